@@ -1,0 +1,43 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { CoreModule, ormConfig } from '@escala/core';
+import type { ServerConfig } from './config.js';
+import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { Metrics } from './metrics/metrics.js';
+import { REDACTED_PATHS } from './redaction.js';
+
+export interface AppModuleOptions {
+  config: ServerConfig;
+  databaseUrl: string;
+  /** Where JSON logs go; stdout by default. Tests capture them to check nothing secret leaks. */
+  logDestination?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: [
+            {
+              level: config.LOG_LEVEL,
+              redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+              customProps: () => ({ service: 'escala' }),
+            },
+            options.logDestination ?? process.stdout,
+          ],
+        }),
+        MikroOrmModule.forRoot({ ...ormConfig({ databaseUrl: options.databaseUrl, poolMax: config.ESCALA_DB_POOL_MAX }) }),
+        CoreModule.forRoot({ sessionTtlMinutes: config.ESCALA_SESSION_TTL_MINUTES }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [Metrics],
+    };
+  }
+}

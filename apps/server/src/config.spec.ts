@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', ESCALA_DATA_DIR: '.escala', LOG_LEVEL: 'info' });
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x@localhost/db'],
+    ['LOG_LEVEL', 'loud'],
+    ['ESCALA_SESSION_TTL_MINUTES', '-1'],
+    ['ESCALA_ADMIN_PASSWORD', 'short'],
+  ])('fails fast naming %s when it is %j', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^\\s+${variable}: `, 'm'));
+  });
+
+  it('never echoes a secret value in the error', () => {
+    try {
+      loadConfig({ ESCALA_ADMIN_PASSWORD: 'tiny-secret' });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).toContain('ESCALA_ADMIN_PASSWORD');
+      expect(String(error)).not.toContain('tiny-secret');
+    }
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+});

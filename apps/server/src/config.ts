@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Every environment variable the server reads. The README's configuration table mirrors this. */
+const ConfigSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  ESCALA_DATA_DIR: z.string().min(1).default('.escala'),
+  ESCALA_DB_PORT: port.optional(),
+  ESCALA_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
+  ESCALA_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').max(1024).optional(),
+  ESCALA_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+});
+
+/** Variables whose values must never be echoed back, not even in an error message. */
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ESCALA_ADMIN_PASSWORD']);
+
+export type ServerConfig = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  // An empty variable is treated as unset, the way shells and compose files usually mean it.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = ConfigSchema.safeParse(present);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const variable = String(issue.path[0]);
+    const shown = SECRET_VARIABLES.has(variable) ? '' : ` (got ${JSON.stringify(present[variable])})`;
+    return `  ${variable}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

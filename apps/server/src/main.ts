@@ -1,0 +1,51 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ensureBootstrapAdmin, migrateDatabase } from '@escala/core';
+import { ConfigError, loadConfig } from './config.js';
+import { createApp } from './create-app.js';
+import { openDatabase } from './database.js';
+
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const database = await openDatabase(config);
+  let stopping = false;
+  const stopDatabase = async () => {
+    await database.close().catch(() => undefined);
+  };
+  try {
+    const { applied } = await migrateDatabase(database.url);
+    if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
+    const app = await createApp({ config, databaseUrl: database.url });
+    const admin = await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
+    await app.listen({ port: config.PORT, host: config.HOST });
+
+    const base = `http://${config.HOST}:${config.PORT}`;
+    say(`Escala is running at ${base} on ${database.description}`);
+    say(`  API documentation: ${base}/docs    readiness: ${base}/health/ready`);
+    say(`  Log in: POST ${base}/auth/login {"login":"admin","password":"…"}`);
+    if (admin.generatedPassword) {
+      say(`  First start: created the user "${admin.login}" with the one-time password: ${admin.generatedPassword}`);
+      say('  It is shown only now; change it with PATCH /users/{id}.');
+    }
+
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      say(`Received ${signal}, shutting down…`);
+      await app.close();
+      await stopDatabase();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});

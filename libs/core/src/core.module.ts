@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuditService } from './audit/audit.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { AuthSettings } from './auth/auth-settings.js';
+import { UsersController } from './users/users.controller.js';
+import { UsersService } from './users/users.service.js';
+
+export interface CoreModuleOptions {
+  sessionTtlMinutes: number;
+}
+
+/** The core's HTTP features and services. Expects MikroORM to be registered by the application. */
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      controllers: [AuthController, UsersController],
+      providers: [
+        { provide: AuthSettings, useValue: new AuthSettings(options.sessionTtlMinutes) },
+        AuditService,
+        AuthService,
+        UsersService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [AuditService, AuthService, UsersService],
+    };
+  }
+}

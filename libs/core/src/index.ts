@@ -1,0 +1,10 @@
+export { CoreModule, type CoreModuleOptions } from './core.module.js';
+export { ormConfig, type OrmConfigInput } from './persistence/orm-config.js';
+export { migrateDatabase, type MigrationOutcome } from './persistence/migrate.js';
+export { coreEntities } from './persistence/entities/index.js';
+export { ensureBootstrapAdmin, type BootstrapOutcome } from './users/admin-bootstrap.js';
+export { Allow, Public, ACCESS_RULE, type AccessRule } from './auth/access.decorators.js';
+export { CurrentPrincipal, type Principal } from './auth/principal.js';
+export { AuditService, type Actor, type AuditEntry } from './audit/audit.service.js';
+export { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from './http/zod-openapi.js';
+export { ZodValidationPipe, fieldErrors, type FieldError } from './http/zod-validation.pipe.js';

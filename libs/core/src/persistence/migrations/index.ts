@@ -1,0 +1,7 @@
+import { Migration20261123000000_foundation } from './Migration20261123000000_foundation.js';
+
+/**
+ * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
+ * a new migration is added at the end of this list.
+ */
+export const migrations = [Migration20261123000000_foundation];

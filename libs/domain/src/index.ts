@@ -1,0 +1,1 @@
+export * from './access/roles.js';
