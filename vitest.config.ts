@@ -1,8 +1,29 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests run the workspace libraries from source: every package whose exports name an
+ * `@escala/source` entry is aliased to it. (Vite's export conditions do not reach the global
+ * setup's module runner, so aliases are the one mechanism that covers everything.)
+ */
+function workspaceSourceAliases(): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const group of ['apps', 'libs', 'plugins', 'tools']) {
+    if (!existsSync(group)) continue;
+    for (const folder of readdirSync(group)) {
+      const manifestPath = join(group, folder, 'package.json');
+      if (!existsSync(manifestPath)) continue;
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      const source = manifest.exports?.['.']?.['@escala/source'];
+      if (source) aliases[manifest.name] = resolve(group, folder, source);
+    }
+  }
+  return aliases;
+}
+
 export default defineConfig({
-  resolve: { conditions: ['@escala/source'] },
-  ssr: { resolve: { conditions: ['@escala/source'] } },
+  resolve: { alias: workspaceSourceAliases() },
   test: {
     globalSetup: ['tools/db/test-support/global-setup.ts'],
     include: ['{apps,libs,plugins,tools}/*/{src,test}/**/*.{spec,test}.ts', '{apps,libs,plugins,tools}/*/test/*.test.ts'],

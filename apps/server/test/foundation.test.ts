@@ -72,6 +72,18 @@ describe('the platform boots on real PostgreSQL', () => {
     expect(me.body).toMatchObject({ login: 'sheets-bot', tokenKind: 'api' });
     expect((await t.request('DELETE', `/api-tokens/${issued.body.id}`, { token: admin })).status).toBe(204);
     expect((await t.request('GET', '/auth/me', { token: issued.body.token })).status).toBe(401);
+
+    const client = new pg.Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    const { rows } = await client.query('select actor_label, action from audit_records order by id');
+    await client.end();
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { actor_label: 'admin', action: 'user.created' },
+        { actor_label: 'admin', action: 'api_token.created' },
+        { actor_label: 'admin', action: 'token.revoked' },
+      ]),
+    );
   });
 
   it('keeps agents out of admin routes', async () => {

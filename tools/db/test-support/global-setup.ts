@@ -20,14 +20,21 @@ let cluster: EmbeddedCluster | undefined;
  * so files run in parallel without seeing each other's rows.
  */
 export async function setup(project: TestProject): Promise<void> {
-  let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'escala-test-pg-'));
-    cluster = await startEmbeddedCluster({ dataDir, ephemeral: true });
-    serverUrl = cluster.adminUrl;
+  try {
+    let serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!serverUrl) {
+      const dataDir = await mkdtemp(join(tmpdir(), 'escala-test-pg-'));
+      cluster = await startEmbeddedCluster({ dataDir, ephemeral: true });
+      serverUrl = cluster.adminUrl;
+    }
+    await recreateTemplate(serverUrl);
+    project.provide('testDatabaseServerUrl', serverUrl);
+  } catch (error) {
+    // Vitest 5 reports a failed global setup but still exits 0; a run without its database must fail.
+    await cluster?.stop().catch(() => undefined);
+    process.stderr.write(`Test database setup failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
   }
-  await recreateTemplate(serverUrl);
-  project.provide('testDatabaseServerUrl', serverUrl);
 }
 
 export async function teardown(): Promise<void> {

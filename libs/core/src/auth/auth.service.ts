@@ -51,13 +51,15 @@ export class AuthService {
     });
   }
 
-  async revoke(tokenId: string): Promise<boolean> {
-    const revoked = await this.em.nativeUpdate(
-      AuthTokenSchema,
-      { id: tokenId, revokedAt: null },
-      { revokedAt: new Date() },
-    );
-    return revoked > 0;
+  /** Revokes a token; an admin revoking someone's token leaves an audit record, a logout does not need one. */
+  async revoke(tokenId: string, actor?: Principal): Promise<boolean> {
+    return this.em.transactional(async () => {
+      const revoked = await this.em.nativeUpdate(AuthTokenSchema, { id: tokenId, revokedAt: null }, { revokedAt: new Date() });
+      if (revoked > 0 && actor) {
+        this.audit.record({ actor, action: 'token.revoked', subjectType: 'auth_token', subjectId: tokenId });
+      }
+      return revoked > 0;
+    });
   }
 
   /** Resolves a bearer token to its principal, or null when it is unknown, expired or revoked. */

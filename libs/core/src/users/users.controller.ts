@@ -67,7 +67,7 @@ export class UsersController {
   @Allow('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API token or session' })
-  async revoke(@IdParam() id: string): Promise<void> {
-    if (!(await this.auth.revoke(id))) throw new NotFoundException(`No active token with id ${id}`);
+  async revoke(@CurrentPrincipal() actor: Principal, @IdParam() id: string): Promise<void> {
+    if (!(await this.auth.revoke(id, actor))) throw new NotFoundException(`No active token with id ${id}`);
   }
 }
