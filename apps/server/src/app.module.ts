@@ -34,7 +34,11 @@ export class AppModule {
           ],
         }),
         MikroOrmModule.forRoot({ ...ormConfig({ databaseUrl: options.databaseUrl, poolMax: config.ESCALA_DB_POOL_MAX }) }),
-        CoreModule.forRoot({ sessionTtlMinutes: config.ESCALA_SESSION_TTL_MINUTES }),
+        CoreModule.forRoot({
+          sessionTtlMinutes: config.ESCALA_SESSION_TTL_MINUTES,
+          loginMaxFailures: config.ESCALA_LOGIN_MAX_FAILURES,
+          loginWindowMinutes: config.ESCALA_LOGIN_WINDOW_MINUTES,
+        }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [Metrics],

@@ -39,6 +39,20 @@ describe('the platform boots on real PostgreSQL', () => {
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
+  it('slows password guessing: after too many failures a login gets 429 with a retry time', async () => {
+    const guarded = await startTestApp({ ESCALA_LOGIN_MAX_FAILURES: '3' });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect((await guarded.request('POST', '/auth/login', { body: { login: 'Admin', password: `guess-${i}` } })).status).toBe(401);
+      }
+      const blocked = await guarded.request('POST', '/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.retryAfter).toBeGreaterThan(0);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('answers malformed login bodies with 400 naming the fields', async () => {
     const missing = await t.request('POST', '/auth/login', { body: { login: 'admin' } });
     expect(missing.status).toBe(400);

@@ -5,11 +5,14 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { AuthSettings } from './auth/auth-settings.js';
+import { LoginThrottle } from './auth/login-throttle.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
 }
 
 /** The core's HTTP features and services. Expects MikroORM to be registered by the application. */
@@ -21,7 +24,11 @@ export class CoreModule {
       global: true,
       controllers: [AuthController, UsersController],
       providers: [
-        { provide: AuthSettings, useValue: new AuthSettings(options.sessionTtlMinutes) },
+        {
+          provide: AuthSettings,
+          useValue: new AuthSettings(options.sessionTtlMinutes, options.loginMaxFailures, options.loginWindowMinutes),
+        },
+        LoginThrottle,
         AuditService,
         AuthService,
         UsersService,

@@ -7,6 +7,7 @@ import { hashBearerToken, newBearerToken } from './bearer-token.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { Principal } from './principal.js';
 import { AuthSettings } from './auth-settings.js';
+import { LoginThrottle } from './login-throttle.js';
 
 // Verified against when the login is unknown, so a wrong login costs as much as a wrong password.
 const DUMMY_HASH = hashPassword('not-a-real-password');
@@ -23,15 +24,19 @@ export class AuthService {
     private readonly em: EntityManager,
     private readonly audit: AuditService,
     private readonly settings: AuthSettings,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async login(login: string, password: string): Promise<IssuedToken & { user: User }> {
+    await this.throttle.assertAllowed(login);
     const user = await this.em.findOne(UserSchema, { login: { $ilike: login } }, { populate: ['passwordHash'] });
     const stored = user?.active && user.passwordHash ? user.passwordHash : await DUMMY_HASH;
     const valid = await verifyPassword(stored, password);
     if (!user || !valid || !user.active || !user.passwordHash) {
+      await this.throttle.recordFailure(login);
       throw new UnauthorizedException('Login or password is wrong');
     }
+    await this.throttle.clear(login);
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlMinutes * 60_000);
     const issued = await this.issue(user, 'session', null, expiresAt);
     return { ...issued, user };

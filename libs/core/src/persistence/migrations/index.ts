@@ -1,7 +1,11 @@
 import { Migration20261123000000_foundation } from './Migration20261123000000_foundation.js';
+import { Migration20261123000100_login_throttle } from './Migration20261123000100_login_throttle.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
  * a new migration is added at the end of this list.
  */
-export const migrations = [Migration20261123000000_foundation];
+export const migrations = [
+  Migration20261123000000_foundation,
+  Migration20261123000100_login_throttle,
+];
