@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -24,6 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
+          forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
           pinoHttp: [
             {
               level: config.LOG_LEVEL,
