@@ -80,7 +80,15 @@ export function resolveTemplateBody(source: TemplateSource, key: string, locale:
 const PLAIN_TEXT = { escape: (value: unknown) => String(value) };
 
 export function renderTemplate(source: TemplateSource, key: string, locale: Locale, view: TemplateView): string {
-  const body = resolveTemplateBody(source, key, locale);
+  return renderBody(key, locale, resolveTemplateBody(source, key, locale), view);
+}
+
+/** Renders a text that lives in configuration data (e.g. an entitlement rule) rather than in the catalogue. */
+export function renderLocalized(text: Localized, locale: Locale, view: TemplateView, name: string): string {
+  return renderBody(name, locale, text[locale], view);
+}
+
+function renderBody(key: string, locale: Locale, body: string, view: TemplateView): string {
   const missing = missingVariables(Mustache.parse(body), new Mustache.Context(view), '');
   if (missing.length > 0) throw new MissingTemplateVariablesError(key, locale, [...new Set(missing)]);
   return Mustache.render(body, view, {}, PLAIN_TEXT);
