@@ -5,3 +5,7 @@ export * from './playbook/sensitive-data.js';
 export * from './playbook/sensitive-data-notice.js';
 export * from './playbook/cancellation.js';
 export * from './playbook/entitlements.js';
+export * from './playbook/contact-means.js';
+export * from './playbook/instant-format.js';
+export * from './playbook/third-party-mediation.js';
+export * from './playbook/third-party-report.js';

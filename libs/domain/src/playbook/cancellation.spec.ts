@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CANCELLATION_REQUIREMENTS, missingForCancellationClosure, reportCancellationReasons, type CancellationRecord } from './cancellation.js';
+import { CANCELLATION_REQUIREMENTS, missingForCancellationClosure, renderCancellationAnalysis, reportCancellationReasons, type CancellationRecord } from './cancellation.js';
 import { DEFAULT_TEMPLATES } from './template-catalogue.js';
 import { renderTemplate } from './templates.js';
 
@@ -35,6 +35,13 @@ describe('cancellation rule', () => {
       expect(renderTemplate({ definitions: DEFAULT_TEMPLATES }, `cancellation.missing.${requirement}`, 'pt-BR', {})).toMatch(/\w/);
     }
     expect(renderTemplate({ definitions: DEFAULT_TEMPLATES }, 'cancellation.missing.competitor-system', 'pt-BR', {})).toContain('SIEG, Fiscosoft');
+  });
+
+  it('writes the technical-analysis record of the contact and the reason', () => {
+    expect(renderCancellationAnalysis({ definitions: DEFAULT_TEMPLATES }, 'pt-BR', contact, movingToSieg)).toBe(
+      'Contato com o cliente realizado em 23/11/2026 11:00 por telefone com Ana (financeiro).\nMotivo do cancelamento: Migração para sistema parceiro/concorrente (SIEG).\nDetalhes: Escritório unificou fornecedores.',
+    );
+    expect(renderCancellationAnalysis({ definitions: DEFAULT_TEMPLATES }, 'en', contact, { code: 'price', details: 'too expensive' })).toContain('Cancellation reason: Price / cost.');
   });
 
   it('counts reasons and systems over a period', () => {

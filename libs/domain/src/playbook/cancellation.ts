@@ -1,20 +1,9 @@
-import type { Localized } from './templates.js';
+import { CONTACT_MEANS, CONTACT_MEANS_LABELS, type ContactMeans } from './contact-means.js';
+import { formatInstant } from './instant-format.js';
+import { renderTemplate, type Locale, type Localized, type TemplateSource } from './templates.js';
 
 /** Seed 002 §1: every cancellation request is followed by a contact with the customer to learn why. */
 export const CANCELLATION_CATEGORY = 'cancelamento';
-
-export const CONTACT_MEANS = ['phone', 'email', 'whatsapp', 'teams', 'video-call', 'in-person', 'other'] as const;
-export type ContactMeans = (typeof CONTACT_MEANS)[number];
-
-export const CONTACT_MEANS_LABELS: Readonly<Record<ContactMeans, Localized>> = {
-  phone: { 'pt-BR': 'telefone', en: 'phone' },
-  email: { 'pt-BR': 'e-mail', en: 'e-mail' },
-  whatsapp: { 'pt-BR': 'WhatsApp', en: 'WhatsApp' },
-  teams: { 'pt-BR': 'Teams', en: 'Teams' },
-  'video-call': { 'pt-BR': 'videochamada', en: 'video call' },
-  'in-person': { 'pt-BR': 'presencial', en: 'in person' },
-  other: { 'pt-BR': 'outro meio', en: 'other means' },
-};
 
 export interface CancellationReasonDefinition {
   readonly code: string;
@@ -87,6 +76,24 @@ export function missingForCancellationClosure(record: CancellationRecord, now: D
   if (!reason || !definition || !filled(reason.details)) missing.push('reason');
   if (definition?.namesCompetitorSystem && !filled(reason?.competitorSystem)) missing.push('competitor-system');
   return missing;
+}
+
+/** The technical-analysis text recording the contact and the real reason (template `cancellation.analysis-record`). */
+export function renderCancellationAnalysis(
+  source: TemplateSource,
+  locale: Locale,
+  contact: CancellationContact,
+  reason: CancellationReason,
+  timeZone?: string,
+): string {
+  return renderTemplate(source, 'cancellation.analysis-record', locale, {
+    contactAt: formatInstant(contact.at, locale, timeZone),
+    contactMeans: CONTACT_MEANS_LABELS[contact.means][locale],
+    contactPerson: contact.withWhom,
+    reasonLabel: findCancellationReason(reason.code)?.label[locale] ?? reason.code,
+    competitorSystem: reason.competitorSystem?.trim() ?? '',
+    reasonDetails: reason.details,
+  });
 }
 
 export interface CancellationReport {
