@@ -9,3 +9,8 @@ export * from './playbook/contact-means.js';
 export * from './playbook/instant-format.js';
 export * from './playbook/third-party-mediation.js';
 export * from './playbook/third-party-report.js';
+export * from './playbook/playbook-event.js';
+export * from './playbook/urgent.js';
+export * from './playbook/partner-product.js';
+export * from './playbook/priority.js';
+export * from './playbook/announcements.js';

@@ -1,0 +1,55 @@
+import { roleAllows, type Role } from '../access/roles.js';
+import { PlaybookRuleError, type PlaybookEvent } from './playbook-event.js';
+
+/** Seed 002 §5: posts to a group such as "Avisos Importantes Secundários", each member acknowledging. */
+export interface Announcement {
+  readonly group: string;
+  readonly title: string;
+  readonly body: string;
+  /** Member ids expected to acknowledge. */
+  readonly audience: readonly string[];
+  readonly publishedBy: string;
+  readonly publishedAt: Date;
+}
+
+export interface Acknowledgement {
+  readonly memberId: string;
+  readonly at: Date;
+  /** A like on the Teams post counts as much as a click in Escala. */
+  readonly via: 'escala' | 'teams-reaction';
+}
+
+export function publishAnnouncement(
+  input: Announcement,
+  roles: readonly Role[],
+): { announcement: Announcement; event: PlaybookEvent } {
+  if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader publishes announcements');
+  const audience = [...new Set(input.audience)];
+  if (!input.title.trim() || !input.body.trim() || audience.length === 0) throw new PlaybookRuleError('invalid', 'An announcement needs a title, a body and an audience');
+  const announcement: Announcement = { ...input, audience };
+  return {
+    announcement,
+    event: {
+      type: 'announcement.published',
+      payload: { group: input.group, title: input.title, body: input.body, audience, publishedBy: input.publishedBy },
+      occurredAt: input.publishedAt,
+    },
+  };
+}
+
+/** Idempotent: the first acknowledgement of a member stands (a Teams like may arrive twice). */
+export function acknowledgeAnnouncement(
+  announcement: Announcement,
+  acknowledgements: readonly Acknowledgement[],
+  acknowledgement: Acknowledgement,
+): Acknowledgement[] {
+  if (!announcement.audience.includes(acknowledgement.memberId)) throw new PlaybookRuleError('invalid', 'Only the audience acknowledges an announcement');
+  if (acknowledgements.some((existing) => existing.memberId === acknowledgement.memberId)) return [...acknowledgements];
+  return [...acknowledgements, acknowledgement];
+}
+
+/** What a leader sees: who has not acknowledged yet, in audience order. */
+export function unacknowledgedMembers(announcement: Announcement, acknowledgements: readonly Acknowledgement[]): string[] {
+  const acknowledged = new Set(acknowledgements.map((acknowledgement) => acknowledgement.memberId));
+  return announcement.audience.filter((memberId) => !acknowledged.has(memberId));
+}

@@ -1,0 +1,109 @@
+import { roleAllows, type Role } from '../access/roles.js';
+import { PlaybookRuleError } from './playbook-event.js';
+
+/** Seed 002, "senso de prioridade": a customer deadline that depends on our solution, visible to everyone on the ticket. */
+export interface CustomerDeadline {
+  readonly description: string;
+  readonly dueAt: Date;
+  readonly recordedBy: string;
+  readonly recordedAt: Date;
+}
+
+export function recordCustomerDeadline(deadlines: readonly CustomerDeadline[], deadline: CustomerDeadline): CustomerDeadline[] {
+  if (!deadline.description.trim()) throw new PlaybookRuleError('invalid', 'Describe what the customer must deliver');
+  return [...deadlines, { ...deadline, description: deadline.description.trim() }].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+}
+
+export type PriorityRequestKind = 'ticket-priority' | 'dev-request-prioritisation';
+export type PriorityRequestStatus = 'pending' | 'approved' | 'declined';
+
+/** Asking the leader to mark the ticket as priority, or to ask development to prioritise the SS. */
+export interface PriorityRequest {
+  readonly kind: PriorityRequestKind;
+  readonly requestedBy: string;
+  readonly requestedAt: Date;
+  readonly justification: string;
+  readonly devRequestRef: string | null;
+  readonly status: PriorityRequestStatus;
+  readonly decidedBy: string | null;
+  readonly decidedAt: Date | null;
+  readonly declineReason: string | null;
+}
+
+/** The tiers whose involvement makes a dev-request prioritisation worth asking for (seed 002: "N2/N3"). */
+export const DEV_PRIORITISATION_TIERS: readonly string[] = ['N2', 'N3'];
+
+export function requestPriority(input: {
+  kind: PriorityRequestKind;
+  requestedBy: string;
+  at: Date;
+  justification: string;
+  devRequestRef?: string | null;
+  /** Tier codes that have worked on the ticket. */
+  involvedTiers: readonly string[];
+}): PriorityRequest {
+  if (!input.justification.trim()) throw new PlaybookRuleError('invalid', 'Say why the ticket deserves priority');
+  const devRequestRef = input.devRequestRef?.trim() || null;
+  if (input.kind === 'dev-request-prioritisation') {
+    if (!devRequestRef) throw new PlaybookRuleError('invalid', 'Name the dev request (SS) to prioritise');
+    if (!input.involvedTiers.some((tier) => DEV_PRIORITISATION_TIERS.includes(tier))) {
+      throw new PlaybookRuleError('conflict', 'Dev-request prioritisation is asked only when N2 or N3 are involved');
+    }
+  }
+  return {
+    kind: input.kind,
+    requestedBy: input.requestedBy,
+    requestedAt: input.at,
+    justification: input.justification.trim(),
+    devRequestRef: input.kind === 'dev-request-prioritisation' ? devRequestRef : null,
+    status: 'pending',
+    decidedBy: null,
+    decidedAt: null,
+    declineReason: null,
+  };
+}
+
+/** A leader approves or declines, once; a decline says why (the core audits both). */
+export function decidePriorityRequest(
+  request: PriorityRequest,
+  decision: { approve: boolean; by: string; roles: readonly Role[]; at: Date; declineReason?: string },
+): PriorityRequest {
+  if (!roleAllows(decision.roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader decides priority requests');
+  if (request.status !== 'pending') throw new PlaybookRuleError('conflict', `The request was already ${request.status}`);
+  const declineReason = decision.declineReason?.trim() || null;
+  if (!decision.approve && !declineReason) throw new PlaybookRuleError('invalid', 'Say why the request is declined');
+  return {
+    ...request,
+    status: decision.approve ? 'approved' : 'declined',
+    decidedBy: decision.by,
+    decidedAt: decision.at,
+    declineReason: decision.approve ? null : declineReason,
+  };
+}
+
+export interface ImplementationItem {
+  readonly id: string;
+  readonly title: string;
+  readonly scheduledAt: Date;
+  readonly modules: readonly string[];
+}
+
+/**
+ * "Visualizar implantação": the customer's scheduled implementation items the problem may affect —
+ * those between `now` and the latest customer deadline, and those touching the affected module.
+ */
+export function implementationItemsAtRisk(
+  items: readonly ImplementationItem[],
+  context: { now: Date; deadlines: readonly CustomerDeadline[]; affectedModule?: string | null },
+): ImplementationItem[] {
+  const windowEnd = Math.max(...context.deadlines.map((deadline) => deadline.dueAt.getTime()), -Infinity);
+  const module = context.affectedModule?.trim().toLowerCase();
+  return items
+    .filter((item) => {
+      const time = item.scheduledAt.getTime();
+      const inWindow = time >= context.now.getTime() && time <= windowEnd;
+      const touchesModule = !!module && item.modules.some((candidate) => candidate.toLowerCase() === module);
+      return inWindow || (touchesModule && time >= context.now.getTime());
+    })
+    .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+}
