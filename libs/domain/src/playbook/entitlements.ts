@@ -32,6 +32,8 @@ export interface CustomerProduct {
   readonly product: string;
   /** ISO date (YYYY-MM-DD) the product was contracted. */
   readonly contractedOn: string;
+  /** ISO date the contract ended; an ended contract grants nothing after it. */
+  readonly endsOn?: string | null;
 }
 
 export interface EntitlementDecision {
@@ -88,8 +90,9 @@ function ruleMatches(rule: EntitlementRule, owned: CustomerProduct): boolean {
  * Whether the customer's products grant `benefit`. Any product that allows it wins (a customer with an
  * old and a new contract keeps the old right); otherwise the refusal of a matching rule explains why.
  */
-export function evaluateEntitlement(config: EntitlementConfig, products: readonly CustomerProduct[], benefit: string, locale: Locale): EntitlementDecision {
-  const decisions = products.flatMap((owned) => {
+export function evaluateEntitlement(config: EntitlementConfig, products: readonly CustomerProduct[], benefit: string, locale: Locale, today: string): EntitlementDecision {
+  const current = products.filter((owned) => !owned.endsOn || owned.endsOn >= today);
+  const decisions = current.flatMap((owned) => {
     const rule = config.rules.find((candidate) => candidate.benefit === benefit && ruleMatches(candidate, owned));
     if (!rule) return [];
     const view = { product: owned.product, contractedOn: owned.contractedOn, contractYear: owned.contractedOn.slice(0, 4) };
@@ -108,12 +111,13 @@ export function evaluateCategoryEntitlement(
   products: readonly CustomerProduct[],
   category: string,
   locale: Locale,
+  today: string,
 ): EntitlementDecision | null {
   const benefit = config.benefits.find((candidate) => candidate.categories.includes(category));
-  return benefit ? evaluateEntitlement(config, products, benefit.benefit, locale) : null;
+  return benefit ? evaluateEntitlement(config, products, benefit.benefit, locale, today) : null;
 }
 
 /** Every benefit the rules know, decided for this customer: what the ticket shows. */
-export function customerEntitlements(config: EntitlementConfig, products: readonly CustomerProduct[], locale: Locale): EntitlementDecision[] {
-  return config.benefits.map((benefit) => evaluateEntitlement(config, products, benefit.benefit, locale));
+export function customerEntitlements(config: EntitlementConfig, products: readonly CustomerProduct[], locale: Locale, today: string): EntitlementDecision[] {
+  return config.benefits.map((benefit) => evaluateEntitlement(config, products, benefit.benefit, locale, today));
 }

@@ -4,14 +4,15 @@ import { PlaybookRuleError } from './playbook-event.js';
 /** Seed 002, "senso de prioridade": a customer deadline that depends on our solution, visible to everyone on the ticket. */
 export interface CustomerDeadline {
   readonly description: string;
-  readonly dueAt: Date;
+  /** ISO date (YYYY-MM-DD): customers' deadlines are days (a tax filing, a payroll closing). */
+  readonly dueOn: string;
   readonly recordedBy: string;
   readonly recordedAt: Date;
 }
 
 export function recordCustomerDeadline(deadlines: readonly CustomerDeadline[], deadline: CustomerDeadline): CustomerDeadline[] {
   if (!deadline.description.trim()) throw new PlaybookRuleError('invalid', 'Describe what the customer must deliver');
-  return [...deadlines, { ...deadline, description: deadline.description.trim() }].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return [...deadlines, { ...deadline, description: deadline.description.trim() }].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
 }
 
 export type PriorityRequestKind = 'ticket-priority' | 'dev-request-prioritisation';
@@ -81,29 +82,26 @@ export function decidePriorityRequest(
   };
 }
 
+/** The shape of an item of the customer's implementation agenda that this rule reads. */
 export interface ImplementationItem {
-  readonly id: string;
-  readonly title: string;
-  readonly scheduledAt: Date;
-  readonly modules: readonly string[];
+  /** ISO date (YYYY-MM-DD). */
+  readonly scheduledFor: string;
+  readonly module: string;
+  readonly status?: string;
 }
 
 /**
  * "Visualizar implantação": the customer's scheduled implementation items the problem may affect —
- * those between `now` and the latest customer deadline, and those touching the affected module.
+ * those from `today` up to the latest customer deadline, and later ones touching the affected module.
  */
-export function implementationItemsAtRisk(
-  items: readonly ImplementationItem[],
-  context: { now: Date; deadlines: readonly CustomerDeadline[]; affectedModule?: string | null },
-): ImplementationItem[] {
-  const windowEnd = Math.max(...context.deadlines.map((deadline) => deadline.dueAt.getTime()), -Infinity);
+export function implementationItemsAtRisk<T extends ImplementationItem>(
+  items: readonly T[],
+  context: { today: string; deadlines: readonly CustomerDeadline[]; affectedModule?: string | null },
+): T[] {
+  const windowEnd = context.deadlines.reduce((latest, deadline) => (deadline.dueOn > latest ? deadline.dueOn : latest), '');
   const module = context.affectedModule?.trim().toLowerCase();
   return items
-    .filter((item) => {
-      const time = item.scheduledAt.getTime();
-      const inWindow = time >= context.now.getTime() && time <= windowEnd;
-      const touchesModule = !!module && item.modules.some((candidate) => candidate.toLowerCase() === module);
-      return inWindow || (touchesModule && time >= context.now.getTime());
-    })
-    .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime());
+    .filter((item) => (item.status ?? 'scheduled') === 'scheduled' && item.scheduledFor >= context.today)
+    .filter((item) => item.scheduledFor <= windowEnd || (!!module && item.module.trim().toLowerCase() === module))
+    .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor));
 }

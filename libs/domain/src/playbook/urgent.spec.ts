@@ -6,17 +6,13 @@ import { DEFAULT_INOPERATIVE_SERVICES, declareUrgent, type InoperativeService } 
 const at = new Date('2026-11-23T12:00:00Z');
 
 describe('URGENTE declaration', () => {
-  it('tags the ticket, makes it skip-eligible and emits ticket.urgent for the leader', () => {
-    const declaration = declareUrgent(DEFAULT_INOPERATIVE_SERVICES, { serviceCode: 'busca-nfe', urgency: 'Fechamento fiscal hoje às 18h', declaredBy: 'joana', at });
-    expect(declaration).toMatchObject({ tag: 'URGENTE', skipEligible: true, urgency: 'Fechamento fiscal hoje às 18h' });
-    expect(declaration.event).toEqual({
-      type: 'ticket.urgent',
-      payload: { serviceCode: 'busca-nfe', serviceLabel: 'Busca NF-e', urgency: 'Fechamento fiscal hoje às 18h', declaredBy: 'joana' },
-      occurredAt: at,
-    });
+  it('tags the ticket, makes it skip-eligible and gives the leader alert its fields', () => {
+    const declaration = declareUrgent(DEFAULT_INOPERATIVE_SERVICES, { serviceCode: 'busca-nfe', urgency: ' Fechamento fiscal hoje às 18h', declaredBy: 'joana', at });
+    expect(declaration).toMatchObject({ tag: 'URGENTE', skipEligible: true });
+    expect(declaration.alert).toEqual({ serviceCode: 'busca-nfe', serviceLabel: 'Busca NF-e', urgency: 'Fechamento fiscal hoje às 18h', declaredBy: 'joana', declaredAt: '2026-11-23T12:00:00.000Z' });
     expect(
       renderTemplate({ definitions: DEFAULT_TEMPLATES }, 'urgent.leader-alert', 'pt-BR', {
-        ticketNumber: 'SSC-9', customerName: 'Alfa', serviceLabel: declaration.service.label['pt-BR'], urgency: declaration.urgency, agentName: 'Joana',
+        ticketNumber: 'SSC-9', customerName: 'Alfa', serviceLabel: declaration.service.label['pt-BR'], urgency: declaration.alert.urgency, agentName: 'Joana',
       }),
     ).toBe('URGENTE: Busca NF-e inoperante para o cliente Alfa (solicitação SSC-9). Urgência informada: Fechamento fiscal hoje às 18h. Acionado por Joana.');
   });

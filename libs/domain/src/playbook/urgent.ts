@@ -1,8 +1,5 @@
-import { PlaybookRuleError, type PlaybookEvent } from './playbook-event.js';
+import { PlaybookRuleError } from './playbook-event.js';
 import type { Localized } from './templates.js';
-
-/** Seed 002 §3: the tag that marks an inoperative service with an urgent customer. */
-export const URGENT_TAG = 'URGENTE';
 
 export interface InoperativeService {
   readonly code: string;
@@ -28,16 +25,15 @@ export interface UrgentDeclarationInput {
   readonly at: Date;
 }
 
+/**
+ * Seed 002 §3: the ticket gets the tag URGENTE and becomes skip-eligible (queue rule 4.1); `alert`
+ * holds the fields the ticket layer adds to its `ticket.urgent` outbox event for the tier's leader.
+ */
 export interface UrgentDeclaration {
-  readonly tag: typeof URGENT_TAG;
-  /** Queue rule 4.1: a ticket classified urgent may be taken out of oldest-first order. */
+  readonly tag: 'URGENTE';
   readonly skipEligible: true;
   readonly service: InoperativeService;
-  readonly urgency: string;
-  readonly declaredBy: string;
-  readonly at: Date;
-  /** For the tier's leader; the Teams connector delivers it. */
-  readonly event: PlaybookEvent;
+  readonly alert: { readonly serviceCode: string; readonly serviceLabel: string; readonly urgency: string; readonly declaredBy: string; readonly declaredAt: string };
 }
 
 export function declareUrgent(catalogue: readonly InoperativeService[], input: UrgentDeclarationInput): UrgentDeclaration {
@@ -46,16 +42,9 @@ export function declareUrgent(catalogue: readonly InoperativeService[], input: U
   const urgency = input.urgency.trim();
   if (!urgency) throw new PlaybookRuleError('invalid', "Describe the customer's urgency");
   return {
-    tag: URGENT_TAG,
+    tag: 'URGENTE',
     skipEligible: true,
     service,
-    urgency,
-    declaredBy: input.declaredBy,
-    at: input.at,
-    event: {
-      type: 'ticket.urgent',
-      payload: { serviceCode: service.code, serviceLabel: service.label['pt-BR'], urgency, declaredBy: input.declaredBy },
-      occurredAt: input.at,
-    },
+    alert: { serviceCode: service.code, serviceLabel: service.label['pt-BR'], urgency, declaredBy: input.declaredBy, declaredAt: input.at.toISOString() },
   };
 }
