@@ -8,6 +8,7 @@ import { AuthSettings } from './auth/auth-settings.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
+import { PlaybookModule } from './playbook/playbook.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -22,6 +23,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
+      imports: [PlaybookModule],
       controllers: [AuthController, UsersController],
       providers: [
         {
@@ -34,7 +36,7 @@ export class CoreModule {
         UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [AuditService, AuthService, UsersService],
+      exports: [AuditService, AuthService, UsersService, PlaybookModule],
     };
   }
 }

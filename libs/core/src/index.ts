@@ -8,3 +8,5 @@ export { CurrentPrincipal, type Principal } from './auth/principal.js';
 export { AuditService, type Actor, type AuditEntry } from './audit/audit.service.js';
 export { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from './http/zod-openapi.js';
 export { ZodValidationPipe, fieldErrors, type FieldError } from './http/zod-validation.pipe.js';
+export { PlaybookModule } from './playbook/playbook.module.js';
+export { PlaybookTemplatesService, type TemplateState } from './playbook/templates/playbook-templates.service.js';

@@ -1,5 +1,6 @@
 import { Migration20261123000000_foundation } from './Migration20261123000000_foundation.js';
 import { Migration20261123000100_login_throttle } from './Migration20261123000100_login_throttle.js';
+import { Migration20261123004000_playbook_template_overrides } from './Migration20261123004000_playbook_template_overrides.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -8,4 +9,5 @@ import { Migration20261123000100_login_throttle } from './Migration2026112300010
 export const migrations = [
   Migration20261123000000_foundation,
   Migration20261123000100_login_throttle,
+  Migration20261123004000_playbook_template_overrides,
 ];
