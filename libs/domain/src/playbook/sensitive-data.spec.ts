@@ -29,6 +29,7 @@ const PHRASINGS: readonly (readonly [string, SensitiveDataKind[]])[] = [
   ['Aguardamos o envio dos dados de acesso para darmos continuidade.', ['access-data']],
   ['Qual a senha do usuário ADMIN?', ['password']],
   ['Não precisamos do certificado, mas envie o login do portal.', ['access-data']],
+  ['Para o acesso remoto, envie o ID e a senha do AnyDesk.', ['password']],
   // mentions, not requests
   ['Sua senha foi redefinida com sucesso.', none],
   ['Não precisamos da sua senha.', none],
@@ -46,6 +47,10 @@ const PHRASINGS: readonly (readonly [string, SensitiveDataKind[]])[] = [
   ['Reinstalamos o certificado digital nos servidores do Domínio WEB.', none],
   ['Obrigado pelo envio dos dados de acesso.', none],
   ['Poderia reiniciar o computador e tentar novamente?', none],
+  ['Digite sua senha no campo indicado e clique em Entrar.', none],
+  ['Por favor, nos envie um print da tela de login.', none],
+  ['Você recebeu o token por SMS?', none],
+  ['Acesse o sistema com seu usuário e senha e gere o relatório.', none],
 ];
 
 describe('sensitive-data detection', () => {

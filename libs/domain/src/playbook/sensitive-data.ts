@@ -24,12 +24,15 @@ const KIND_PATTERNS: readonly (readonly [SensitiveDataKind, RegExp])[] = [
 /** Screens and procedures that merely share a word with the data ("tela de login", "esqueci a senha"). */
 const NOT_DATA = /(?:tela|pagina|portal|link|botao)\s+de\s+(?:login|acesso)|esqueci\s+(?:a\s+|minha\s+)?senha|(?:redefinicao|recuperacao|troca|alteracao)\s+(?:de|da)\s+senha/g;
 
-/** Imperatives ask by themselves; infinitives only after a request word ("poderia … enviar"). */
-const IMPERATIVE = /\b(?:envie|enviem|encaminhe|encaminhem|informe|informem|repasse|repassem|compartilhe|compartilhem|disponibilize|disponibilizem|mande|mandem|forneca|fornecam|anexe|anexem|digite|nos\s+passe|me\s+passe|passe-nos|envie-nos)\b/;
-const INFINITIVE = /\b(?:enviar|encaminhar|informar|repassar|compartilhar|disponibilizar|mandar|fornecer|anexar|passar|digitar)\b/;
+/**
+ * Imperatives ask by themselves; infinitives only after a request word ("poderia … enviar", not
+ * "vamos enviar"). "Digite" is left out: typing a password into the system is not giving it to us.
+ */
+const IMPERATIVE = /\b(?:envie|enviem|encaminhe|encaminhem|informe|informem|repasse|repassem|compartilhe|compartilhem|disponibilize|disponibilizem|mande|mandem|forneca|fornecam|anexe|anexem|nos\s+passe|me\s+passe|passe-nos|envie-nos)\b/;
+const INFINITIVE = /\b(?:enviar|encaminhar|informar|repassar|compartilhar|disponibilizar|mandar|fornecer|anexar|passar)\b/;
 const REQUEST_WORD = /\b(?:poderia|poderiam|pode|podem|consegue|conseguiria|conseguem|favor|gentileza|solicitamos|solicito|pedimos|peco|gostariamos|gostaria|necessario|precisamos|preciso|necessitamos|aguardamos|aguardo)\b/;
 const NEED = /\b(?:precisamos|preciso|necessitamos|solicitamos|solicito|aguardamos|aguardo)\s+(?:de|do|da|dos|das|o|a|os|as|seu|sua)\b|\b(?:e|sera)\s+necessari[oa]\s+(?:o|a|os|as|seu|sua|enviar|informar|o\s+envio)\b/;
-const NEGATION = /\b(?:nao|nunca|jamais|nem)\b(?:\s+\S+){0,3}?\s+(?:precis|necessit|necessari|solicit|ped|envi|encaminh|inform|compartilh|repass|pass|forne|mand|anex|digit)/;
+const NEGATION = /\b(?:nao|nunca|jamais|nem)\b(?:\s+\S+){0,3}?\s+(?:precis|necessit|necessari|solicit|ped|envi|encaminh|inform|compartilh|repass|pass|forne|mand|anex)/;
 /** "Não esqueça de enviar" is a reminder to send, not a negation. */
 const REMINDER = /\b(?:nao|nunca)\s+(?:esqueca|esquecam|deixe|deixem)\s+de\b/g;
 
