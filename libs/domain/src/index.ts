@@ -14,3 +14,4 @@ export * from './playbook/urgent.js';
 export * from './playbook/partner-product.js';
 export * from './playbook/priority.js';
 export * from './playbook/announcements.js';
+export * from './calendar/index.js';

@@ -1,0 +1,112 @@
+import { DateTime } from 'luxon';
+import { defaultCalendarConfig, type BusinessCalendarConfig, type CalendarOverrides, type Weekday } from './calendar-config.js';
+import { HolidayClosures } from './holiday-closures.js';
+import type { CountedSegment, MeasuredSpan, SkippedHoliday, TimeMeter } from './time-meter.js';
+
+type Span = [start: number, end: number];
+
+/** Far enough for any support target, near enough to stop a calendar with no opening hours. */
+const MAX_DAYS_AHEAD = 3_660;
+
+/** Business hours: working periods per weekday in a time zone, minus holidays. */
+export class BusinessCalendar implements TimeMeter {
+  readonly basis = 'business';
+  private readonly closures: HolidayClosures;
+
+  constructor(readonly config: BusinessCalendarConfig) {
+    if (!DateTime.local().setZone(config.timeZone).isValid) throw new Error(`unknown time zone "${config.timeZone}"`);
+    for (const periods of Object.values(config.workingHours)) {
+      for (const period of periods ?? []) {
+        if (minutesOf(period.start) >= minutesOf(period.end)) throw new Error(`working period ${period.start}–${period.end} is empty`);
+      }
+    }
+    if (!Object.values(config.workingHours).some((periods) => periods?.length)) throw new Error('a business calendar needs working hours');
+    this.closures = new HolidayClosures(config.holidays, config.timeZone);
+  }
+
+  static withDefaults(overrides: CalendarOverrides = {}): BusinessCalendar {
+    return new BusinessCalendar(defaultCalendarConfig(overrides));
+  }
+
+  add(from: Date, ms: number): Date {
+    let remaining = ms;
+    if (remaining <= 0) return from;
+    for (const [start, end] of this.openSpansFrom(from.getTime())) {
+      if (end - start >= remaining) return new Date(start + remaining);
+      remaining -= end - start;
+    }
+    throw new Error(`no working time within ${MAX_DAYS_AHEAD} days`);
+  }
+
+  elapsed(from: Date, to: Date): number {
+    return this.countedSpans(from, to).reduce((sum, [start, end]) => sum + end - start, 0);
+  }
+
+  measure(from: Date, to: Date): MeasuredSpan {
+    const segments: CountedSegment[] = this.countedSpans(from, to).map(([start, end]) => ({
+      start: new Date(start),
+      end: new Date(end),
+      ms: end - start,
+    }));
+    const holidays: SkippedHoliday[] = [];
+    for (let year = this.local(from.getTime()).year; year <= this.local(to.getTime()).year; year++) {
+      for (const closure of this.closures.inYear(year)) {
+        if (closure.start < to.getTime() && closure.end > from.getTime()) holidays.push({ date: closure.date, name: closure.name });
+      }
+    }
+    return { segments, holidays };
+  }
+
+  private countedSpans(from: Date, to: Date): Span[] {
+    const spans: Span[] = [];
+    if (to <= from) return spans;
+    for (const [start, end] of this.openSpansFrom(from.getTime())) {
+      if (start >= to.getTime()) break;
+      spans.push([start, Math.min(end, to.getTime())]);
+    }
+    return spans;
+  }
+
+  /** Open spans in time order, the first one clipped to start at `from`. */
+  private *openSpansFrom(from: number): Generator<Span> {
+    let day = this.local(from).startOf('day');
+    for (let i = 0; i < MAX_DAYS_AHEAD; i++, day = day.plus({ days: 1 })) {
+      for (const [start, end] of this.openSpansOn(day)) {
+        if (end > from) yield [Math.max(start, from), end];
+      }
+    }
+  }
+
+  private openSpansOn(day: DateTime): Span[] {
+    const periods = this.config.workingHours[day.weekday as Weekday] ?? [];
+    let spans: Span[] = periods.map((period) => [atTimeOfDay(day, period.start), atTimeOfDay(day, period.end)]);
+    for (const closure of this.closures.inYear(day.year)) {
+      spans = spans.flatMap(([start, end]): Span[] => {
+        if (closure.end <= start || closure.start >= end) return [[start, end]];
+        const kept: Span[] = [];
+        if (closure.start > start) kept.push([start, closure.start]);
+        if (closure.end < end) kept.push([closure.end, end]);
+        return kept;
+      });
+    }
+    return spans;
+  }
+
+  private local(ms: number): DateTime {
+    return DateTime.fromMillis(ms, { zone: this.config.timeZone });
+  }
+}
+
+/** Wall-clock time on a local day, so a daylight-saving change does not shift opening hours. */
+function atTimeOfDay(day: DateTime, time: string): number {
+  const minutes = minutesOf(time);
+  if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
+  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
+}
+
+function minutesOf(time: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+  if (!(minutes >= 0 && minutes <= 24 * 60)) throw new Error(`invalid time of day "${time}" (expected HH:mm)`);
+  return minutes;
+}
