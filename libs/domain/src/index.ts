@@ -15,3 +15,4 @@ export * from './playbook/partner-product.js';
 export * from './playbook/priority.js';
 export * from './playbook/announcements.js';
 export * from './calendar/index.js';
+export * from './sla/index.js';

@@ -1,0 +1,18 @@
+import type { PauseReason } from './sla-policy.js';
+
+/**
+ * What happened to a ticket that matters to its SLA clocks, in the order it happened. The ticket
+ * module derives these from its history; the clocks are recomputed from them on every change.
+ * - `replied`: a public reply to the customer (satisfies first response and analysis);
+ * - `acted`: any other agent action on the ticket — internal note, technical analysis, status
+ *   change (satisfies analysis);
+ * - `escalated`: the ticket moved to another tier/stage, which now owns the clocks.
+ */
+export type ClockEvent =
+  | { type: 'created'; at: Date; tier: string }
+  | { type: 'escalated'; at: Date; tier: string }
+  | { type: 'paused'; at: Date; reason: PauseReason }
+  | { type: 'resumed'; at: Date }
+  | { type: 'replied'; at: Date }
+  | { type: 'acted'; at: Date }
+  | { type: 'closed'; at: Date };

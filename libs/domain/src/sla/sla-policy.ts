@@ -1,0 +1,42 @@
+/** The two clocks each tier/stage runs on a ticket it owns. */
+export type ClockKind = 'first-response' | 'analysis';
+
+/** Business hours of the desk's calendar, or plain calendar hours. Seed targets default to business. */
+export type TimeBasis = 'business' | 'calendar';
+
+export interface SlaTarget {
+  hours: number;
+  basis: TimeBasis;
+}
+
+/** Why a ticket waits on someone else; whether it pauses the clocks is policy. */
+export type PauseReason = 'waiting-customer' | 'waiting-third-party';
+
+export interface SlaPolicy {
+  /** Targets by tier/stage key (the structure's key, e.g. "n1-stage-1"); a tier without a target runs no such clock. */
+  targets: Record<string, Partial<Record<ClockKind, SlaTarget>>>;
+  /** Fractions of a target at which `sla.warning` fires. */
+  warningFractions: number[];
+  /** Waiting states that pause the running clocks. */
+  pauseOn: PauseReason[];
+}
+
+export const DEFAULT_WARNING_FRACTION = 0.75;
+
+export function slaPolicy(targets: SlaPolicy['targets'], overrides: Partial<Omit<SlaPolicy, 'targets'>> = {}): SlaPolicy {
+  const policy: SlaPolicy = {
+    targets,
+    warningFractions: [DEFAULT_WARNING_FRACTION],
+    pauseOn: ['waiting-customer', 'waiting-third-party'],
+    ...overrides,
+  };
+  for (const fraction of policy.warningFractions) {
+    if (!(fraction > 0 && fraction < 1)) throw new Error(`warning fraction ${fraction} must be between 0 and 1`);
+  }
+  for (const [tier, clocks] of Object.entries(targets)) {
+    for (const [kind, target] of Object.entries(clocks)) {
+      if (!(target && target.hours > 0)) throw new Error(`the ${kind} target of ${tier} must be a positive number of hours`);
+    }
+  }
+  return policy;
+}
