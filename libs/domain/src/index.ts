@@ -16,3 +16,4 @@ export * from './playbook/priority.js';
 export * from './playbook/announcements.js';
 export * from './calendar/index.js';
 export * from './sla/index.js';
+export * from './queue/index.js';

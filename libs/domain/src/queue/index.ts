@@ -1,0 +1,2 @@
+export * from './queue-policy.js';
+export * from './pending-items.js';
