@@ -2,7 +2,7 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { CoreModule, ormConfig } from '@escala/core';
+import { CoreModule, ormConfig, TimersModule } from '@escala/core';
 import type { ServerConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -40,6 +40,7 @@ export class AppModule {
           loginMaxFailures: config.ESCALA_LOGIN_MAX_FAILURES,
           loginWindowMinutes: config.ESCALA_LOGIN_WINDOW_MINUTES,
         }),
+        TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [Metrics],

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x@localhost/db'],
     ['LOG_LEVEL', 'loud'],
     ['ESCALA_SESSION_TTL_MINUTES', '-1'],
+    ['ESCALA_TIMER_TICK_MS', '-5'],
     ['ESCALA_ADMIN_PASSWORD', 'short'],
   ])('fails fast naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);

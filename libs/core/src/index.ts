@@ -10,3 +10,5 @@ export { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from './http/zod-opena
 export { ZodValidationPipe, fieldErrors, type FieldError } from './http/zod-validation.pipe.js';
 export { PlaybookModule } from './playbook/playbook.module.js';
 export { PlaybookTemplatesService, type TemplateState } from './playbook/templates/playbook-templates.service.js';
+export { Clock, SystemClock } from './clock/clock.js';
+export * from './timers/index.js';

@@ -1,14 +1,16 @@
 import { AuditRecordSchema } from './audit-record.entity.js';
 import { AuthTokenSchema } from './auth-token.entity.js';
 import { OutboxEventSchema } from './outbox-event.entity.js';
+import { TimerSchema } from './timer.entity.js';
 import { UserSchema } from './user.entity.js';
 import { PlaybookTemplateOverrideSchema } from './playbook-template-override.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
 export * from './outbox-event.entity.js';
+export * from './timer.entity.js';
 export * from './user.entity.js';
 export * from './playbook-template-override.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
-export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema];
+export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema];

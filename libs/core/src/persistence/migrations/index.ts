@@ -1,6 +1,7 @@
 import { Migration20261123000000_foundation } from './Migration20261123000000_foundation.js';
 import { Migration20261123000100_login_throttle } from './Migration20261123000100_login_throttle.js';
 import { Migration20261123004000_playbook_template_overrides } from './Migration20261123004000_playbook_template_overrides.js';
+import { Migration20261123003000_timers } from './Migration20261123003000_timers.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -10,4 +11,5 @@ export const migrations = [
   Migration20261123000000_foundation,
   Migration20261123000100_login_throttle,
   Migration20261123004000_playbook_template_overrides,
+  Migration20261123003000_timers,
 ];
