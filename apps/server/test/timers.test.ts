@@ -109,6 +109,7 @@ describe('durable timers', () => {
       await timers.cancel(ticket('t1'), 'b');
     });
     expect((await one.openTimers('t1')).map((t) => [t.kind, t.dueAt])).toEqual([['a', sp('2026-12-07T12:00')]]);
+    await expect(one.inTransaction((timers) => timers.sync(ticket('t1'), 'sla:', [timer('a', START)]))).rejects.toThrow(/outside the synced prefix/);
   });
 
   it('survives a restart: timers armed by one instance fire from the next one', async () => {

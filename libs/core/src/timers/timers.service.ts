@@ -49,6 +49,8 @@ export class TimersService {
    * recomputing deadlines after every change cannot announce one twice.
    */
   async sync(subject: TimerSubject, prefix: string, planned: readonly TimerSpec[]): Promise<void> {
+    const stray = planned.find((timer) => !timer.kind.startsWith(prefix));
+    if (stray) throw new Error(`timer kind "${stray.kind}" is outside the synced prefix "${prefix}"`);
     await this.em.transactional(async () => {
       // Locking the subject's rows waits for a tick firing one of them, then sees it fired.
       const existing = await this.em.execute<{ kind: string; fired: boolean }[]>(
@@ -56,7 +58,7 @@ export class TimersService {
         [subject.type, subject.id, prefix.length, prefix],
       );
       const fired = new Set(existing.filter((row) => row.fired).map((row) => row.kind));
-      const kept = planned.filter((timer) => !fired.has(timer.kind) && timer.kind.startsWith(prefix));
+      const kept = planned.filter((timer) => !fired.has(timer.kind));
       const keptKinds = kept.map((timer) => timer.kind);
       await this.em.execute(
         `delete from timers where subject_type = ? and subject_id = ? and fired_at is null and left(kind, ?) = ?` +

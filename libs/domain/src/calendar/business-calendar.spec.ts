@@ -57,6 +57,11 @@ describe('BusinessCalendar (default: São Paulo, Mon–Fri 08:00–18:00, Brazil
     });
   });
 
+  it('names only the holidays that took working time away', () => {
+    // 1 May 2027 is a Saturday: a holiday, but nothing to explain.
+    expect(calendar.measure(sp('2027-04-30T08:00'), sp('2027-05-04T08:00')).holidays).toEqual([]);
+  });
+
   it('honours several working periods per day (lunch break) and a time zone', () => {
     const cal = BusinessCalendar.withDefaults({
       timeZone: 'America/Manaus',

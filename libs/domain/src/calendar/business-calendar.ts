@@ -51,7 +51,12 @@ export class BusinessCalendar implements TimeMeter {
     const holidays: SkippedHoliday[] = [];
     for (let year = this.local(from.getTime()).year; year <= this.local(to.getTime()).year; year++) {
       for (const closure of this.closures.inYear(year)) {
-        if (closure.start < to.getTime() && closure.end > from.getTime()) holidays.push({ date: closure.date, name: closure.name });
+        const start = Math.max(closure.start, from.getTime());
+        const end = Math.min(closure.end, to.getTime());
+        // Only a holiday that took working time away explains anything (not one on a Sunday).
+        if (start < end && this.workingPeriodsOn(this.local(start).startOf('day')).some(([open, close]) => open < end && close > start)) {
+          holidays.push({ date: closure.date, name: closure.name });
+        }
       }
     }
     return { segments, holidays };
@@ -77,9 +82,13 @@ export class BusinessCalendar implements TimeMeter {
     }
   }
 
-  private openSpansOn(day: DateTime): Span[] {
+  private workingPeriodsOn(day: DateTime): Span[] {
     const periods = this.config.workingHours[day.weekday as Weekday] ?? [];
-    let spans: Span[] = periods.map((period) => [atTimeOfDay(day, period.start), atTimeOfDay(day, period.end)]);
+    return periods.map((period) => [atTimeOfDay(day, period.start), atTimeOfDay(day, period.end)]);
+  }
+
+  private openSpansOn(day: DateTime): Span[] {
+    let spans = this.workingPeriodsOn(day);
     for (const closure of this.closures.inYear(day.year)) {
       spans = spans.flatMap(([start, end]): Span[] => {
         if (closure.end <= start || closure.start >= end) return [[start, end]];
