@@ -1,26 +1,33 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import type { QueryResult } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { Clock } from '../clock/clock.js';
-import { OutboxEventSchema } from '../persistence/entities/index.js';
 import { TIMERS_OPTIONS, type TimersModuleOptions } from './timer-spec.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 
-interface DueTimer {
-  id: string;
-  subject_type: string;
-  subject_id: string;
-  kind: string;
-  event_type: string;
-  due_ms: number;
-  payload: Record<string, unknown>;
-}
+/**
+ * One statement, so claiming, writing the outbox events and marking fired commit together. The
+ * event carries the timer's payload plus `timer: {kind, dueAt}`; events are written in due order.
+ */
+const FIRE_DUE_TIMERS = `
+  with due as (
+    select id from timers where fired_at is null and due_at <= ?::timestamptz
+    order by due_at limit ? for update skip locked
+  ), fired as (
+    update timers set fired_at = ?::timestamptz, updated_at = ?::timestamptz from due where timers.id = due.id
+    returning timers.subject_type, timers.subject_id, timers.kind, timers.event_type, timers.due_at, timers.payload
+  )
+  insert into outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at)
+  select gen_random_uuid(), event_type, subject_type, subject_id,
+    payload || jsonb_build_object('timer', jsonb_build_object('kind', kind, 'dueAt', to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
+    ?::timestamptz
+  from fired order by due_at`;
 
 /**
  * The scheduler tick: claims due open timers with `FOR UPDATE SKIP LOCKED`, writes their events to
- * the outbox and marks them fired, in one transaction per batch. Any number of instances may tick
+ * `outbox_events` and marks them fired, atomically per batch. Any number of instances may tick
  * at once; each timer fires exactly once.
  */
 @Injectable()
@@ -69,31 +76,9 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  private fireBatch(batchSize: number): Promise<number> {
-    return this.em.fork().transactional(async (em) => {
-      const now = this.clock.now();
-      const due = await em.execute<DueTimer[]>(
-        `select id, subject_type, subject_id, kind, event_type, (extract(epoch from due_at) * 1000)::float8 as due_ms, payload from timers
-         where fired_at is null and due_at <= ?::timestamptz order by due_at limit ? for update skip locked`,
-        [now.toISOString(), batchSize],
-      );
-      if (due.length === 0) return 0;
-      for (const timer of due) {
-        em.create(OutboxEventSchema, {
-          id: randomUUID(),
-          type: timer.event_type,
-          aggregateType: timer.subject_type,
-          aggregateId: timer.subject_id,
-          payload: { ...timer.payload, timer: { kind: timer.kind, dueAt: new Date(timer.due_ms).toISOString() } },
-          occurredAt: now,
-        });
-      }
-      await em.execute(`update timers set fired_at = ?::timestamptz, updated_at = ?::timestamptz where id in (${due.map(() => '?').join(', ')})`, [
-        now.toISOString(),
-        now.toISOString(),
-        ...due.map((timer) => timer.id),
-      ]);
-      return due.length;
-    });
+  private async fireBatch(batchSize: number): Promise<number> {
+    const now = this.clock.now().toISOString();
+    const result = await this.em.fork().execute<QueryResult>(FIRE_DUE_TIMERS, [now, batchSize, now, now, now], 'run');
+    return result.affectedRows;
   }
 }
