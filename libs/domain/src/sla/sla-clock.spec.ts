@@ -16,7 +16,7 @@ const context: SlaContext = {
   policy: slaPolicy({
     'n1-stage-1': { 'first-response': { hours: 24, basis: 'business' }, analysis: { hours: 1, basis: 'business' } },
     n2: { 'first-response': { hours: 72, basis: 'business' } },
-    n3: { analysis: { hours: 72, basis: 'calendar' } },
+    n3: { 'first-response': { hours: 72, basis: 'business', metBy: 'agent-action' }, analysis: { hours: 72, basis: 'calendar' } },
   }),
 };
 
@@ -48,6 +48,13 @@ describe('SLA clocks', () => {
       ['first-response', 'met', null],
       ['analysis', 'met', sp('2026-12-07T11:00')],
     ]);
+  });
+
+  it('a tier that never talks to the customer can have its first response met by any agent action', () => {
+    const events: ClockEvent[] = [created, { type: 'escalated', at: sp('2026-12-07T11:00'), tier: 'n3' }, { type: 'acted', at: sp('2026-12-07T12:00') }];
+    const clocks = computeClocks(events, context, sp('2026-12-07T13:00'));
+    expect(clock(clocks, '1:n3:first-response')).toMatchObject({ state: 'met', endedBy: 'acted' });
+    expect(clock(clocks, '0:n1-stage-1:first-response')).toMatchObject({ state: 'stopped', endedBy: 'escalated' });
   });
 
   it('a clock reached exactly at its reply is met on time', () => {

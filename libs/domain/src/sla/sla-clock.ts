@@ -89,10 +89,12 @@ export function computeClocks(events: readonly ClockEvent[], context: SlaContext
         end(open, event.at, event.type);
         open = [];
         break;
-      case 'acted':
-        end(open.filter((clock) => clock.kind === 'analysis'), event.at, 'acted');
-        open = open.filter((clock) => clock.kind !== 'analysis');
+      case 'acted': {
+        const met = open.filter(metByAnyAction);
+        end(met, event.at, 'acted');
+        open = open.filter((clock) => !met.includes(clock));
         break;
+      }
     }
   }
   return drafts.map((draft) => settle(draft, context, now));
@@ -105,6 +107,10 @@ function startClocks(policy: SlaPolicy, tier: string, episode: number, at: Date)
     if (!target) return [];
     return [{ id: `${episode}:${tier}:${kind}`, tier, episode, kind, target, startedAt: at, pauses: [], endedAt: null, endedBy: null }];
   });
+}
+
+function metByAnyAction(clock: Draft): boolean {
+  return (clock.target.metBy ?? (clock.kind === 'analysis' ? 'agent-action' : 'public-reply')) === 'agent-action';
 }
 
 function resume(clock: Draft, at: Date): void {

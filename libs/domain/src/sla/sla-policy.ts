@@ -7,6 +7,12 @@ export type TimeBasis = 'business' | 'calendar';
 export interface SlaTarget {
   hours: number;
   basis: TimeBasis;
+  /**
+   * What meets the clock. Default: a public reply for first response, any agent action for
+   * analysis. A tier that never talks to the customer (N3 in seed 001) sets `agent-action` on its
+   * first response, so its answer to the tier that escalated counts.
+   */
+  metBy?: 'public-reply' | 'agent-action';
 }
 
 /** Why a ticket waits on someone else; whether it pauses the clocks is policy. */
