@@ -6,6 +6,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BusinessCalendar, computeClocks, plannedSlaTimers, slaPolicy, SLA_TIMER_PREFIX, type ClockEvent, type SlaContext } from '@escala/domain';
 import { createTestDatabase } from '@escala/db-tools';
+import { startTestApp } from './support/test-app.js';
 import { Clock, ormConfig, TimerScheduler, TimersModule, TimersService, type TimerSubject } from '@escala/core';
 
 /** A clock the test moves by hand. */
@@ -210,5 +211,20 @@ describe('SLA timers', () => {
       { type: 'acted', at: sp('2026-12-07T10:10') },
     ]);
     expect(await a.openTimers(subject.id)).toEqual([]);
+  });
+});
+
+describe('the server', () => {
+  it('runs the timers tick by itself: a due timer reaches the outbox without anyone calling tick()', async () => {
+    const server = await startTestApp({ ESCALA_TIMER_TICK_MS: '20' });
+    try {
+      const em = server.app.get(EntityManager);
+      await em.fork().transactional(() => server.app.get(TimersService).schedule(ticket('server-1'), timer('due', new Date(Date.now() - 1000))));
+      const firedEvents = () => em.fork().execute<{ type: string }[]>(`select type from outbox_events where aggregate_id = 'server-1'`);
+      while ((await firedEvents()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await firedEvents()).toEqual([{ type: 'test.due' }]);
+    } finally {
+      await server.close();
+    }
   });
 });
