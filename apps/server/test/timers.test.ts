@@ -98,10 +98,12 @@ describe('durable timers', () => {
     await expect(
       one.inTransaction(async (timers) => {
         await timers.schedule(ticket('rolled-back'), timer('a', sp('2026-12-07T11:00')));
+        await timers.sync(ticket('rolled-back-too'), 'sla:', [timer('sla:b', sp('2026-12-07T11:00'))]);
         throw new Error('the ticket change failed');
       }),
     ).rejects.toThrow('the ticket change failed');
     expect(await one.openTimers('rolled-back')).toEqual([]);
+    expect(await one.openTimers('rolled-back-too')).toEqual([]);
 
     await one.inTransaction(async (timers) => {
       await timers.schedule(ticket('t1'), timer('a', sp('2026-12-07T11:00')));
