@@ -10,6 +10,8 @@ export interface Announcement {
   readonly audience: readonly string[];
   readonly publishedBy: string;
   readonly publishedAt: Date;
+  /** When the leader wants every like in; reminders say so. */
+  readonly acknowledgeBy?: Date | null;
 }
 
 export interface Acknowledgement {
@@ -19,6 +21,8 @@ export interface Acknowledgement {
   readonly via: 'escala' | 'teams-reaction';
 }
 
+export const ACKNOWLEDGEMENT_CHANNELS = ['escala', 'teams-reaction'] as const satisfies readonly Acknowledgement['via'][];
+
 export function publishAnnouncement(
   input: Announcement,
   roles: readonly Role[],
@@ -26,12 +30,16 @@ export function publishAnnouncement(
   if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader publishes announcements');
   const audience = [...new Set(input.audience)];
   if (!input.title.trim() || !input.body.trim() || audience.length === 0) throw new PlaybookRuleError('invalid', 'An announcement needs a title, a body and an audience');
-  const announcement: Announcement = { ...input, audience };
+  if (input.acknowledgeBy && input.acknowledgeBy <= input.publishedAt) throw new PlaybookRuleError('invalid', 'The acknowledgement deadline must be after publication');
+  const announcement: Announcement = { ...input, audience, acknowledgeBy: input.acknowledgeBy ?? null };
   return {
     announcement,
     event: {
       type: 'announcement.published',
-      payload: { group: input.group, title: input.title, body: input.body, audience, publishedBy: input.publishedBy },
+      payload: {
+        group: input.group, title: input.title, body: input.body, audience, publishedBy: input.publishedBy,
+        acknowledgeBy: announcement.acknowledgeBy?.toISOString() ?? null,
+      },
       occurredAt: input.publishedAt,
     },
   };
@@ -43,7 +51,7 @@ export function acknowledgeAnnouncement(
   acknowledgements: readonly Acknowledgement[],
   acknowledgement: Acknowledgement,
 ): Acknowledgement[] {
-  if (!announcement.audience.includes(acknowledgement.memberId)) throw new PlaybookRuleError('invalid', 'Only the audience acknowledges an announcement');
+  if (!announcement.audience.includes(acknowledgement.memberId)) throw new PlaybookRuleError('forbidden', 'Only the audience acknowledges an announcement');
   if (acknowledgements.some((existing) => existing.memberId === acknowledgement.memberId)) return [...acknowledgements];
   return [...acknowledgements, acknowledgement];
 }
@@ -52,4 +60,28 @@ export function acknowledgeAnnouncement(
 export function unacknowledgedMembers(announcement: Announcement, acknowledgements: readonly Acknowledgement[]): string[] {
   const acknowledged = new Set(acknowledgements.map((acknowledgement) => acknowledgement.memberId));
   return announcement.audience.filter((memberId) => !acknowledged.has(memberId));
+}
+
+/** A leader nudges those who have not liked the post yet; with nobody left there is nothing to send. */
+export function requestAnnouncementReminder(
+  announcement: Announcement,
+  acknowledgements: readonly Acknowledgement[],
+  requestedBy: string,
+  roles: readonly Role[],
+  at: Date,
+): { pending: string[]; event: PlaybookEvent } {
+  if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader sends announcement reminders');
+  const pending = unacknowledgedMembers(announcement, acknowledgements);
+  if (pending.length === 0) throw new PlaybookRuleError('conflict', 'Every member has acknowledged this announcement');
+  return {
+    pending,
+    event: {
+      type: 'announcement.reminder_requested',
+      payload: {
+        group: announcement.group, title: announcement.title, pending, requestedBy,
+        acknowledgeBy: announcement.acknowledgeBy?.toISOString() ?? null,
+      },
+      occurredAt: at,
+    },
+  };
 }
