@@ -9,6 +9,7 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 import { PlaybookModule } from './playbook/playbook.module.js';
+import { AnnouncementsModule } from './announcements/announcements.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -23,7 +24,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [PlaybookModule],
+      imports: [PlaybookModule, AnnouncementsModule],
       controllers: [AuthController, UsersController],
       providers: [
         {
@@ -36,7 +37,7 @@ export class CoreModule {
         UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [AuditService, AuthService, UsersService, PlaybookModule],
+      exports: [AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule],
     };
   }
 }

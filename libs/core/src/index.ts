@@ -12,3 +12,5 @@ export { PlaybookModule } from './playbook/playbook.module.js';
 export { PlaybookTemplatesService, type TemplateState } from './playbook/templates/playbook-templates.service.js';
 export { Clock, SystemClock } from './clock/clock.js';
 export * from './timers/index.js';
+export { AnnouncementsModule } from './announcements/announcements.module.js';
+export { AnnouncementAcknowledgementsService, type AnnouncementMember, type AcknowledgementRequest, type AcknowledgementOutcome } from './announcements/announcement-acknowledgements.service.js';

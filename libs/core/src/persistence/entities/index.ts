@@ -4,6 +4,7 @@ import { OutboxEventSchema } from './outbox-event.entity.js';
 import { TimerSchema } from './timer.entity.js';
 import { UserSchema } from './user.entity.js';
 import { PlaybookTemplateOverrideSchema } from './playbook-template-override.entity.js';
+import { AnnouncementGroupMemberSchema, AnnouncementGroupSchema, AnnouncementRecipientSchema, AnnouncementSchema } from './announcement.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -11,6 +12,7 @@ export * from './outbox-event.entity.js';
 export * from './timer.entity.js';
 export * from './user.entity.js';
 export * from './playbook-template-override.entity.js';
+export * from './announcement.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
-export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema];
+export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema];

@@ -2,6 +2,7 @@ import { Migration20261123000000_foundation } from './Migration20261123000000_fo
 import { Migration20261123000100_login_throttle } from './Migration20261123000100_login_throttle.js';
 import { Migration20261123004000_playbook_template_overrides } from './Migration20261123004000_playbook_template_overrides.js';
 import { Migration20261123003000_timers } from './Migration20261123003000_timers.js';
+import { Migration20261123005000_announcements } from './Migration20261123005000_announcements.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -12,4 +13,5 @@ export const migrations = [
   Migration20261123000100_login_throttle,
   Migration20261123004000_playbook_template_overrides,
   Migration20261123003000_timers,
+  Migration20261123005000_announcements,
 ];

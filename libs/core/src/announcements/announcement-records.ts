@@ -1,0 +1,64 @@
+import { BadRequestException, ConflictException, ForbiddenException } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { PlaybookRuleError, type Acknowledgement, type Announcement as AnnouncementRule, type PlaybookEvent } from '@escala/domain';
+import { OutboxEventSchema, type Announcement, type AnnouncementRecipient, type User } from '../persistence/entities/index.js';
+import { memberView } from './announcement-groups.service.js';
+
+/** The persisted announcement and its audience, as the domain rules see them. */
+export function announcementRule(announcement: Announcement, recipients: readonly AnnouncementRecipient[]): { rule: AnnouncementRule; acknowledgements: Acknowledgement[] } {
+  return {
+    rule: {
+      group: announcement.group.name,
+      title: announcement.title,
+      body: announcement.body,
+      audience: recipients.map((recipient) => recipient.user.id),
+      publishedBy: announcement.publishedBy.id,
+      publishedAt: announcement.publishedAt,
+      acknowledgeBy: announcement.acknowledgeBy ?? null,
+    },
+    acknowledgements: recipients.flatMap((recipient) =>
+      recipient.acknowledgedAt && recipient.acknowledgedVia ? [{ memberId: recipient.user.id, at: recipient.acknowledgedAt, via: recipient.acknowledgedVia }] : [],
+    ),
+  };
+}
+
+export function announcementView(announcement: Announcement) {
+  return {
+    id: announcement.id,
+    group: { id: announcement.group.id, name: announcement.group.name },
+    title: announcement.title,
+    body: announcement.body,
+    locale: announcement.locale,
+    acknowledgeBy: announcement.acknowledgeBy ?? null,
+    publishedBy: { userId: announcement.publishedBy.id, displayName: announcement.publishedBy.displayName },
+    publishedAt: announcement.publishedAt,
+  };
+}
+
+/** Members in the form connectors need to reach them (the Teams connector matches by e-mail). */
+export function membersById(recipients: readonly AnnouncementRecipient[], ids: readonly string[]) {
+  const byId = new Map(recipients.map((recipient) => [recipient.user.id, recipient.user as User]));
+  return ids.map((id) => memberView(byId.get(id)!));
+}
+
+/** Queues a rule's event in the caller's transaction, enriched with what only the core knows. */
+export function queueEvent(tx: EntityManager, announcementId: string, event: PlaybookEvent, extra: Record<string, unknown>): void {
+  tx.create(OutboxEventSchema, {
+    id: randomUUID(),
+    type: event.type,
+    aggregateType: 'announcement',
+    aggregateId: announcementId,
+    payload: { ...event.payload, ...extra, announcementId },
+    occurredAt: event.occurredAt,
+  });
+}
+
+/** A rule's refusal as the HTTP answer; `field` names the input an `invalid` refusal is about. */
+export function ruleHttpError(error: unknown, field?: string): unknown {
+  if (!(error instanceof PlaybookRuleError)) return error;
+  if (error.code === 'invalid') {
+    return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.message, errors: [{ field: field ?? '(body)', message: error.message }] });
+  }
+  return error.code === 'forbidden' ? new ForbiddenException(error.message) : new ConflictException(error.message);
+}
