@@ -167,6 +167,14 @@ describe('announcements (seed 002 §5, scenario 8)', () => {
     expect((await t.request('DELETE', `/announcement-groups/${groupId}/members/${ids.get('fabio')}`, { token: ana })).status).toBe(204);
     const next = await t.request('POST', '/announcements', { token: ana, body: { groupId, title: 'Outro aviso', body: 'Texto', locale: 'en' } });
     expect(next.body.audienceCount).toBe(4);
+    expect((await t.request('GET', `/announcements?groupId=${created.body.id}`, { token: ana })).body).toEqual({ items: [], total: 0 });
+
+    // The same like delivered twice at once: exactly one counts.
+    const member = { userId: ids.get('davi')! };
+    const outcomes = await Promise.all([likeFromTeams({ announcementId: next.body.id, member }), likeFromTeams({ announcementId: next.body.id, member })]);
+    expect(outcomes.map((outcome) => outcome.recorded).sort()).toEqual([false, true]);
+    expect(outcomes[0]!.acknowledgedAt).toEqual(outcomes[1]!.acknowledgedAt);
+    expect(await sql(t, "select count(*)::int as n from audit_records where action = 'announcement.acknowledged' and subject_id = $1", [next.body.id])).toEqual([{ n: 1 }]);
     expect((await t.request('GET', `/announcements/${announcementId}`, { token: ana })).body.acknowledged).toHaveLength(5);
   });
 });
