@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import type { ConnectorError } from './connector-error.js';
+import type { ConnectorEvent } from './connector-event.js';
+import type { CorePort } from './core-port.js';
+
+/** Bumped when the contract changes incompatibly; the host refuses plugins built for another one. */
+export const CONNECTOR_CONTRACT_VERSION = 1;
+
+export interface ConnectorContext<Config> {
+  channelId: string;
+  /** Validated, secrets decrypted. Never log it. */
+  config: Config;
+  /** Aborted when the platform gives up waiting (delivery timeout, shutdown). */
+  signal: AbortSignal;
+}
+
+export interface DeliveryRequest {
+  event: ConnectorEvent;
+  /** Stable per (event, channel): hand it to the service so a repeated attempt has no second effect. */
+  idempotencyKey: string;
+  /** 1 for the first try. */
+  attempt: number;
+}
+
+export interface DeliveryReceipt {
+  /** The service's id for what was created (message id, row key), when it returns one. */
+  externalId?: string;
+}
+
+export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
+
+export interface HealthReport {
+  status: HealthStatus;
+  detail?: string;
+}
+
+/** A change from outside. `key` is unique per change: the platform applies each key once per channel. */
+export interface InboundChange {
+  key: string;
+  apply(port: CorePort): Promise<void>;
+}
+
+export interface PollResult {
+  changes: InboundChange[];
+  /** Stored by the platform after the changes are applied, handed back on the next poll. */
+  cursor: string | null;
+}
+
+export interface Poller<Config> {
+  intervalSeconds: number;
+  poll(context: ConnectorContext<Config>, cursor: string | null): Promise<PollResult>;
+}
+
+export interface WebhookRequest {
+  headers: Record<string, string | undefined>;
+  rawBody: string;
+}
+
+export interface WebhookReceiver<Config> {
+  /** Checks the request really comes from the service (signature, shared secret); false answers 401. */
+  verify(context: ConnectorContext<Config>, request: WebhookRequest): boolean | Promise<boolean>;
+  receive(context: ConnectorContext<Config>, request: WebhookRequest): Promise<InboundChange[]>;
+}
+
+/** What a connector plugin exports. One package, one definition. */
+export interface ConnectorDefinition<Schema extends z.ZodObject = z.ZodObject> {
+  key: string;
+  displayName: string;
+  contractVersion: typeof CONNECTOR_CONTRACT_VERSION;
+  /** Validated when an admin saves a channel; mark credentials with `secret()`. */
+  configSchema: Schema;
+  /** Event types a channel of this connector may subscribe to; `*` for any. */
+  consumes: readonly string[];
+  deliver?(context: ConnectorContext<z.output<Schema>>, request: DeliveryRequest): Promise<DeliveryReceipt>;
+  poll?: Poller<z.output<Schema>>;
+  webhook?: WebhookReceiver<z.output<Schema>>;
+  /** "Test connection": checks the service with this config. Reports problems, does not throw. */
+  health(context: ConnectorContext<z.output<Schema>>): Promise<HealthReport>;
+  /** The one place vendor errors become our vocabulary. Must return a ConnectorError for anything. */
+  translateError(error: unknown): ConnectorError;
+}
+
+/** Identity function that lets TypeScript infer the config type from the schema. */
+export function defineConnector<Schema extends z.ZodObject>(definition: ConnectorDefinition<Schema>): ConnectorDefinition<Schema> {
+  return definition;
+}
+
+/** A loose runtime check for what a plugin package exports, before trusting it. */
+export function isConnectorDefinition(value: unknown): value is ConnectorDefinition {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<ConnectorDefinition>;
+  return (
+    typeof candidate.key === 'string' &&
+    typeof candidate.displayName === 'string' &&
+    typeof candidate.contractVersion === 'number' &&
+    typeof candidate.health === 'function' &&
+    typeof candidate.translateError === 'function' &&
+    Array.isArray(candidate.consumes) &&
+    typeof candidate.configSchema === 'object'
+  );
+}

@@ -1,0 +1,2 @@
+export * from './contract-tests.js';
+export * from './fake-http-receiver.js';

@@ -1,0 +1,11 @@
+import { secret } from '@escala/connector-kit';
+import { z } from 'zod';
+
+/** What an admin fills in for one channel of this connector. `secret()` fields are stored encrypted. */
+export const webhookConfigSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).describe('Where deliveries are sent'),
+  apiToken: secret(z.string().min(8, 'must be at least 8 characters')).optional().describe('Sent as a bearer token'),
+  timeoutMs: z.number().int().min(100).max(60_000).default(10_000).describe('How long one call may take'),
+});
+
+export type webhookConfig = z.output<typeof webhookConfigSchema>;

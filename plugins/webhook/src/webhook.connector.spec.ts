@@ -1,0 +1,24 @@
+import { ConnectorError } from '@escala/connector-kit';
+import { connectorContractTests, FakeHttpReceiver } from '@escala/connector-kit/testing';
+import { webhookConnector } from './webhook.connector.js';
+
+connectorContractTests(webhookConnector, {
+  async startService() {
+    const receiver = await FakeHttpReceiver.start();
+    return {
+      config: { url: receiver.url, apiToken: 'token-for-contract-tests' },
+      effects: (key) => receiver.appliedKeys().filter((applied) => applied === key).length,
+      stop: () => receiver.stop(),
+    };
+  },
+  invalidConfigs: [
+    { config: {}, field: 'url' },
+    { config: { url: 'ftp://example.test' }, field: 'url' },
+    { config: { url: 'https://example.test', apiToken: 'short' }, field: 'apiToken' },
+  ],
+  vendorErrors: [
+    { name: 'a network failure', error: new TypeError('fetch failed'), kind: 'temporary' },
+    { name: 'a time-out', error: new DOMException('timed out', 'TimeoutError'), kind: 'temporary' },
+    { name: 'our own error', error: ConnectorError.authentication('expired'), kind: 'authentication' },
+  ],
+});

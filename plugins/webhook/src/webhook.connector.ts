@@ -1,0 +1,73 @@
+import {
+  CONNECTOR_CONTRACT_VERSION,
+  ConnectorError,
+  defineConnector,
+  errorFromHttpStatus,
+  isConnectorError,
+  type ConnectorContext,
+} from '@escala/connector-kit';
+import { webhookConfigSchema, type webhookConfig } from './webhook.config.js';
+
+/** A non-2xx answer, kept raw until translateError turns it into our vocabulary. */
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly retryAfter: string | null,
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+function headersFor(config: webhookConfig): Record<string, string> {
+  return config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {};
+}
+
+function callSignal({ config, signal }: ConnectorContext<webhookConfig>): AbortSignal {
+  return AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs)]);
+}
+
+/** The one place this service's failures become our vocabulary. */
+function translateError(error: unknown): ConnectorError {
+  if (isConnectorError(error)) return error;
+  if (error instanceof HttpFailure) return errorFromHttpStatus(error.status, error.retryAfter);
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return ConnectorError.temporary('the service did not answer in time', error);
+  }
+  if (error instanceof TypeError) return ConnectorError.temporary(`the service is unreachable: ${error.message}`, error);
+  return ConnectorError.temporary(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, error);
+}
+
+export const webhookConnector = defineConnector({
+  key: 'webhook',
+  displayName: 'Outgoing webhook',
+  contractVersion: CONNECTOR_CONTRACT_VERSION,
+  configSchema: webhookConfigSchema,
+  consumes: ['*'],
+
+  async deliver(context, { event, idempotencyKey }) {
+    const response = await fetch(context.config.url, {
+      method: 'POST',
+      headers: { ...headersFor(context.config), 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      body: JSON.stringify(event),
+      signal: callSignal(context),
+    });
+    await response.body?.cancel();
+    if (!response.ok) throw new HttpFailure(response.status, response.headers.get('retry-after'));
+    return {};
+  },
+
+  async health(context) {
+    try {
+      const response = await fetch(context.config.url, { method: 'GET', headers: headersFor(context.config), signal: callSignal(context) });
+      await response.body?.cancel();
+      if (response.status === 401 || response.status === 403) {
+        return { status: 'unhealthy', detail: `the service refused the credentials (HTTP ${response.status})` };
+      }
+      return response.status >= 500 ? { status: 'degraded', detail: `the service answers HTTP ${response.status}` } : { status: 'healthy' };
+    } catch (error) {
+      return { status: 'unhealthy', detail: translateError(error).message };
+    }
+  },
+
+  translateError,
+});
