@@ -15,6 +15,7 @@ connectorContractTests(webhookConnector, {
     { config: {}, field: 'url' },
     { config: { url: 'ftp://example.test' }, field: 'url' },
     { config: { url: 'https://example.test', apiToken: 'short' }, field: 'apiToken' },
+    { config: { url: 'https://example.test', signingSecret: 'short' }, field: 'signingSecret' },
   ],
   vendorErrors: [
     { name: 'a network failure', error: new TypeError('fetch failed'), kind: 'temporary' },

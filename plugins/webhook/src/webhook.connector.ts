@@ -6,7 +6,8 @@ import {
   isConnectorError,
   type ConnectorContext,
 } from '@escala/connector-kit';
-import { webhookConfigSchema, type webhookConfig } from './webhook.config.js';
+import { webhookConfigSchema, type WebhookConfig } from './webhook.config.js';
+import { signatureHeader } from './webhook-signature.js';
 
 /** A non-2xx answer, kept raw until translateError turns it into our vocabulary. */
 class HttpFailure extends Error {
@@ -18,11 +19,11 @@ class HttpFailure extends Error {
   }
 }
 
-function headersFor(config: webhookConfig): Record<string, string> {
+function headersFor(config: WebhookConfig): Record<string, string> {
   return config.apiToken ? { authorization: `Bearer ${config.apiToken}` } : {};
 }
 
-function callSignal({ config, signal }: ConnectorContext<webhookConfig>): AbortSignal {
+function callSignal({ config, signal }: ConnectorContext<WebhookConfig>): AbortSignal {
   return AbortSignal.any([signal, AbortSignal.timeout(config.timeoutMs)]);
 }
 
@@ -45,12 +46,15 @@ export const webhookConnector = defineConnector({
   consumes: ['*'],
 
   async deliver(context, { event, idempotencyKey }) {
-    const response = await fetch(context.config.url, {
-      method: 'POST',
-      headers: { ...headersFor(context.config), 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
-      body: JSON.stringify(event),
-      signal: callSignal(context),
-    });
+    const body = JSON.stringify(event);
+    const headers: Record<string, string> = {
+      ...headersFor(context.config),
+      'content-type': 'application/json',
+      'idempotency-key': idempotencyKey,
+      'x-escala-event': event.type,
+    };
+    if (context.config.signingSecret) headers['x-escala-signature'] = signatureHeader(context.config.signingSecret, body);
+    const response = await fetch(context.config.url, { method: 'POST', headers, body, signal: callSignal(context) });
     await response.body?.cancel();
     if (!response.ok) throw new HttpFailure(response.status, response.headers.get('retry-after'));
     return {};

@@ -18,8 +18,8 @@ export default async function connectorGenerator(tree: Tree, options: ConnectorG
   if (!NAME.test(options.name)) throw new Error(`"${options.name}" is not a kebab-case connector name (e.g. slack, whatsapp-business)`);
   const root = join('plugins', options.name);
   if (tree.exists(root)) throw new Error(`${root} already exists`);
-  const { fileName, propertyName } = names(options.name);
+  const { fileName, propertyName, className } = names(options.name);
   const displayName = options.displayName ?? fileName.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ');
   const templates = join(dirname(fileURLToPath(import.meta.url)), 'files');
-  generateFiles(tree, templates, root, { fileName, propertyName, displayName, template: '' });
+  generateFiles(tree, templates, root, { fileName, propertyName, className, displayName, template: '' });
 }
