@@ -2,7 +2,7 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { CoreModule, ormConfig, TimersModule } from '@escala/core';
+import { ConnectorsModule, CoreModule, ormConfig, TimersModule, type SecretBox } from '@escala/core';
 import type { ServerConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -14,6 +14,8 @@ export interface AppModuleOptions {
   databaseUrl: string;
   /** Where JSON logs go; stdout by default. Tests capture them to check nothing secret leaks. */
   logDestination?: DestinationStream;
+  /** Seals connector secrets; see secret-key.ts. */
+  secretBox: SecretBox;
 }
 
 @Module({})
@@ -41,6 +43,22 @@ export class AppModule {
           loginWindowMinutes: config.ESCALA_LOGIN_WINDOW_MINUTES,
         }),
         TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS }),
+        ConnectorsModule.forRoot({
+          secretBox: options.secretBox,
+          settings: {
+            databaseUrl: options.databaseUrl,
+            roles: config.ESCALA_ROLES,
+            retry: {
+              maxAttempts: config.ESCALA_DELIVERY_MAX_ATTEMPTS,
+              backoffBaseMs: config.ESCALA_DELIVERY_BACKOFF_BASE_MS,
+              backoffMaxMs: config.ESCALA_DELIVERY_BACKOFF_MAX_MS,
+            },
+            deliveryTimeoutSeconds: config.ESCALA_DELIVERY_TIMEOUT_SECONDS,
+            schedulerIntervalMs: config.ESCALA_SCHEDULER_INTERVAL_MS,
+            queuePollSeconds: config.ESCALA_QUEUE_POLL_SECONDS,
+            workerConcurrency: config.ESCALA_DELIVERY_CONCURRENCY,
+          },
+        }),
       ],
       controllers: [HealthController, MetricsController],
       providers: [Metrics],

@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { PROCESS_ROLES, parseSecretKey } from '@escala/core';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const isSecretKey = (text: string) => {
+  try {
+    return parseSecretKey(text).length === 32;
+  } catch {
+    return false;
+  }
+};
+const secretKey = z.string().refine(isSecretKey, 'must be 32 bytes written as base64 (openssl rand -base64 32) or 64 hex digits');
+const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
 
 /** Every environment variable the server reads. The README's configuration table mirrors this. */
 const ConfigSchema = z.object({
@@ -19,10 +29,24 @@ const ConfigSchema = z.object({
   ESCALA_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ESCALA_TIMER_TICK_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  ESCALA_SECRET_KEY: secretKey.optional(),
+  ESCALA_SECRET_KEY_PREVIOUS: z.string().transform(list).pipe(z.array(secretKey)).default([]),
+  ESCALA_ROLES: z
+    .string()
+    .transform(list)
+    .pipe(z.array(z.enum(PROCESS_ROLES)).min(1))
+    .default([...PROCESS_ROLES]),
+  ESCALA_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  ESCALA_DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2000),
+  ESCALA_DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(3_600_000),
+  ESCALA_DELIVERY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  ESCALA_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  ESCALA_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  ESCALA_QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
 });
 
 /** Variables whose values must never be echoed back, not even in an error message. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ESCALA_ADMIN_PASSWORD']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ESCALA_ADMIN_PASSWORD', 'ESCALA_SECRET_KEY', 'ESCALA_SECRET_KEY_PREVIOUS']);
 
 export type ServerConfig = z.infer<typeof ConfigSchema>;
 

@@ -3,6 +3,7 @@ import { ensureBootstrapAdmin, migrateDatabase } from '@escala/core';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
+import { loadSecretBox } from './secret-key.js';
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -16,14 +17,20 @@ async function main(): Promise<void> {
   try {
     const { applied } = await migrateDatabase(database.url);
     if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
-    const app = await createApp({ config, databaseUrl: database.url });
+    const secrets = await loadSecretBox(config);
+    const app = await createApp({ config, databaseUrl: database.url, secretBox: secrets.box });
     const admin = await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
-    await app.listen({ port: config.PORT, host: config.HOST });
-
-    const base = `http://${config.HOST}:${config.PORT}`;
-    say(`Escala is running at ${base} on ${database.description}`);
-    say(`  API documentation: ${base}/docs    readiness: ${base}/health/ready`);
-    say(`  Log in: POST ${base}/auth/login {"login":"admin","password":"…"}`);
+    const roles = config.ESCALA_ROLES.join(', ');
+    if (config.ESCALA_ROLES.includes('api')) {
+      await app.listen({ port: config.PORT, host: config.HOST });
+      const base = `http://${config.HOST}:${config.PORT}`;
+      say(`Escala is running at ${base} on ${database.description} (roles: ${roles})`);
+      say(`  API documentation: ${base}/docs    readiness: ${base}/health/ready`);
+      say(`  Log in: POST ${base}/auth/login {"login":"admin","password":"…"}`);
+    } else {
+      say(`Escala is running (roles: ${roles}, no HTTP API) on ${database.description}`);
+    }
+    say(`  Connector secrets sealed with the key from ${secrets.source}`);
     if (admin.generatedPassword) {
       say(`  First start: created the user "${admin.login}" with the one-time password: ${admin.generatedPassword}`);
       say('  It is shown only now; change it with PATCH /users/{id}.');

@@ -6,8 +6,11 @@ import { ensureBootstrapAdmin } from '@escala/core';
 import { createTestDatabase } from '@escala/db-tools';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
+import { loadSecretBox } from '../../src/secret-key.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
+/** Seals connector secrets in tests (32 bytes, base64); a test may pass its own ESCALA_SECRET_KEY. */
+export const TEST_SECRET_KEY = 'dGVzdC1zZWNyZXQta2V5LW9mLTMyLWJ5dGVzLWxvbmc=';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -36,8 +39,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       callback();
     },
   });
-  const config = loadConfig({ LOG_LEVEL: 'info', ESCALA_ADMIN_PASSWORD: ADMIN_PASSWORD, ...env });
-  const app = await createApp({ config, databaseUrl: database.url, logDestination });
+  const config = loadConfig({ LOG_LEVEL: 'info', ESCALA_ADMIN_PASSWORD: ADMIN_PASSWORD, ESCALA_SECRET_KEY: TEST_SECRET_KEY, ...env });
+  const { box } = await loadSecretBox(config);
+  const app = await createApp({ config, databaseUrl: database.url, logDestination, secretBox: box });
   await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

@@ -1,5 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from './orm-config.js';
+import { installJobQueue } from '../connectors/delivery-queue.js';
 
 export interface MigrationOutcome {
   applied: string[];
@@ -10,6 +11,7 @@ export async function migrateDatabase(databaseUrl: string): Promise<MigrationOut
   const orm = await MikroORM.init({ ...ormConfig({ databaseUrl, poolMax: 2 }), debug: false });
   try {
     const applied = await orm.migrator.up();
+    await installJobQueue(databaseUrl);
     return { applied: applied.map((migration) => migration.name) };
   } finally {
     await orm.close(true);

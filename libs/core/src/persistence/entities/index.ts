@@ -1,5 +1,7 @@
 import { AuditRecordSchema } from './audit-record.entity.js';
 import { AuthTokenSchema } from './auth-token.entity.js';
+import { ChannelDeliverySchema, DeliveryAttemptSchema } from './channel-delivery.entity.js';
+import { ChannelSchema } from './channel.entity.js';
 import { OutboxEventSchema } from './outbox-event.entity.js';
 import { TimerSchema } from './timer.entity.js';
 import { UserSchema } from './user.entity.js';
@@ -13,6 +15,8 @@ export * from './timer.entity.js';
 export * from './user.entity.js';
 export * from './playbook-template-override.entity.js';
 export * from './announcement.entity.js';
+export * from './channel.entity.js';
+export * from './channel-delivery.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
-export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema];
+export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema];

@@ -3,6 +3,7 @@ import { Migration20261123000100_login_throttle } from './Migration2026112300010
 import { Migration20261123004000_playbook_template_overrides } from './Migration20261123004000_playbook_template_overrides.js';
 import { Migration20261123003000_timers } from './Migration20261123003000_timers.js';
 import { Migration20261123005000_announcements } from './Migration20261123005000_announcements.js';
+import { Migration20261123002000_connectors } from './Migration20261123002000_connectors.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -14,4 +15,5 @@ export const migrations = [
   Migration20261123004000_playbook_template_overrides,
   Migration20261123003000_timers,
   Migration20261123005000_announcements,
+  Migration20261123002000_connectors,
 ];

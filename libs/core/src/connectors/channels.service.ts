@@ -1,0 +1,112 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { HealthReport } from '@escala/connector-kit';
+import { AuditService, type Actor } from '../audit/audit.service.js';
+import { ChannelSchema, type Channel, type ChannelSubscription } from '../persistence/entities/index.js';
+import { ChannelConfigCodec } from './channel-config.js';
+import type { CreateChannelInput, UpdateChannelInput } from './channel.schemas.js';
+import { ConnectorRegistry } from './connector-registry.js';
+import { probeHealth } from './health-probe.js';
+
+/** Admins' channels: a connector, its config (secrets sealed), a subscription, an enabled flag. */
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+    private readonly registry: ConnectorRegistry,
+    private readonly codec: ChannelConfigCodec,
+  ) {}
+
+  view(channel: Channel) {
+    const installed = this.registry.has(channel.connectorKey);
+    return {
+      id: channel.id,
+      connector: channel.connectorKey,
+      connectorInstalled: installed,
+      name: channel.name,
+      config: installed ? this.codec.masked(this.registry.get(channel.connectorKey), channel) : channel.settings,
+      subscription: channel.subscription,
+      enabled: channel.enabled,
+      health: { status: channel.healthStatus ?? 'unknown', detail: channel.healthDetail ?? null, checkedAt: channel.healthCheckedAt ?? null },
+      createdAt: channel.createdAt,
+      updatedAt: channel.updatedAt,
+    };
+  }
+
+  async create(actor: Actor, input: CreateChannelInput): Promise<Channel> {
+    const definition = this.registry.get(input.connector);
+    this.checkSubscribable(input.connector, input.subscription);
+    const id = randomUUID();
+    const channel = this.em.create(ChannelSchema, {
+      id,
+      connectorKey: input.connector,
+      name: input.name,
+      ...this.codec.encode(definition, id, input.config),
+      subscription: input.subscription,
+      enabled: input.enabled,
+      healthStatus: null,
+      healthDetail: null,
+      healthCheckedAt: null,
+    });
+    this.audit.record({ actor, action: 'channel.created', subjectType: 'channel', subjectId: id, after: this.view(channel) });
+    await this.flushNamed(input.name);
+    return channel;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateChannelInput): Promise<Channel> {
+    const channel = await this.get(id);
+    const before = this.view(channel);
+    if (input.subscription) this.checkSubscribable(channel.connectorKey, input.subscription);
+    if (input.config) {
+      this.em.assign(channel, this.codec.encode(this.registry.get(channel.connectorKey), id, input.config, this.codec.decode(channel)));
+    }
+    this.em.assign(channel, { name: input.name ?? channel.name, subscription: input.subscription ?? channel.subscription, enabled: input.enabled ?? channel.enabled });
+    this.audit.record({ actor, action: 'channel.updated', subjectType: 'channel', subjectId: id, before, after: this.view(channel) });
+    await this.flushNamed(channel.name);
+    return channel;
+  }
+
+  /** "Test connection": runs the connector's own check with the stored config and keeps the result. */
+  async test(id: string): Promise<HealthReport> {
+    const channel = await this.get(id);
+    const report = await probeHealth(this.registry.get(channel.connectorKey), channel.id, () => this.codec.decode(channel));
+    this.em.assign(channel, { healthStatus: report.status, healthDetail: report.detail ?? null, healthCheckedAt: new Date() });
+    await this.em.flush();
+    return report;
+  }
+
+  async get(id: string): Promise<Channel> {
+    const channel = await this.em.findOne(ChannelSchema, { id }, { populate: ['secretsCiphertext'] });
+    if (!channel) throw new NotFoundException(`No channel with id ${id}`);
+    return channel;
+  }
+
+  list(): Promise<Channel[]> {
+    return this.em.find(ChannelSchema, {}, { orderBy: { name: 'asc' }, populate: ['secretsCiphertext'] });
+  }
+
+  private checkSubscribable(connectorKey: string, subscription: ChannelSubscription): void {
+    const consumes = this.registry.get(connectorKey).consumes;
+    if (consumes.includes('*')) return;
+    const refused = subscription.eventTypes.filter((type) => !consumes.includes(type));
+    if (refused.length > 0) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: `The connector ${connectorKey} does not consume ${refused.join(', ')}`,
+        errors: [{ field: 'subscription.eventTypes', message: `accepted: ${consumes.join(', ')}` }],
+      });
+    }
+  }
+
+  private async flushNamed(name: string): Promise<void> {
+    try {
+      await this.em.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw new ConflictException(`A channel named "${name}" already exists`);
+      throw error;
+    }
+  }
+}

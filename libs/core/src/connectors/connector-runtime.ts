@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
+import { DeliveryQueue } from './delivery-queue.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { SecretBox, SecretKeyError } from './secret-box.js';
+
+/** Starts what this process's roles ask for: the scheduler loop, the delivery workers, or neither. */
+@Injectable()
+export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ConnectorRuntime.name);
+  private loop: Promise<void> | undefined;
+  private stopping = new AbortController();
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly box: SecretBox,
+    private readonly queue: DeliveryQueue,
+    private readonly dispatcher: OutboxDispatcher,
+    private readonly worker: DeliveryWorker,
+    @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refuseUnreadableSecrets();
+    const { roles } = this.settings;
+    if (!roles.includes('scheduler') && !roles.includes('worker')) return;
+    await this.queue.start();
+    if (roles.includes('worker')) await this.queue.work((deliveryId) => this.worker.deliver(deliveryId));
+    if (roles.includes('scheduler')) this.loop = this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+    await this.queue.stop();
+  }
+
+  private async schedule(): Promise<void> {
+    const signal = this.stopping.signal;
+    while (!signal.aborted) {
+      const found = await this.dispatcher.tick().catch((error: Error) => {
+        this.logger.error(`outbox dispatch failed: ${error.message}`);
+        return 0;
+      });
+      if (found === 0) await sleep(this.settings.schedulerIntervalMs, undefined, { signal }).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Secrets sealed with a key this server does not have would be lost on the first save: refuse to
+   * start instead, naming the key, so the operator restores it or sets ESCALA_SECRET_KEY_PREVIOUS.
+   */
+  private async refuseUnreadableSecrets(): Promise<void> {
+    const rows = await this.em.fork().getConnection().execute<Array<{ key_id: string; channels: string }>>(
+      `select split_part(secrets_ciphertext, '.', 2) as key_id, count(*) as channels from channels
+        where secrets_ciphertext is not null group by 1`,
+    );
+    const unreadable = rows.filter((row) => !this.box.canOpen(`v1.${row.key_id}.`));
+    if (unreadable.length > 0) {
+      const list = unreadable.map((row) => `${row.channels} channel(s) sealed with key ${row.key_id}`).join(', ');
+      throw new SecretKeyError(`Cannot read connector secrets: ${list}. Set ESCALA_SECRET_KEY to that key, or keep it in ESCALA_SECRET_KEY_PREVIOUS and run npm run secrets:rotate.`);
+    }
+  }
+}

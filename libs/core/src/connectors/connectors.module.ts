@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ConnectorDefinition } from '@escala/connector-kit';
+import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelsController } from './channels.controller.js';
+import { ChannelsService } from './channels.service.js';
+import { ConnectorRegistry } from './connector-registry.js';
+import { ConnectorRuntime } from './connector-runtime.js';
+import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
+import { DeliveryLog } from './delivery-log.js';
+import { DeliveryQueue } from './delivery-queue.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { discoverConnectors } from './plugin-discovery.js';
+import { SecretBox } from './secret-box.js';
+
+export interface ConnectorsModuleOptions {
+  settings: ConnectorSettings;
+  secretBox: SecretBox;
+  /** Defaults to the installed plugins, found by their package marker. */
+  connectors?: () => Promise<ConnectorDefinition[]>;
+}
+
+/** The connector host: channels and their API, outbox fan-out, delivery workers. */
+@Module({})
+export class ConnectorsModule {
+  static forRoot(options: ConnectorsModuleOptions): DynamicModule {
+    const load = options.connectors ?? discoverConnectors;
+    return {
+      module: ConnectorsModule,
+      controllers: [ChannelsController],
+      providers: [
+        { provide: CONNECTOR_SETTINGS, useValue: options.settings },
+        { provide: SecretBox, useValue: options.secretBox },
+        { provide: ConnectorRegistry, useFactory: async () => new ConnectorRegistry(await load()) },
+        ChannelConfigCodec,
+        ChannelsService,
+        DeliveryLog,
+        DeliveryQueue,
+        DeliveryWorker,
+        OutboxDispatcher,
+        ConnectorRuntime,
+      ],
+      exports: [ConnectorRegistry, ChannelsService],
+    };
+  }
+}
