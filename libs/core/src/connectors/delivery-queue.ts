@@ -10,9 +10,7 @@ export async function installJobQueue(databaseUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false, registerInstance: false });
   await boss.start();
   try {
-    // Retries are ours (they honour Retry-After); a job that dies with its worker is re-queued by
-    // the scheduler from the delivery row, so pg-boss itself never retries.
-    await boss.createQueue(DELIVERY_QUEUE, { retryLimit: 0 });
+    await boss.createQueue(DELIVERY_QUEUE);
   } finally {
     await boss.stop({ graceful: false });
   }
@@ -49,7 +47,9 @@ export class DeliveryQueue {
       migrate: false,
       schedule: false,
       supervise: worker,
+      // Expiry of jobs whose worker died runs in the monitor pass: keep both near the timeout.
       superviseIntervalSeconds: Math.max(1, Math.ceil(this.settings.deliveryTimeoutSeconds / 2)),
+      monitorIntervalSeconds: Math.max(1, Math.ceil(this.settings.deliveryTimeoutSeconds / 2)),
       registerInstance: false,
     });
     this.boss.on('error', (error) => this.logger.error(`job queue: ${error.message}`));
@@ -64,7 +64,11 @@ export class DeliveryQueue {
         id: jobId(wake.deliveryId, wake.attempt),
         data: { deliveryId: wake.deliveryId },
         startAfter: wake.delayMs ? new Date(Date.now() + wake.delayMs) : undefined,
-        expireInSeconds: this.settings.deliveryTimeoutSeconds + 30,
+        // Failed deliveries are retried by us (with Retry-After), as new jobs. pg-boss retries only a
+        // job whose worker vanished after fetching it: that job expires and runs again.
+        expireInSeconds: this.settings.deliveryTimeoutSeconds * 2,
+        retryLimit: 10,
+        retryDelay: 0,
       })),
       { returnId: false },
     );
