@@ -16,6 +16,9 @@ describe('loadConfig', () => {
     ['ESCALA_SESSION_TTL_MINUTES', '-1'],
     ['ESCALA_TIMER_TICK_MS', '-5'],
     ['ESCALA_ADMIN_PASSWORD', 'short'],
+    ['ESCALA_SECRET_KEY', 'not-a-32-byte-key'],
+    ['ESCALA_ROLES', 'api,cook'],
+    ['ESCALA_QUEUE_POLL_SECONDS', '0.1'],
   ])('fails fast naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^\\s+${variable}: `, 'm'));
@@ -29,6 +32,16 @@ describe('loadConfig', () => {
       expect(String(error)).toContain('ESCALA_ADMIN_PASSWORD');
       expect(String(error)).not.toContain('tiny-secret');
     }
+  });
+
+  it('reads the process roles as a list, all of them by default', () => {
+    expect(loadConfig({}).ESCALA_ROLES).toEqual(['api', 'scheduler', 'worker']);
+    expect(loadConfig({ ESCALA_ROLES: 'scheduler, worker' }).ESCALA_ROLES).toEqual(['scheduler', 'worker']);
+  });
+
+  it('never echoes a secret key in the error', () => {
+    expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).toThrow(/ESCALA_SECRET_KEY_PREVIOUS/);
+    expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).not.toThrow(/old-secret-key-value/);
   });
 
   it('treats empty variables as unset', () => {

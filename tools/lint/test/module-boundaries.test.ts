@@ -30,4 +30,20 @@ describe('module boundaries', () => {
     const code = "import { ROLES } from '@escala/domain';\nexport const x = ROLES;\n";
     expect(await boundaryErrors('libs/core/src/boundary-probe.ts', code)).toEqual([]);
   });
+
+  it.each([
+    ['@escala/core', "import { CoreModule } from '@escala/core';\nexport const x = CoreModule;\n"],
+    ['@mikro-orm/core', "import { p } from '@mikro-orm/core';\nexport const x = p;\n"],
+    ['pg', "import pg from 'pg';\nexport const x = pg;\n"],
+    ['@nestjs/common', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
+  ])('refuse %s in a connector plugin', async (_name, code) => {
+    expect(await boundaryErrors('plugins/webhook/src/boundary-probe.ts', code)).not.toEqual([]);
+  });
+
+  it('accept the kit inside a connector plugin, and refuse the core inside the kit', async () => {
+    const kit = "import { ConnectorError } from '@escala/connector-kit';\nexport const x = ConnectorError;\n";
+    expect(await boundaryErrors('plugins/webhook/src/boundary-probe.ts', kit)).toEqual([]);
+    const core = "import { CoreModule } from '@escala/core';\nexport const x = CoreModule;\n";
+    expect(await boundaryErrors('libs/connector-kit/src/boundary-probe.ts', core)).not.toEqual([]);
+  });
 });
