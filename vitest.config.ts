@@ -7,16 +7,21 @@ import { defineConfig } from 'vitest/config';
  * `@escala/source` entry is aliased to it. (Vite's export conditions do not reach the global
  * setup's module runner, so aliases are the one mechanism that covers everything.)
  */
-function workspaceSourceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = {};
+function workspaceSourceAliases(): Array<{ find: RegExp; replacement: string }> {
+  const aliases: Array<{ find: RegExp; replacement: string }> = [];
   for (const group of ['apps', 'libs', 'plugins', 'tools']) {
     if (!existsSync(group)) continue;
     for (const folder of readdirSync(group)) {
       const manifestPath = join(group, folder, 'package.json');
       if (!existsSync(manifestPath)) continue;
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-      const source = manifest.exports?.['.']?.['@escala/source'];
-      if (source) aliases[manifest.name] = resolve(group, folder, source);
+      // Every export entry, subpaths too (`@escala/connector-kit/testing`), matched exactly so
+      // that a package's alias does not swallow its subpaths.
+      for (const [subpath, entry] of Object.entries<Record<string, string> | string>(manifest.exports ?? {})) {
+        const source = typeof entry === 'object' ? entry['@escala/source'] : undefined;
+        const specifier = manifest.name + subpath.slice(1);
+        if (source) aliases.push({ find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`), replacement: resolve(group, folder, source) });
+      }
     }
   }
   return aliases;

@@ -18,3 +18,7 @@ export { ConnectorsModule, type ConnectorsModuleOptions } from './connectors/con
 export { PROCESS_ROLES, type ConnectorSettings, type ProcessRole } from './connectors/connector-settings.js';
 export { SecretBox, SecretKeyError, generateSecretKey, parseSecretKey } from './connectors/secret-box.js';
 export { rotateChannelSecrets } from './connectors/secret-rotation.js';
+export { CORE_PORT, TicketsNotAvailableCorePort } from './connectors/core-port.adapter.js';
+export { PollRunner } from './connectors/poll-runner.js';
+export { ConnectorRegistry } from './connectors/connector-registry.js';
+export { ChannelConfigCodec } from './connectors/channel-config.js';

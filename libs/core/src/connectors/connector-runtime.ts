@@ -5,6 +5,7 @@ import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings
 import { DeliveryQueue } from './delivery-queue.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { PollRunner } from './poll-runner.js';
 import { SecretBox, SecretKeyError } from './secret-box.js';
 
 /** Starts what this process's roles ask for: the scheduler loop, the delivery workers, or neither. */
@@ -20,6 +21,7 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
     private readonly queue: DeliveryQueue,
     private readonly dispatcher: OutboxDispatcher,
     private readonly worker: DeliveryWorker,
+    private readonly polls: PollRunner,
     @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
   ) {}
 
@@ -41,12 +43,16 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
   private async schedule(): Promise<void> {
     const signal = this.stopping.signal;
     while (!signal.aborted) {
-      const found = await this.dispatcher.tick().catch((error: Error) => {
-        this.logger.error(`outbox dispatch failed: ${error.message}`);
-        return 0;
-      });
+      const found =
+        (await this.dispatcher.tick().catch((error: Error) => this.report('outbox dispatch', error))) +
+        (await this.polls.tick().catch((error: Error) => this.report('inbound polls', error)));
       if (found === 0) await sleep(this.settings.schedulerIntervalMs, undefined, { signal }).catch(() => undefined);
     }
+  }
+
+  private report(what: string, error: Error): number {
+    this.logger.error(`${what} failed: ${error.message}`);
+    return 0;
   }
 
   /**

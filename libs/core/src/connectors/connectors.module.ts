@@ -1,16 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { ConnectorDefinition } from '@escala/connector-kit';
+import type { ConnectorDefinition, CorePort } from '@escala/connector-kit';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { ConnectorRuntime } from './connector-runtime.js';
+import { CORE_PORT, TicketsNotAvailableCorePort } from './core-port.adapter.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { DeliveryLog } from './delivery-log.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { discoverConnectors } from './plugin-discovery.js';
+import { PollRunner } from './poll-runner.js';
 import { SecretBox } from './secret-box.js';
 
 export interface ConnectorsModuleOptions {
@@ -18,6 +20,8 @@ export interface ConnectorsModuleOptions {
   secretBox: SecretBox;
   /** Defaults to the installed plugins, found by their package marker. */
   connectors?: () => Promise<ConnectorDefinition[]>;
+  /** What inbound changes are applied through; until the ticket services provide it, a stand-in that refuses. */
+  corePort?: CorePort;
 }
 
 /** The connector host: channels and their API, outbox fan-out, delivery workers. */
@@ -32,12 +36,14 @@ export class ConnectorsModule {
         { provide: CONNECTOR_SETTINGS, useValue: options.settings },
         { provide: SecretBox, useValue: options.secretBox },
         { provide: ConnectorRegistry, useFactory: async () => new ConnectorRegistry(await load()) },
+        { provide: CORE_PORT, useValue: options.corePort ?? new TicketsNotAvailableCorePort() },
         ChannelConfigCodec,
         ChannelsService,
         DeliveryLog,
         DeliveryQueue,
         DeliveryWorker,
         OutboxDispatcher,
+        PollRunner,
         ConnectorRuntime,
       ],
       exports: [ConnectorRegistry, ChannelsService],

@@ -4,6 +4,7 @@ import { Migration20261123004000_playbook_template_overrides } from './Migration
 import { Migration20261123003000_timers } from './Migration20261123003000_timers.js';
 import { Migration20261123005000_announcements } from './Migration20261123005000_announcements.js';
 import { Migration20261123002000_connectors } from './Migration20261123002000_connectors.js';
+import { Migration20261123002001_inbound } from './Migration20261123002001_inbound.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -16,4 +17,5 @@ export const migrations = [
   Migration20261123003000_timers,
   Migration20261123005000_announcements,
   Migration20261123002000_connectors,
+  Migration20261123002001_inbound,
 ];
