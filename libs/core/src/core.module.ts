@@ -10,6 +10,7 @@ import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 import { PlaybookModule } from './playbook/playbook.module.js';
 import { AnnouncementsModule } from './announcements/announcements.module.js';
+import { TicketsModule } from './tickets/tickets.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -24,7 +25,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [PlaybookModule, AnnouncementsModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule],
       controllers: [AuthController, UsersController],
       providers: [
         {
@@ -37,7 +38,7 @@ export class CoreModule {
         UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule],
+      exports: [AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule],
     };
   }
 }

@@ -22,3 +22,13 @@ export { CORE_PORT, TicketsNotAvailableCorePort } from './connectors/core-port.a
 export { PollRunner } from './connectors/poll-runner.js';
 export { ConnectorRegistry } from './connectors/connector-registry.js';
 export { ChannelConfigCodec } from './connectors/channel-config.js';
+export { TicketsModule } from './tickets/tickets.module.js';
+export { TicketsService } from './tickets/tickets.service.js';
+export { TicketWorkflowService } from './tickets/ticket-workflow.service.js';
+export { TicketEntriesService } from './tickets/ticket-entries.service.js';
+export { TicketQueryService } from './tickets/ticket-query.service.js';
+export { ticketView, type TicketCaller, type TicketView } from './tickets/ticket-view.js';
+export { SupportStructureService, type ActiveStructure } from './structure/support-structure.service.js';
+export { SupportMembersService } from './structure/support-members.service.js';
+export { CustomersService } from './customers/customers.service.js';
+export { ChangeJournal, type Change, type DomainEventDraft } from './audit/change-journal.js';

@@ -11,8 +11,8 @@ export interface TicketActor {
 /** What the ticket looks like to the rule: the unit holding it and the people on it. */
 export interface TicketHolding {
   unitKey: string;
-  assigneeId: string | null;
-  spocId: string | null;
+  assigneeId?: string | null;
+  spocId?: string | null;
 }
 
 export type TicketAction = 'reply_public' | 'escalate';

@@ -7,6 +7,10 @@ import { TimerSchema } from './timer.entity.js';
 import { UserSchema } from './user.entity.js';
 import { PlaybookTemplateOverrideSchema } from './playbook-template-override.entity.js';
 import { AnnouncementGroupMemberSchema, AnnouncementGroupSchema, AnnouncementRecipientSchema, AnnouncementSchema } from './announcement.entity.js';
+import { CustomerContactSchema, CustomerProductSchema, CustomerSchema, ImplementationItemSchema } from './customer.entity.js';
+import { SupportMemberSchema } from './support-member.entity.js';
+import { SupportStructureVersionSchema } from './support-structure-version.entity.js';
+import { TicketEntrySchema, TicketSchema } from './ticket.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -17,6 +21,19 @@ export * from './playbook-template-override.entity.js';
 export * from './announcement.entity.js';
 export * from './channel.entity.js';
 export * from './channel-delivery.entity.js';
+export * from './customer.entity.js';
+export * from './support-member.entity.js';
+export * from './support-structure-version.entity.js';
+export * from './ticket.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
-export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema];
+export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema,
+  SupportStructureVersionSchema,
+  SupportMemberSchema,
+  CustomerSchema,
+  CustomerContactSchema,
+  CustomerProductSchema,
+  ImplementationItemSchema,
+  TicketSchema,
+  TicketEntrySchema,
+];

@@ -5,6 +5,7 @@ import { Migration20261123003000_timers } from './Migration20261123003000_timers
 import { Migration20261123005000_announcements } from './Migration20261123005000_announcements.js';
 import { Migration20261123002000_connectors } from './Migration20261123002000_connectors.js';
 import { Migration20261123002001_inbound } from './Migration20261123002001_inbound.js';
+import { Migration20261123001000_support_and_tickets } from './Migration20261123001000_support_and_tickets.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -18,4 +19,5 @@ export const migrations = [
   Migration20261123005000_announcements,
   Migration20261123002000_connectors,
   Migration20261123002001_inbound,
+  Migration20261123001000_support_and_tickets,
 ];

@@ -1,0 +1,74 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
+
+/** A deadline the customer depends on ("prazos e entregas", seed 002 rule 9). */
+export interface CustomerDeadline {
+  description: string;
+  dueOn: string;
+}
+
+/** The "Análise Técnico" record. */
+export interface TechnicalAnalysis {
+  summary: string;
+  cause: string | null;
+  solution: string | null;
+  customerContacted: boolean;
+  cancellationReason: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface AttachmentMeta {
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  url: string | null;
+}
+
+/** A support request (SSC). `search` is a generated column maintained by PostgreSQL and not mapped. */
+export const TicketSchema = defineEntity({
+  name: 'Ticket',
+  tableName: 'tickets',
+  properties: {
+    id: p.uuid().primary(),
+    number: p.bigint('number').generated('identity').nullable(),
+    customerId: p.uuid(),
+    contactId: p.uuid().nullable(),
+    channel: p.enum(TICKET_CHANNELS),
+    product: p.string().nullable(),
+    module: p.string().nullable(),
+    category: p.string(),
+    subject: p.text(),
+    description: p.text(),
+    status: p.enum(TICKET_STATUSES),
+    unitKey: p.string(),
+    structureVersion: p.integer(),
+    assigneeId: p.uuid().nullable(),
+    spocId: p.uuid().nullable(),
+    tags: p.array(),
+    deadlines: p.json<CustomerDeadline[]>(),
+    technicalAnalysis: p.json<TechnicalAnalysis>().nullable(),
+    createdBy: p.uuid().nullable(),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+  },
+});
+
+/** A trâmite: a public reply, an internal note, or a system event. */
+export const TicketEntrySchema = defineEntity({
+  name: 'TicketEntry',
+  tableName: 'ticket_entries',
+  properties: {
+    id: p.uuid().primary(),
+    ticketId: p.uuid(),
+    kind: p.enum(ENTRY_KINDS),
+    body: p.text(),
+    authorId: p.uuid().nullable(),
+    authorLabel: p.string(),
+    attachments: p.json<AttachmentMeta[]>(),
+    createdAt: p.datetime(),
+  },
+});
+
+export type Ticket = InferEntity<typeof TicketSchema>;
+export type TicketEntry = InferEntity<typeof TicketEntrySchema>;

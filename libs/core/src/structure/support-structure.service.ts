@@ -1,0 +1,71 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
+import type { Actor } from '../audit/audit.service.js';
+import { ChangeJournal } from '../audit/change-journal.js';
+import { badInput } from '../http/bad-input.js';
+import { SupportStructureVersionSchema, type SupportStructureVersion } from '../persistence/entities/index.js';
+import type { CreateStructureVersionInput } from './structure.schemas.js';
+
+// Serialises concurrent saves so versions stay gap-free and ordered.
+const VERSION_LOCK = 7_311_003;
+
+export interface ActiveStructure {
+  version: number;
+  structure: SupportStructure;
+}
+
+/** The support structure as versioned data: the newest version is active; tickets record theirs. */
+@Injectable()
+export class SupportStructureService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly journal: ChangeJournal,
+  ) {}
+
+  async active(): Promise<ActiveStructure> {
+    const latest = await this.em.findOne(SupportStructureVersionSchema, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
+    if (!latest) throw new ConflictException('No support structure yet: an admin must save one (POST /support-structure/versions with a preset)');
+    return { version: latest.version, structure: latest.definition };
+  }
+
+  list() {
+    return this.em.find(SupportStructureVersionSchema, {}, { orderBy: { version: 'desc' }, fields: ['version', 'preset', 'note', 'createdBy', 'createdAt'] });
+  }
+
+  async get(version: number): Promise<SupportStructureVersion> {
+    const found = await this.em.findOne(SupportStructureVersionSchema, { version });
+    if (!found) throw new NotFoundException(`No support structure version ${version}`);
+    return found;
+  }
+
+  async save(actor: Actor, input: CreateStructureVersionInput): Promise<SupportStructureVersion> {
+    const definition = 'preset' in input ? STRUCTURE_PRESETS[input.preset] : input.definition;
+    const issues = validateStructure(definition);
+    if (issues.length > 0) {
+      throw badInput(...issues.map((issue) => ({ field: `definition.${issue.field}`, message: issue.message })));
+    }
+    return this.em.transactional(async (tx) => {
+      await tx.execute('select pg_advisory_xact_lock(?)', [VERSION_LOCK]);
+      const previous = await tx.findOne(SupportStructureVersionSchema, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
+      const saved = tx.create(SupportStructureVersionSchema, {
+        version: (previous?.version ?? 0) + 1,
+        preset: 'preset' in input ? input.preset : null,
+        definition,
+        note: input.note ?? null,
+        createdBy: 'userId' in actor ? actor.userId : null,
+        createdAt: new Date(),
+      });
+      this.journal.record({
+        actor,
+        action: 'support_structure.version_saved',
+        subjectType: 'support_structure',
+        subjectId: String(saved.version),
+        before: previous ? { version: previous.version, definition: previous.definition } : null,
+        after: { version: saved.version, preset: saved.preset, definition },
+        events: [{ type: 'support_structure.changed', payload: { version: saved.version, preset: saved.preset } }],
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { decideTicketAction, ticketEvent } from '@escala/domain';
+import { randomUUID } from 'node:crypto';
+import { ChangeJournal } from '../audit/change-journal.js';
+import { TicketEntrySchema, type Ticket, type TicketEntry } from '../persistence/entities/index.js';
+import { SupportStructureService } from '../structure/support-structure.service.js';
+import { TicketActors } from './ticket-actors.service.js';
+import type { EntryInput } from './ticket.schemas.js';
+import { callerId, callerLabel, type TicketCaller } from './ticket-view.js';
+import { TicketsService } from './tickets.service.js';
+
+export const entryView = (e: TicketEntry) => ({
+  id: e.id,
+  kind: e.kind,
+  body: e.body,
+  authorId: e.authorId ?? null,
+  authorLabel: e.authorLabel,
+  attachments: e.attachments,
+  createdAt: e.createdAt,
+});
+
+/** The trâmites of a ticket: public replies, internal notes and the system's own event lines. */
+@Injectable()
+export class TicketEntriesService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tickets: TicketsService,
+    private readonly structures: SupportStructureService,
+    private readonly actors: TicketActors,
+    private readonly journal: ChangeJournal,
+  ) {}
+
+  async add(caller: TicketCaller, ticketId: string, input: EntryInput) {
+    const actor = await this.actors.resolve(caller);
+    return this.em.transactional(async (tx) => {
+      const ticket = await this.tickets.lock(tx, ticketId);
+      if (input.kind === 'public' && actor) {
+        const { structure } = await this.structures.active();
+        const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
+        if (!decision.allowed) throw new ForbiddenException(decision.reason);
+      }
+      const entry = this.append(tx, ticket, caller, input.kind, input.body, input.attachments);
+      ticket.updatedAt = entry.createdAt;
+      const payload = { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };
+      this.journal.record({
+        actor: caller,
+        action: input.kind === 'public' ? 'ticket.replied' : 'ticket.note_added',
+        subjectType: 'ticket',
+        subjectId: ticketId,
+        after: { entryId: entry.id, kind: entry.kind, attachments: entry.attachments.length },
+        events: [input.kind === 'public' ? ticketEvent('ticket.replied', payload) : ticketEvent('ticket.note_added', payload)],
+      });
+      return entryView(entry);
+    });
+  }
+
+  /** A system event line in the ticket's history, written in the caller's transaction. */
+  append(tx: EntityManager, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string, attachments: TicketEntry['attachments'] = []) {
+    return tx.create(TicketEntrySchema, {
+      id: randomUUID(),
+      ticketId: ticket.id,
+      kind,
+      body,
+      authorId: callerId(caller),
+      authorLabel: callerLabel(caller),
+      attachments,
+      createdAt: new Date(),
+    });
+  }
+
+  async list(ticketId: string, kinds?: TicketEntry['kind'][]) {
+    await this.tickets.get(ticketId);
+    const entries = await this.em.find(TicketEntrySchema, { ticketId, ...(kinds ? { kind: { $in: kinds } } : {}) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return entries.map(entryView);
+  }
+}

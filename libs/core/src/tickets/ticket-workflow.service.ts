@@ -1,0 +1,96 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { checkEscalation, checkTransition, decideTicketAction, findUnit, ticketEvent, type TicketStatus } from '@escala/domain';
+import { ChangeJournal } from '../audit/change-journal.js';
+import { badInput } from '../http/bad-input.js';
+import { SupportStructureService } from '../structure/support-structure.service.js';
+import { rethrowAsBadInput } from './ticket-input-errors.js';
+import { TicketActors } from './ticket-actors.service.js';
+import { TicketEntriesService } from './ticket-entries.service.js';
+import { ticketView, type TicketCaller } from './ticket-view.js';
+import { TicketsService } from './tickets.service.js';
+
+/** Status changes and escalation: the moves whose legality the domain decides. */
+@Injectable()
+export class TicketWorkflowService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tickets: TicketsService,
+    private readonly entries: TicketEntriesService,
+    private readonly structures: SupportStructureService,
+    private readonly actors: TicketActors,
+    private readonly journal: ChangeJournal,
+  ) {}
+
+  changeStatus(caller: TicketCaller, id: string, to: TicketStatus, reason?: string) {
+    return this.em.transactional(async (tx) => {
+      const ticket = await this.tickets.lock(tx, id);
+      const from = ticket.status;
+      const outcome = checkTransition(from, to);
+      if (!outcome.ok) throw new ConflictException({ statusCode: 409, error: 'Conflict', message: outcome.reason, allowed: outcome.allowed });
+      ticket.status = to;
+      ticket.updatedAt = new Date();
+      this.entries.append(tx, ticket, caller, 'event', `Status: ${from} → ${to}${reason ? ` — ${reason}` : ''}`);
+      this.journal.record({
+        actor: caller,
+        action: 'ticket.status_changed',
+        subjectType: 'ticket',
+        subjectId: id,
+        before: { status: from },
+        after: { status: to, ...(reason ? { reason } : {}) },
+        events: [ticketEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
+      });
+      return ticketView(ticket);
+    });
+  }
+
+  /**
+   * Moves a ticket along a configured escalation path. Leaving the SPOC unit (N1 in preset n1-n5)
+   * makes the N1 agent who had it the ticket's SPOC, so N1 keeps following it (seed 001).
+   */
+  async escalate(caller: TicketCaller, id: string, input: { toUnit: string; reason: string; assigneeId: string | null }) {
+    const actor = await this.actors.resolve(caller);
+    const { version, structure } = await this.structures.active();
+    if (!findUnit(structure, input.toUnit)) {
+      throw badInput({ field: 'toUnit', message: `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}` });
+    }
+    return this.em.transactional(async (tx) => {
+      const ticket = await this.tickets.lock(tx, id);
+      if (actor) {
+        const decision = decideTicketAction(structure, actor, 'escalate', ticket);
+        if (!decision.allowed) throw new ForbiddenException(decision.reason);
+      }
+      const path = checkEscalation(structure, ticket.unitKey, input.toUnit);
+      if (!path.ok) throw new ConflictException({ statusCode: 409, error: 'Conflict', message: path.reason, allowed: path.allowed });
+      const before = { unitKey: ticket.unitKey, assigneeId: ticket.assigneeId ?? null, spocId: ticket.spocId ?? null, structureVersion: ticket.structureVersion };
+      if (ticket.unitKey === structure.spocUnit && !ticket.spocId) {
+        ticket.spocId = ticket.assigneeId ?? (actor?.unitKey === structure.spocUnit ? actor.userId : null);
+      }
+      ticket.unitKey = input.toUnit;
+      ticket.assigneeId = input.assigneeId;
+      ticket.structureVersion = version;
+      ticket.updatedAt = new Date();
+      const after = { unitKey: ticket.unitKey, assigneeId: ticket.assigneeId, spocId: ticket.spocId ?? null, structureVersion: version };
+      this.entries.append(tx, ticket, caller, 'event', `Escalado de ${before.unitKey} para ${input.toUnit}: ${input.reason}`);
+      this.journal.record({
+        actor: caller,
+        action: 'ticket.escalated',
+        subjectType: 'ticket',
+        subjectId: id,
+        before,
+        after: { ...after, reason: input.reason },
+        events: [
+          ticketEvent('ticket.escalated', {
+            ticketId: id,
+            number: Number(ticket.number),
+            fromUnit: before.unitKey,
+            toUnit: input.toUnit,
+            reason: input.reason,
+            spocId: after.spocId,
+          }),
+        ],
+      });
+      return ticketView(ticket);
+    }).catch(rethrowAsBadInput);
+  }
+}

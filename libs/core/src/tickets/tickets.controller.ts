@@ -1,0 +1,108 @@
+import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ALL_ROLES } from '@escala/domain';
+import { z } from 'zod';
+import { AuditService } from '../audit/audit.service.js';
+import { Allow } from '../auth/access.decorators.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
+import { AnalysisBody, CreateTicketBody, EntryBody, EscalateBody, ListTicketsQuery, StatusBody, UpdateTicketBody } from './ticket.schemas.js';
+import { TicketEntriesService } from './ticket-entries.service.js';
+import { TicketQueryService } from './ticket-query.service.js';
+import { ticketView } from './ticket-view.js';
+import { TicketWorkflowService } from './ticket-workflow.service.js';
+import { TicketsService } from './tickets.service.js';
+
+const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
+
+@ApiTags('tickets')
+@ApiBearerAuth()
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly workflow: TicketWorkflowService,
+    private readonly entries: TicketEntriesService,
+    private readonly query: TicketQueryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Post()
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'Open a ticket; it is routed by category under the active support structure' })
+  @ApiZodBody(CreateTicketBody)
+  create(@CurrentPrincipal() caller: Principal, @ValidBody(CreateTicketBody) body: z.infer<typeof CreateTicketBody>) {
+    return this.tickets.create(caller, body);
+  }
+
+  @Get()
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'List tickets newest first, filtered, with full-text search (q) and a cursor for the next page' })
+  @ApiZodQuery(ListTicketsQuery)
+  list(@ValidQuery(ListTicketsQuery) query: z.infer<typeof ListTicketsQuery>) {
+    return this.query.list(query);
+  }
+
+  @Get(':id')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'One ticket' })
+  async get(@IdParam() id: string) {
+    return ticketView(await this.tickets.get(id));
+  }
+
+  @Patch(':id')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'Edit subject, description, product, module, tags, customer deadlines, assignee or SPOC' })
+  @ApiZodBody(UpdateTicketBody)
+  update(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(UpdateTicketBody) body: z.infer<typeof UpdateTicketBody>) {
+    return this.tickets.update(caller, id, body);
+  }
+
+  @Post(':id/status')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'Move the ticket through its lifecycle; an illegal move answers 409 with the allowed ones' })
+  @ApiZodBody(StatusBody)
+  changeStatus(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(StatusBody) body: z.infer<typeof StatusBody>) {
+    return this.workflow.changeStatus(caller, id, body.status, body.reason);
+  }
+
+  @Post(':id/escalations')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'Escalate along a configured path with a reason; the SPOC keeps following the ticket' })
+  @ApiZodBody(EscalateBody)
+  escalate(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(EscalateBody) body: z.infer<typeof EscalateBody>) {
+    return this.workflow.escalate(caller, id, body);
+  }
+
+  @Post(':id/entries')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'Post a public reply or an internal note (trâmite); tiers that do not talk to customers get 403 for public ones' })
+  @ApiZodBody(EntryBody)
+  addEntry(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(EntryBody) body: z.infer<typeof EntryBody>) {
+    return this.entries.add(caller, id, body);
+  }
+
+  @Get(':id/entries')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'The ticket history: public replies, internal notes and system events, oldest first' })
+  async listEntries(@IdParam() id: string) {
+    return { items: await this.entries.list(id) };
+  }
+
+  @Post(':id/analysis')
+  @Allow(...ALL_ROLES)
+  @ApiOperation({ summary: 'Record the technical analysis ("Análise Técnico")' })
+  @ApiZodBody(AnalysisBody)
+  recordAnalysis(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(AnalysisBody) body: z.infer<typeof AnalysisBody>) {
+    return this.tickets.recordAnalysis(caller, id, body);
+  }
+
+  @Get(':id/audit')
+  @Allow('admin', 'leader')
+  @ApiOperation({ summary: 'Every recorded change of the ticket, oldest first, with before and after' })
+  async auditTrail(@IdParam() id: string) {
+    await this.tickets.get(id);
+    return { items: await this.audit.trail('ticket', id) };
+  }
+}

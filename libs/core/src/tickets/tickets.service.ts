@@ -1,0 +1,108 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { routeByCategory, ticketEvent, URGENT_TAG, type TicketEvent } from '@escala/domain';
+import { randomUUID } from 'node:crypto';
+import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { rethrowAsBadInput } from './ticket-input-errors.js';
+import { badInput } from '../http/bad-input.js';
+import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
+import { SupportStructureService } from '../structure/support-structure.service.js';
+import type { AnalysisInput, CreateTicketInput, UpdateTicketInput } from './ticket.schemas.js';
+import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
+
+/** Creating, reading and editing tickets; routing under the active support structure on creation. */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly structures: SupportStructureService,
+    private readonly journal: ChangeJournal,
+  ) {}
+
+  async create(caller: TicketCaller, input: CreateTicketInput) {
+    const { version, structure } = await this.structures.active();
+    const routed = routeByCategory(structure, input.category);
+    if (!routed.ok) throw badInput({ field: 'category', message: routed.reason });
+    const now = new Date();
+    // Two flushes in one transaction: the number PostgreSQL assigns goes into the events.
+    return this.em.transactional(async (tx) => {
+      const ticket = tx.create(TicketSchema, {
+        ...input,
+        id: randomUUID(),
+        status: 'new',
+        unitKey: routed.unitKey,
+        structureVersion: version,
+        spocId: null,
+        technicalAnalysis: null,
+        createdBy: callerId(caller),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await tx.flush();
+      const view = ticketView(ticket);
+      const created = ticketEvent('ticket.created', {
+        ticketId: ticket.id,
+        number: view.number,
+        unitKey: ticket.unitKey,
+        category: ticket.category,
+        channel: ticket.channel,
+        customerId: ticket.customerId,
+        structureVersion: version,
+        subject: ticket.subject,
+        tags: ticket.tags,
+      });
+      const events = [created, ...urgentEvents(ticket, [])];
+      this.journal.record({ actor: caller, action: 'ticket.created', subjectType: 'ticket', subjectId: ticket.id, after: view, events });
+      await tx.flush();
+      return view;
+    }).catch(rethrowAsBadInput);
+  }
+
+  async get(id: string): Promise<Ticket> {
+    const ticket = await this.em.findOne(TicketSchema, { id });
+    if (!ticket) throw new NotFoundException(`No ticket with id ${id}`);
+    return ticket;
+  }
+
+  /** Loads a ticket for a change, locking its row until the surrounding transaction ends. */
+  async lock(tx: EntityManager, id: string): Promise<Ticket> {
+    const ticket = await tx.findOne(TicketSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!ticket) throw new NotFoundException(`No ticket with id ${id}`);
+    return ticket;
+  }
+
+  update(caller: TicketCaller, id: string, input: UpdateTicketInput) {
+    return this.change(caller, id, 'ticket.updated', (ticket, tx) => tx.assign(ticket, input));
+  }
+
+  recordAnalysis(caller: TicketCaller, id: string, input: AnalysisInput) {
+    const recordedBy = 'userId' in caller ? caller.login : `system:${caller.system}`;
+    return this.change(caller, id, 'ticket.analysis_recorded', (ticket) => {
+      ticket.technicalAnalysis = { ...input, recordedBy, recordedAt: new Date().toISOString() };
+    });
+  }
+
+  private async change(caller: TicketCaller, id: string, action: string, apply: (ticket: Ticket, tx: EntityManager) => void) {
+    return this.em.transactional(async (tx) => {
+      const ticket = await this.lock(tx, id);
+      const { updatedAt: _, ...before } = ticketView(ticket);
+      apply(ticket, tx);
+      ticket.updatedAt = new Date();
+      const { updatedAt: __, ...after } = ticketView(ticket);
+      const { before: changedBefore, after: changedAfter } = diff(before, after);
+      const changed = Object.keys(changedAfter);
+      const events: TicketEvent[] = [ticketEvent('ticket.updated', { ticketId: id, number: after.number, changed }), ...urgentEvents(ticket, before.tags)];
+      if ('assigneeId' in changedAfter) {
+        events.push(ticketEvent('ticket.assigned', { ticketId: id, number: after.number, assigneeId: after.assigneeId, previousAssigneeId: before.assigneeId }));
+      }
+      this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: id, before: changedBefore, after: changedAfter, events });
+      await tx.flush();
+      return ticketView(ticket);
+    }).catch(rethrowAsBadInput);
+  }
+}
+
+function urgentEvents(ticket: Ticket, previousTags: readonly string[]): TicketEvent[] {
+  if (!ticket.tags.includes(URGENT_TAG) || previousTags.includes(URGENT_TAG)) return [];
+  return [ticketEvent('ticket.urgent', { ticketId: ticket.id, number: Number(ticket.number), unitKey: ticket.unitKey, subject: ticket.subject })];
+}
