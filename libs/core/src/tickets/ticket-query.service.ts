@@ -23,8 +23,8 @@ export class TicketQueryService {
       where.push(clause);
       params.push(...values);
     };
-    if (query.status) add('t.status = any(?)', query.status);
-    if (query.unitKey) add('t.unit_key = any(?)', query.unitKey);
+    if (query.status) add('t.status in (?)', query.status);
+    if (query.unitKey) add('t.unit_key in (?)', query.unitKey);
     if (query.assigneeId) add('t.assignee_id = ?', query.assigneeId);
     if (query.customerId) add('t.customer_id = ?', query.customerId);
     if (query.tag) add('t.tags @> array[?]::text[]', query.tag);
