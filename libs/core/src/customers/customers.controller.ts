@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES } from '@escala/domain';
+import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -26,7 +26,7 @@ export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get()
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Find customers by name' })
   @ApiZodQuery(CustomersQuery)
   async list(@ValidQuery(CustomersQuery) query: z.infer<typeof CustomersQuery>) {
@@ -34,7 +34,7 @@ export class CustomersController {
   }
 
   @Post()
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Register a customer with contacts, contracted products and implementation agenda' })
   @ApiZodBody(CreateCustomerBody)
   create(@CurrentPrincipal() actor: Principal, @ValidBody(CreateCustomerBody) body: z.infer<typeof CreateCustomerBody>) {
@@ -42,14 +42,14 @@ export class CustomersController {
   }
 
   @Get(':id')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'A customer with contacts, products and implementation agenda' })
   get(@Id('id') id: string) {
     return this.customers.get(id);
   }
 
   @Patch(':id')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Change the name or document of a customer' })
   @ApiZodBody(UpdateCustomerBody)
   update(@CurrentPrincipal() actor: Principal, @Id('id') id: string, @ValidBody(UpdateCustomerBody) body: z.infer<typeof UpdateCustomerBody>) {
@@ -57,7 +57,7 @@ export class CustomersController {
   }
 
   @Post(':id/contacts')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Add a contact (e-mail, phone)' })
   @ApiZodBody(ContactBody)
   addContact(@CurrentPrincipal() actor: Principal, @Id('id') id: string, @ValidBody(ContactBody) body: z.infer<typeof ContactBody>) {
@@ -73,7 +73,7 @@ export class CustomersController {
   }
 
   @Get(':id/implementation')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: '"Visualizar implantação": the scheduled implementation items' })
   async implementation(@Id('id') id: string) {
     await this.customers.find(id);

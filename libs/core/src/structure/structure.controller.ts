@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES, STRUCTURE_PRESETS } from '@escala/domain';
+import { ROLES, STRUCTURE_PRESETS } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
@@ -22,14 +22,14 @@ export class StructureController {
   ) {}
 
   @Get('support-structure')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'The active support structure: tiers, stages, desks, categories, escalation paths' })
   active() {
     return this.structures.active();
   }
 
   @Get('support-structure/presets')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'The shipped presets (two-stage-n1 from seed 000, n1-n5 from seed 001)' })
   presets() {
     return { items: Object.entries(STRUCTURE_PRESETS).map(([key, structure]) => ({ key, structure })) };
@@ -58,7 +58,7 @@ export class StructureController {
   }
 
   @Get('support-members')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Who works in which unit and channel; function=supervisor gives the supervisors register' })
   @ApiZodQuery(MembersQuery)
   async listMembers(@ValidQuery(MembersQuery) query: z.infer<typeof MembersQuery>) {

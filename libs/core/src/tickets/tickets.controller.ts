@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ALL_ROLES } from '@escala/domain';
+import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { Allow } from '../auth/access.decorators.js';
@@ -29,7 +29,7 @@ export class TicketsController {
   ) {}
 
   @Post()
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Open a ticket; it is routed by category under the active support structure' })
   @ApiZodBody(CreateTicketBody)
   create(@CurrentPrincipal() caller: Principal, @ValidBody(CreateTicketBody) body: z.infer<typeof CreateTicketBody>) {
@@ -37,7 +37,7 @@ export class TicketsController {
   }
 
   @Get()
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'List tickets newest first, filtered, with full-text search (q) and a cursor for the next page' })
   @ApiZodQuery(ListTicketsQuery)
   list(@ValidQuery(ListTicketsQuery) query: z.infer<typeof ListTicketsQuery>) {
@@ -45,14 +45,14 @@ export class TicketsController {
   }
 
   @Get(':id')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'One ticket' })
   async get(@IdParam() id: string) {
     return ticketView(await this.tickets.get(id));
   }
 
   @Patch(':id')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Edit subject, description, product, module, tags, customer deadlines, assignee or SPOC' })
   @ApiZodBody(UpdateTicketBody)
   update(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(UpdateTicketBody) body: z.infer<typeof UpdateTicketBody>) {
@@ -60,7 +60,7 @@ export class TicketsController {
   }
 
   @Post(':id/status')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Move the ticket through its lifecycle; an illegal move answers 409 with the allowed ones' })
   @ApiZodBody(StatusBody)
   changeStatus(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(StatusBody) body: z.infer<typeof StatusBody>) {
@@ -68,7 +68,7 @@ export class TicketsController {
   }
 
   @Post(':id/escalations')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Escalate along a configured path with a reason; the SPOC keeps following the ticket' })
   @ApiZodBody(EscalateBody)
   escalate(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(EscalateBody) body: z.infer<typeof EscalateBody>) {
@@ -76,7 +76,7 @@ export class TicketsController {
   }
 
   @Post(':id/entries')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Post a public reply or an internal note (trâmite); tiers that do not talk to customers get 403 for public ones' })
   @ApiZodBody(EntryBody)
   addEntry(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(EntryBody) body: z.infer<typeof EntryBody>) {
@@ -84,14 +84,14 @@ export class TicketsController {
   }
 
   @Get(':id/entries')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'The ticket history: public replies, internal notes and system events, oldest first' })
   async listEntries(@IdParam() id: string) {
     return { items: await this.entries.list(id) };
   }
 
   @Post(':id/analysis')
-  @Allow(...ALL_ROLES)
+  @Allow(...ROLES)
   @ApiOperation({ summary: 'Record the technical analysis ("Análise Técnico")' })
   @ApiZodBody(AnalysisBody)
   recordAnalysis(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(AnalysisBody) body: z.infer<typeof AnalysisBody>) {

@@ -3,9 +3,6 @@ export const ROLES = ['agent', 'leader', 'relationship', 'admin'] as const;
 
 export type Role = (typeof ROLES)[number];
 
-/** Every role, for routes any authenticated staff member may use. */
-export const ALL_ROLES: readonly Role[] = ROLES;
-
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@escala/domain';
+import { concretePath, routeTable, type RouteEntry } from './support/route-table.js';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+
+const EVERYONE: Role[] = [...ROLES];
+
+/**
+ * Who may call what. Reviewed by hand: a new route fails this test until it is listed here, and a
+ * listed route is called once per role to prove the answer.
+ */
+const MATRIX: Record<string, Role[] | 'public'> = {
+  'POST /auth/login': 'public',
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'GET /auth/me': EVERYONE,
+  'POST /auth/logout': EVERYONE,
+  'GET /metrics': ['admin'],
+  'GET /users': ['admin', 'leader'],
+  'POST /users': ['admin'],
+  'PATCH /users/:id': ['admin'],
+  'POST /users/:id/api-tokens': ['admin'],
+  'DELETE /api-tokens/:id': ['admin'],
+  'GET /support-structure': EVERYONE,
+  'GET /support-structure/presets': EVERYONE,
+  'GET /support-structure/versions': ['admin', 'leader'],
+  'GET /support-structure/versions/:version': ['admin', 'leader'],
+  'POST /support-structure/versions': ['admin'],
+  'GET /support-members': EVERYONE,
+  'PUT /support-members/:userId': ['admin', 'relationship'],
+  'DELETE /support-members/:userId': ['admin', 'relationship'],
+  'GET /customers': EVERYONE,
+  'POST /customers': EVERYONE,
+  'GET /customers/:id': EVERYONE,
+  'PATCH /customers/:id': EVERYONE,
+  'POST /customers/:id/contacts': EVERYONE,
+  'POST /customers/:id/products': ['admin', 'leader', 'relationship'],
+  'GET /customers/:id/implementation': EVERYONE,
+  'POST /customers/:id/implementation': ['admin', 'leader', 'relationship'],
+  'PATCH /customers/:id/implementation/:itemId': ['admin', 'leader', 'relationship'],
+  'GET /tickets': EVERYONE,
+  'POST /tickets': EVERYONE,
+  'GET /tickets/:id': EVERYONE,
+  'PATCH /tickets/:id': EVERYONE,
+  'POST /tickets/:id/status': EVERYONE,
+  'POST /tickets/:id/escalations': EVERYONE,
+  'POST /tickets/:id/entries': EVERYONE,
+  'GET /tickets/:id/entries': EVERYONE,
+  'POST /tickets/:id/analysis': EVERYONE,
+  'GET /tickets/:id/audit': ['admin', 'leader'],
+};
+
+const ROLE_REFUSAL = /^This action needs one of the roles/;
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let routes: RouteEntry[];
+  const tokens = new Map<Role, string>();
+  const key = (r: RouteEntry) => `${r.method} ${r.path}`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    routes = routeTable(t.app);
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    for (const role of ROLES) {
+      const login = `only-${role}`;
+      await t.request('POST', '/users', { token: admin, body: { login, displayName: login, roles: [role], password: 'matrix-password-1' } });
+      tokens.set(role, await t.login(login, 'matrix-password-1'));
+    }
+  });
+  afterAll(() => t.close());
+
+  it('lists every served route, and only those', () => {
+    expect(routes.map(key).filter((k) => !(k in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !routes.some((r) => key(r) === k))).toEqual([]);
+  });
+
+  it('gives every route the rule the matrix expects', () => {
+    const declared = Object.fromEntries(routes.map((r) => [key(r), r.rule?.kind === 'roles' ? [...r.rule.roles].sort() : r.rule?.kind]));
+    const expected = Object.fromEntries(routes.map((r) => [key(r), MATRIX[key(r)] === 'public' ? 'public' : [...(MATRIX[key(r)] ?? [])].sort()]));
+    expect(declared).toEqual(expected);
+  });
+
+  it('answers each role on each route as the matrix says', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const route of routes) {
+      const allowed = MATRIX[key(route)];
+      if (allowed === 'public' || allowed === undefined) continue;
+      for (const role of ROLES) {
+        const response = await t.request(route.method, concretePath(route.path), {
+          token: tokens.get(role)!,
+          body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+        });
+        const refused = response.status === 403 && ROLE_REFUSAL.test(response.body?.message ?? '');
+        const outcome = response.status === 401 ? 'unauthenticated' : refused ? 'denied' : 'allowed';
+        outcomes.push(`${key(route)} as ${role}: ${outcome}`);
+        expected.push(`${key(route)} as ${role}: ${allowed.includes(role) ? 'allowed' : 'denied'}`);
+        if (route.path === '/auth/logout') {
+          const login = `only-${role}`;
+          tokens.set(role, await t.login(login, 'matrix-password-1'));
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+});
