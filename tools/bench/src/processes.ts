@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts a Node process and resolves once it prints `readyLine` (or rejects with its output). */
+function startNode(script: string, env: Record<string, string>, readyLine: RegExp, url: string): Promise<Running> {
+  const child: ChildProcess = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyLine.test(output)) {
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve({
+          url,
+          stop: () =>
+            new Promise((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+              // Keep-alive sockets can hold a graceful close open; the figures are already taken.
+              setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  });
+}
+
+/** The real Escala server as `npm start` runs it (compiled), on the given database. */
+export function startEscala(databaseUrl: string, port: number, adminPassword: string): Promise<Running> {
+  return startNode(
+    'apps/server/dist/main.js',
+    { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ESCALA_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn', ESCALA_DB_POOL_MAX: '20' },
+    /Escala is running/,
+    `http://127.0.0.1:${port}`,
+  );
+}
+
+export function startBaseline(databaseUrl: string, port: number, unitKey: string): Promise<Running> {
+  return startNode(
+    fileURLToPath(new URL('./baseline-server.js', import.meta.url)),
+    { DATABASE_URL: databaseUrl, PORT: String(port), POOL_MAX: '20', UNIT_KEY: unitKey },
+    /ready/,
+    `http://127.0.0.1:${port}`,
+  );
+}

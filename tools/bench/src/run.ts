@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { freePort, startEmbeddedCluster, type EmbeddedCluster } from '@escala/db-tools';
+import { generateTickets } from './bulk-tickets.js';
+import { load, timeGet, type LoadResult } from './load.js';
+import { startBaseline, startEscala, type Running } from './processes.js';
+
+/**
+ * `npm run bench`: ticket intake through the HTTP API against a bare node:http + pg baseline in
+ * the same run, then list and search timings on 1 M tickets. Settings: BENCH_SECONDS (per load
+ * step, default 10), BENCH_TICKETS (default 1000000), BENCH_DATABASE_URL (a server URL whose user
+ * may create databases; default: an embedded PostgreSQL with default settings in a temp folder).
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const CONNECTIONS = [1, 8, 32];
+const ADMIN_PASSWORD = 'bench-admin-password';
+const DATABASE = 'escala_bench';
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function json(url: string, method: string, body: unknown, token?: string) {
+  const response = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const parsed = await response.json();
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(parsed)}`);
+  return parsed as Record<string, any>;
+}
+
+async function database(): Promise<{ serverUrl: string; cluster?: EmbeddedCluster; dataDir?: string }> {
+  if (process.env.BENCH_DATABASE_URL) return { serverUrl: process.env.BENCH_DATABASE_URL };
+  const dataDir = await mkdtemp(join(tmpdir(), 'escala-bench-'));
+  const cluster = await startEmbeddedCluster({ dataDir });
+  return { serverUrl: cluster.adminUrl, cluster, dataDir };
+}
+
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const db = await database();
+  const admin = new pg.Client({ connectionString: db.serverUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${DATABASE} with (force)`);
+  await admin.query(`create database ${DATABASE}`);
+  await admin.end();
+  const databaseUrl = withDatabase(db.serverUrl, DATABASE);
+  const running: Running[] = [];
+  try {
+    say('Starting the Escala server and the baseline…');
+    const escala = await startEscala(databaseUrl, await freePort(), ADMIN_PASSWORD);
+    running.push(escala);
+    const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
+    const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
+    const customer = await json(`${escala.url}/customers`, 'POST', { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] }, token);
+    const ticket = {
+      customerId: customer.id,
+      contactId: customer.contacts[0].id,
+      channel: 'email',
+      category: 'financeiro',
+      subject: 'Boleto não gerado no financeiro',
+      description: 'O cliente não consegue gerar o boleto do mês; prazo de entrega da SPED dia 15.',
+      tags: ['URGENTE'],
+    };
+    const baseline = await startBaseline(databaseUrl, await freePort(), 'N4');
+    running.push(baseline);
+
+    say(`Ticket creation, ${SECONDS} s per step (warm-up first)`);
+    await load(`${baseline.url}/tickets`, 8, 2, { body: ticket });
+    await load(`${escala.url}/tickets`, 8, 2, { body: ticket, token });
+    const rows: [LoadResult, LoadResult][] = [];
+    for (const connections of CONNECTIONS) {
+      const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
+      const api = await load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token });
+      rows.push([base, api]);
+    }
+    say('| clients | baseline req/s | baseline p99 ms | Escala API req/s | Escala p50 ms | Escala p99 ms | ratio | failures |');
+    say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [base, api] of rows) {
+      const ratio = api.requestsPerSecond / base.requestsPerSecond;
+      say(`| ${api.connections} | ${base.requestsPerSecond.toFixed(0)} | ${base.p99Ms} | ${api.requestsPerSecond.toFixed(0)} | ${api.p50Ms} | ${api.p99Ms} | ${(ratio * 100).toFixed(0)} % | ${base.failures + api.failures} |`);
+    }
+    const [base32, api32] = rows.at(-1)!;
+    const ratio32 = api32.requestsPerSecond / base32.requestsPerSecond;
+    say(`Target at 32 clients: ≥ 50 % of the baseline — ${ratio32 >= 0.5 ? 'met' : 'NOT met'} (${(ratio32 * 100).toFixed(0)} %)`);
+    // The cheapest authenticated route: what every request pays before any ticket work.
+    const floor = await load(`${escala.url}/auth/me`, 32, SECONDS, { token });
+    say(`For scale: GET /auth/me (token lookup only) at 32 clients: ${floor.requestsPerSecond.toFixed(0)} req/s, p99 ${floor.p99Ms} ms`);
+    await baseline.stop();
+
+    say(`\nGenerating ${TICKETS.toLocaleString('en')} tickets…`);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const started = performance.now();
+    await client.query('truncate tickets cascade');
+    await generateTickets(client, TICKETS, customer.id, structure.version);
+    say(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await client.end();
+
+    const queries: [string, string][] = [
+      ['filtered list: status + tier', '/tickets?status=in_analysis&unitKey=N2&limit=50'],
+      ['filtered list: tag + channel', '/tickets?tag=URGENTE&channel=phone&limit=50'],
+      ['filtered list: date range', `/tickets?createdFrom=${new Date(Date.now() - 86_400_000).toISOString()}&limit=50`],
+      ['full-text: "migracao"', '/tickets?q=migracao&limit=50'],
+      ['full-text: "homologacao bancaria" + status', '/tickets?q=homologacao%20bancaria&status=new&limit=50'],
+      ['full-text in entries: "prefeitura emissao"', '/tickets?q=prefeitura%20emissao&limit=50'],
+    ];
+    say(`\n| query on ${TICKETS.toLocaleString('en')} tickets (through the API, 20 runs) | median ms | max ms | rows |`);
+    say('| --- | ---: | ---: | ---: |');
+    for (const [name, path] of queries) {
+      const timing = await timeGet(`${escala.url}${path}`, token, 20);
+      say(`| ${name} | ${timing.medianMs.toFixed(1)} | ${timing.maxMs.toFixed(1)} | ${timing.count} |`);
+    }
+  } finally {
+    for (const server of running.reverse()) await server.stop().catch(() => undefined);
+    await db.cluster?.stop();
+    if (db.dataDir) await rm(db.dataDir, { recursive: true, force: true });
+  }
+}
+
+// Exits explicitly: fetch's keep-alive sockets would otherwise keep the process waiting.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
