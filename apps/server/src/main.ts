@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ensureBootstrapAdmin, migrateDatabase } from '@escala/core';
+import { CustomersService, ensureBootstrapAdmin, ensureDemoOrganisation, migrateDatabase, SupportStructureService, TicketsService } from '@escala/core';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
@@ -20,6 +20,12 @@ async function main(): Promise<void> {
     const secrets = await loadSecretBox(config);
     const app = await createApp({ config, databaseUrl: database.url, secretBox: secrets.box });
     const admin = await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
+    const seeded = await ensureDemoOrganisation({
+      em: app.get(EntityManager),
+      structures: app.get(SupportStructureService),
+      customers: app.get(CustomersService),
+      tickets: app.get(TicketsService),
+    });
     const roles = config.ESCALA_ROLES.join(', ');
     if (config.ESCALA_ROLES.includes('api')) {
       await app.listen({ port: config.PORT, host: config.HOST });
@@ -31,6 +37,7 @@ async function main(): Promise<void> {
       say(`Escala is running (roles: ${roles}, no HTTP API) on ${database.description}`);
     }
     say(`  Connector secrets sealed with the key from ${secrets.source}`);
+    if (seeded) say('  First start: seeded a demo organisation (support structure "n1-n5", a customer, two tickets)');
     if (admin.generatedPassword) {
       say(`  First start: created the user "${admin.login}" with the one-time password: ${admin.generatedPassword}`);
       say('  It is shown only now; change it with PATCH /users/{id}.');

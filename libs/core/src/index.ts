@@ -32,3 +32,4 @@ export { SupportStructureService, type ActiveStructure } from './structure/suppo
 export { SupportMembersService } from './structure/support-members.service.js';
 export { CustomersService } from './customers/customers.service.js';
 export { ChangeJournal, type Change, type DomainEventDraft } from './audit/change-journal.js';
+export { ensureDemoOrganisation, type DemoServices } from './tickets/demo-organisation.js';
