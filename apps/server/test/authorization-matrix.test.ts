@@ -48,6 +48,22 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /tickets/:id/entries': EVERYONE,
   'POST /tickets/:id/analysis': EVERYONE,
   'GET /tickets/:id/audit': ['admin', 'leader'],
+  'GET /playbook/templates': ['admin', 'leader'],
+  'GET /playbook/templates/:key/:locale': ['admin', 'leader'],
+  'PUT /playbook/templates/:key/:locale': ['admin'],
+  'DELETE /playbook/templates/:key/:locale': ['admin'],
+  'POST /playbook/templates/:key/:locale/preview': ['admin', 'leader'],
+  'GET /announcement-groups': ['admin', 'leader'],
+  'POST /announcement-groups': ['admin', 'leader'],
+  'GET /announcement-groups/:id': ['admin', 'leader'],
+  'PUT /announcement-groups/:id/members/:userId': ['admin', 'leader'],
+  'DELETE /announcement-groups/:id/members/:userId': ['admin', 'leader'],
+  'POST /announcements': ['leader'],
+  'GET /announcements': ['admin', 'leader'],
+  'GET /announcements/unacknowledged': EVERYONE,
+  'GET /announcements/:id': ['admin', 'leader'],
+  'POST /announcements/:id/acknowledgements': EVERYONE,
+  'POST /announcements/:id/reminders': ['leader'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;
