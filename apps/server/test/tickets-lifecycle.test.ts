@@ -127,6 +127,17 @@ describe('full-text search', () => {
     expect(await search('inexistente')).toEqual([]);
   });
 
+  it('pages through matches found in the ticket and in its entries alike', async () => {
+    const inSubject = await openTicket({ subject: 'Certificado digital vencido' });
+    const inEntry = await openTicket({ subject: 'Sem acesso', description: 'Cliente não acessa.' });
+    await t.request('POST', `/tickets/${inEntry.id}/entries`, { token: person('N1').token, body: { kind: 'internal', body: 'Renovar o certificado A1' } });
+    const page = (cursor?: string) => t.request('GET', `/tickets?q=certificados&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: person('N1').token });
+    const first = await page();
+    expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([inEntry.id]);
+    const second = await page(first.body.nextCursor);
+    expect(second.body).toMatchObject({ items: [{ id: inSubject.id }], nextCursor: null });
+  });
+
   it('filters and pages with a cursor', async () => {
     const tagged = [];
     for (let i = 0; i < 3; i++) tagged.push(await openTicket({ tags: ['URGENTE'], channel: 'phone' }));

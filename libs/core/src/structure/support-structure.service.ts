@@ -23,8 +23,14 @@ export class SupportStructureService {
     private readonly journal: ChangeJournal,
   ) {}
 
+  /**
+   * Read on every ticket creation, so it is a plain query: the definition is not put under the
+   * unit of work, whose flushes would otherwise compare it on every change.
+   */
   async active(): Promise<ActiveStructure> {
-    const latest = await this.em.findOne(SupportStructureVersionSchema, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
+    const [latest] = await this.em
+      .getConnection()
+      .execute<{ version: number; definition: SupportStructure }[]>('select version, definition from support_structure_versions order by version desc limit 1');
     if (!latest) throw new ConflictException('No support structure yet: an admin must save one (POST /support-structure/versions with a preset)');
     return { version: latest.version, structure: latest.definition };
   }

@@ -33,15 +33,22 @@ export class TicketQueryService {
     if (query.createdFrom) add('t.created_at >= ?::timestamptz', query.createdFrom);
     if (query.createdTo) add('t.created_at < ?::timestamptz', query.createdTo);
     if (query.cursor) add('t.number < ?', query.cursor);
+    const filters = where.length ? where.join(' and ') : 'true';
+    const limit = query.limit + 1;
+    let sql = `select t.* from tickets t where ${filters} order by t.number desc limit ?`;
+    let values = [...params, limit];
     if (query.q) {
-      add(
-        `t.id in (select id from tickets where search @@ ${TS_QUERY} union select ticket_id from ticket_entries where search @@ ${TS_QUERY})`,
-        query.q,
-        query.q,
-      );
+      // Each branch takes its own newest matches, so a common word stops after a page of rows
+      // (walking the number index) and a rare one uses the GIN index; the union keeps the order.
+      sql = `select t.* from tickets t where t.id in (
+          (select t.id from tickets t where t.search @@ ${TS_QUERY} and ${filters} order by t.number desc limit ?)
+          union
+          (select t.id from ticket_entries e join tickets t on t.id = e.ticket_id
+            where e.search @@ ${TS_QUERY} and ${filters} order by t.number desc limit ?)
+        ) order by t.number desc limit ?`;
+      values = [query.q, ...params, limit, query.q, ...params, limit, limit];
     }
-    const sql = `select t.* from tickets t ${where.length ? `where ${where.join(' and ')}` : ''} order by t.number desc limit ?`;
-    const rows = await this.em.getConnection().execute(sql, [...params, query.limit + 1]);
+    const rows = await this.em.getConnection().execute(sql, values);
     const page = rows.slice(0, query.limit).map((row: Record<string, unknown>) => ticketView(this.em.map(TicketSchema, row)));
     const last = page.at(-1);
     return { items: page, nextCursor: rows.length > query.limit && last ? String(last.number) : null };
