@@ -37,6 +37,8 @@ describe('escalation', () => {
       body: { toUnit: 'N3', reason: 'Registro MX do servidor incorreto' },
     });
     expect(toN3.body).toMatchObject({ unitKey: 'N3', assigneeId: null, spocId: person('N1').id });
+    const followed = await t.request('GET', `/tickets?spocId=${person('N1').id}`, { token: person('N1').token });
+    expect(followed.body.items.map((i: { id: string }) => i.id)).toContain(ticket.id);
 
     const history = await t.request('GET', `/tickets/${ticket.id}/entries`, { token: person('N1').token });
     expect(history.body.items.map((e: { kind: string; body: string }) => [e.kind, e.body])).toEqual([

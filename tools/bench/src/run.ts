@@ -111,6 +111,7 @@ async function main(): Promise<void> {
       ['full-text: "migracao"', '/tickets?q=migracao&limit=50'],
       ['full-text: "homologacao bancaria" + status', '/tickets?q=homologacao%20bancaria&status=new&limit=50'],
       ['full-text in entries: "prefeitura emissao"', '/tickets?q=prefeitura%20emissao&limit=50'],
+      ['full-text, rare word: "protocolo 777777"', '/tickets?q=protocolo%20777777&limit=50'],
     ];
     say(`\n| query on ${TICKETS.toLocaleString('en')} tickets (through the API, 20 runs) | median ms | max ms | rows |`);
     say('| --- | ---: | ---: | ---: |');

@@ -26,6 +26,7 @@ export class TicketQueryService {
     if (query.status) add('t.status in (?)', query.status);
     if (query.unitKey) add('t.unit_key in (?)', query.unitKey);
     if (query.assigneeId) add('t.assignee_id = ?', query.assigneeId);
+    if (query.spocId) add('t.spoc_id = ?', query.spocId);
     if (query.customerId) add('t.customer_id = ?', query.customerId);
     if (query.tag) add('t.tags @> array[?]::text[]', query.tag);
     if (query.category) add('t.category = ?', query.category);

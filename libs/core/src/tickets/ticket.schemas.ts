@@ -71,6 +71,7 @@ export const ListTicketsQuery = z.strictObject({
   status: csv(z.enum(TICKET_STATUSES)).optional(),
   unitKey: csv(z.string().max(40)).optional(),
   assigneeId: z.uuid().optional(),
+  spocId: z.uuid().optional(),
   customerId: z.uuid().optional(),
   tag: tag.optional(),
   category: categoryKey.optional(),
