@@ -20,12 +20,15 @@ async function main(): Promise<void> {
     const secrets = await loadSecretBox(config);
     const app = await createApp({ config, databaseUrl: database.url, secretBox: secrets.box });
     const admin = await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
-    const seeded = await ensureDemoOrganisation({
-      em: app.get(EntityManager),
-      structures: app.get(SupportStructureService),
-      customers: app.get(CustomersService),
-      tickets: app.get(TicketsService),
-    });
+    // Demo data only on the embedded database: a real deployment (DATABASE_URL) starts empty.
+    const seeded =
+      !config.DATABASE_URL &&
+      (await ensureDemoOrganisation({
+        em: app.get(EntityManager),
+        structures: app.get(SupportStructureService),
+        customers: app.get(CustomersService),
+        tickets: app.get(TicketsService),
+      }));
     const roles = config.ESCALA_ROLES.join(', ');
     if (config.ESCALA_ROLES.includes('api')) {
       await app.listen({ port: config.PORT, host: config.HOST });

@@ -64,6 +64,14 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /announcements/:id': ['admin', 'leader'],
   'POST /announcements/:id/acknowledgements': EVERYONE,
   'POST /announcements/:id/reminders': ['leader'],
+  'GET /connectors': ['admin'],
+  'GET /channels': ['admin'],
+  'POST /channels': ['admin'],
+  'GET /channels/:id': ['admin'],
+  'PATCH /channels/:id': ['admin'],
+  'POST /channels/:id/test': ['admin'],
+  'GET /channels/:id/deliveries': ['admin'],
+  'GET /outbox-events/:id/deliveries': ['admin'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -38,10 +38,18 @@ function startNode(script: string, env: Record<string, string>, readyLine: RegEx
 }
 
 /** The real Escala server as `npm start` runs it (compiled), on the given database. */
-export function startEscala(databaseUrl: string, port: number, adminPassword: string): Promise<Running> {
+export function startEscala(databaseUrl: string, port: number, adminPassword: string, dataDir: string): Promise<Running> {
   return startNode(
     'apps/server/dist/main.js',
-    { DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', ESCALA_ADMIN_PASSWORD: adminPassword, LOG_LEVEL: 'warn', ESCALA_DB_POOL_MAX: '20' },
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ESCALA_ADMIN_PASSWORD: adminPassword,
+      ESCALA_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ESCALA_DB_POOL_MAX: '20',
+    },
     /Escala is running/,
     `http://127.0.0.1:${port}`,
   );

@@ -53,9 +53,13 @@ async function main(): Promise<void> {
   await admin.end();
   const databaseUrl = withDatabase(db.serverUrl, DATABASE);
   const running: Running[] = [];
+  const cleanups: (() => Promise<void>)[] = [];
   try {
     say('Starting the Escala server and the baseline…');
-    const escala = await startEscala(databaseUrl, await freePort(), ADMIN_PASSWORD);
+    // Its own data folder, so the secret key it creates stays out of the working tree.
+    const escalaDir = await mkdtemp(join(tmpdir(), 'escala-bench-server-'));
+    cleanups.push(() => rm(escalaDir, { recursive: true, force: true }));
+    const escala = await startEscala(databaseUrl, await freePort(), ADMIN_PASSWORD, escalaDir);
     running.push(escala);
     const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
     const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
@@ -121,6 +125,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const server of running.reverse()) await server.stop().catch(() => undefined);
+    for (const cleanup of cleanups) await cleanup();
     await db.cluster?.stop();
     if (db.dataDir) await rm(db.dataDir, { recursive: true, force: true });
   }
