@@ -43,11 +43,13 @@ export class TicketQueryService {
     let rows: Record<string, unknown>[];
     if (query.q) {
       const own = await this.matchingTicketFields(filters, params, query.q, limit);
+      // One IN over a union: an OR of two INs would make PostgreSQL scan every ticket.
+      const ownIds = own.length ? 'select unnest(array[?]::uuid[]) as id union ' : '';
       rows = await connection.execute(
-        `select t.* from tickets t where ${own.length ? 't.id in (?) or ' : ''}t.id in (
+        `select t.* from tickets t where t.id in (${ownIds}(
            select t.id from ticket_entries e join tickets t on t.id = e.ticket_id
            where e.search @@ ${TS_QUERY} and ${filters} order by t.number desc limit ?
-         ) order by t.number desc limit ?`,
+         )) order by t.number desc limit ?`,
         [...(own.length ? [own] : []), query.q, ...params, limit, limit],
       );
     } else {
