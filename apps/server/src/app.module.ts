@@ -41,6 +41,7 @@ export class AppModule {
           sessionTtlMinutes: config.ESCALA_SESSION_TTL_MINUTES,
           loginMaxFailures: config.ESCALA_LOGIN_MAX_FAILURES,
           loginWindowMinutes: config.ESCALA_LOGIN_WINDOW_MINUTES,
+          authCacheSeconds: config.ESCALA_AUTH_CACHE_SECONDS,
         }),
         TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS }),
         ConnectorsModule.forRoot({

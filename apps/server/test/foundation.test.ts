@@ -100,6 +100,18 @@ describe('the platform boots on real PostgreSQL', () => {
     );
   });
 
+  it('shuts a deactivated person out at once, even with a remembered token', async () => {
+    const admin = await t.login('admin', ADMIN_PASSWORD);
+    const created = await t.request('POST', '/users', {
+      token: admin,
+      body: { login: 'leaving', displayName: 'Saindo', roles: ['agent'], password: 'leaving-password-1' },
+    });
+    const token = await t.login('leaving', 'leaving-password-1');
+    expect((await t.request('GET', '/auth/me', { token })).status).toBe(200);
+    await t.request('PATCH', `/users/${created.body.id}`, { token: admin, body: { active: false } });
+    expect((await t.request('GET', '/auth/me', { token })).status).toBe(401);
+  });
+
   it('keeps agents out of admin routes', async () => {
     const admin = await t.login('admin', ADMIN_PASSWORD);
     await t.request('POST', '/users', {

@@ -6,6 +6,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { AuthSettings } from './auth/auth-settings.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { PrincipalCache } from './auth/principal-cache.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
 import { PlaybookModule } from './playbook/playbook.module.js';
@@ -16,6 +17,8 @@ export interface CoreModuleOptions {
   sessionTtlMinutes: number;
   loginMaxFailures: number;
   loginWindowMinutes: number;
+  /** How long a resolved bearer token is remembered per instance; 0 turns the cache off. */
+  authCacheSeconds: number;
 }
 
 /** The core's HTTP features and services. Expects MikroORM to be registered by the application. */
@@ -33,6 +36,7 @@ export class CoreModule {
           useValue: new AuthSettings(options.sessionTtlMinutes, options.loginMaxFailures, options.loginWindowMinutes),
         },
         LoginThrottle,
+        { provide: PrincipalCache, useValue: new PrincipalCache(options.authCacheSeconds * 1000) },
         AuditService,
         AuthService,
         UsersService,

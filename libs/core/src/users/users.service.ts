@@ -4,6 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { UserSchema, type User } from '../persistence/entities/index.js';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
+import { PrincipalCache } from '../auth/principal-cache.js';
 import type { CreateUserInput, UpdateUserInput } from './user.schemas.js';
 
 export function publicUser(user: User) {
@@ -28,6 +29,7 @@ export class UsersService {
   constructor(
     private readonly em: EntityManager,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<{ user: User; password: string }> {
@@ -68,6 +70,8 @@ export class UsersService {
       after: publicUser(user),
     });
     await this.em.flush();
+    // Role changes and deactivation apply to open sessions at once.
+    this.principals.forget((principal) => principal.userId === id);
     return user;
   }
 
