@@ -14,7 +14,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(options),
     new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
-    { bufferLogs: true },
+    // The raw body is kept for inbound webhooks, whose signatures cover the exact bytes sent.
+    { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
   instrument(app);

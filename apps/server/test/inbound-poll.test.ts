@@ -7,11 +7,11 @@ import { ConnectorError, defineConnector, isConnectorError, secret, type CorePor
 import {
   ChannelConfigCodec,
   ConnectorRegistry,
+  InboundChanges,
   ormConfig,
   parseSecretKey,
   PollRunner,
   SecretBox,
-  TicketsNotAvailableCorePort,
 } from '@escala/core';
 import { createTestDatabase } from '@escala/db-tools';
 import { queryDatabase } from './support/outbox.js';
@@ -51,6 +51,7 @@ class RecordingPort implements CorePort {
   refuseNext = 0;
   async createTicket(ticket: NewTicket) {
     if (this.refuseNext-- > 0) throw ConnectorError.rateLimited('busy', 0);
+    if (ticket.subject === 'Sem categoria') throw ConnectorError.permanent('refused by the core: category: unknown category');
     this.created.push(ticket);
     return { id: randomUUID() };
   }
@@ -77,7 +78,7 @@ describe('inbound polls: durable cursor, each change applied once', () => {
   beforeAll(async () => {
     database = await createTestDatabase(inject('testDatabaseServerUrl'));
     orm = await MikroORM.init(ormConfig({ databaseUrl: database.url, poolMax: 4 }));
-    runner = new PollRunner(orm.em, new ConnectorRegistry([connector]), codec, port);
+    runner = new PollRunner(orm.em, new ConnectorRegistry([connector]), codec, new InboundChanges(orm.em, { forChannel: () => port }));
     channelId = randomUUID();
     const { settings, secretsCiphertext } = codec.encode(connector, channelId, { token: 'feed-token-secret' });
     await queryDatabase(
@@ -119,13 +120,15 @@ describe('inbound polls: durable cursor, each change applied once', () => {
     expect(port.created.map((t) => t.externalReference!.id)).toEqual(['row-1', 'row-2', 'row-3', 'row-4']);
   });
 
-  it('until the ticket services provide the port, records the refusal and loses nothing', async () => {
-    feed.push({ key: 'row-5', subject: 'Sem porta' });
-    const standIn = new PollRunner(orm.em, new ConnectorRegistry([connector]), codec, new TicketsNotAvailableCorePort());
-    await standIn.tick();
-    expect(await state()).toEqual({ cursor: '4', last_error_kind: 'permanent' });
+  it('records a change the core refuses with the reason, and goes on with the others', async () => {
+    feed.push({ key: 'row-5', subject: 'Sem categoria' }, { key: 'row-6', subject: 'Depois da recusa' });
     await runner.tick();
-    expect(port.created.map((t) => t.externalReference!.id)).toContain('row-5');
+    expect(await state()).toEqual({ cursor: '6', last_error_kind: null });
+    expect(port.created.map((t) => t.externalReference!.id)).toEqual(['row-1', 'row-2', 'row-3', 'row-4', 'row-6']);
+    const recorded = await queryDatabase(database.url, `select change_key, outcome, error from channel_inbound_changes where channel_id = $1 and outcome = 'rejected'`, [channelId]);
+    expect(recorded).toEqual([{ change_key: 'row-5', outcome: 'rejected', error: 'refused by the core: category: unknown category' }]);
+    await runner.tick();
+    expect(port.created.filter((t) => t.subject === 'Sem categoria')).toEqual([]);
   });
 
   it('does not poll a disabled channel', async () => {

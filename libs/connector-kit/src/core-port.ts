@@ -1,6 +1,9 @@
 /**
  * Everything a connector may ask of the core. Nothing else: no database, no internals. The core
- * implements it; a plugin receives it when it hands over inbound changes.
+ * implements it; a plugin receives it when it hands over inbound changes. Each channel gets its own
+ * port: external references are that channel's, and the audit trail names the channel as the actor.
+ * Data the core refuses (unknown category, oversize field, no customer) fails as a `permanent`
+ * ConnectorError naming the field; a reference to a ticket that does not exist as `not_found`.
  */
 export interface CorePort {
   createTicket(input: NewTicket): Promise<TicketRef>;
@@ -25,8 +28,13 @@ export interface TicketRef {
 export interface NewTicket {
   subject: string;
   body: string;
+  /** The customer, when the connector knows it; otherwise the requester's e-mail must be a contact's. */
+  customerId?: string;
   requester?: { name?: string; email?: string };
+  /** A category key of the active support structure: the ticket is routed by it. */
   category?: string;
+  /** How the customer reached us; `portal` when left out. */
+  channel?: 'phone' | 'email' | 'portal' | 'web';
   priority?: boolean;
   externalReference?: ExternalReference;
 }

@@ -18,7 +18,9 @@ export { ConnectorsModule, type ConnectorsModuleOptions } from './connectors/con
 export { PROCESS_ROLES, type ConnectorSettings, type ProcessRole } from './connectors/connector-settings.js';
 export { SecretBox, SecretKeyError, generateSecretKey, parseSecretKey } from './connectors/secret-box.js';
 export { rotateChannelSecrets } from './connectors/secret-rotation.js';
-export { CORE_PORT, TicketsNotAvailableCorePort } from './connectors/core-port.adapter.js';
+export { CORE_PORT, type CorePorts } from './connectors/core-ports.js';
+export { ChannelCorePorts, INBOUND_PRIORITY_TAG } from './connectors/channel-core-port.js';
+export { InboundChanges, type InboundOutcome } from './connectors/inbound-changes.js';
 export { PollRunner } from './connectors/poll-runner.js';
 export { ConnectorRegistry } from './connectors/connector-registry.js';
 export { ChannelConfigCodec } from './connectors/channel-config.js';

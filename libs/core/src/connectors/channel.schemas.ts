@@ -39,6 +39,8 @@ export const DeliveryLogQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
+export const InboundLogQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) });
+
 export type CreateChannelInput = z.infer<typeof CreateChannelBody>;
 export type UpdateChannelInput = z.infer<typeof UpdateChannelBody>;
 export type DeliveryLogQueryInput = z.infer<typeof DeliveryLogQuery>;

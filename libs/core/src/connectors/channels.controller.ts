@@ -6,10 +6,11 @@ import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
-import { CreateChannelBody, DeliveryLogQuery, UpdateChannelBody } from './channel.schemas.js';
+import { CreateChannelBody, DeliveryLogQuery, InboundLogQuery, UpdateChannelBody } from './channel.schemas.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { DeliveryLog } from './delivery-log.js';
+import { InboundChanges } from './inbound-changes.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -21,6 +22,7 @@ export class ChannelsController {
     private readonly channels: ChannelsService,
     private readonly registry: ConnectorRegistry,
     private readonly log: DeliveryLog,
+    private readonly inbound: InboundChanges,
   ) {}
 
   @Get('connectors')
@@ -84,6 +86,15 @@ export class ChannelsController {
   async deliveries(@IdParam() id: string, @ValidQuery(DeliveryLogQuery) query: z.infer<typeof DeliveryLogQuery>) {
     await this.channels.get(id);
     return { items: await this.log.forChannel(id, query) };
+  }
+
+  @Get('channels/:id/inbound-changes')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Changes the channel received (polls, webhooks), newest first: applied once, or rejected with the reason' })
+  @ApiZodQuery(InboundLogQuery)
+  async inboundChanges(@IdParam() id: string, @ValidQuery(InboundLogQuery) query: z.infer<typeof InboundLogQuery>) {
+    await this.channels.get(id);
+    return { items: await this.inbound.recent(id, query.limit) };
   }
 
   @Get('outbox-events/:id/deliveries')

@@ -1,16 +1,20 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { ConnectorDefinition, CorePort } from '@escala/connector-kit';
+import type { ConnectorDefinition } from '@escala/connector-kit';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { ConnectorRuntime } from './connector-runtime.js';
-import { CORE_PORT, TicketsNotAvailableCorePort } from './core-port.adapter.js';
+import { ChannelCorePorts } from './channel-core-port.js';
+import { CORE_PORT } from './core-ports.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { DeliveryLog } from './delivery-log.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { InboundChanges } from './inbound-changes.js';
+import { InboundWebhooks } from './inbound-webhooks.js';
+import { InboundWebhooksController } from './inbound-webhooks.controller.js';
 import { discoverConnectors } from './plugin-discovery.js';
 import { PollRunner } from './poll-runner.js';
 import { SecretBox } from './secret-box.js';
@@ -20,29 +24,29 @@ export interface ConnectorsModuleOptions {
   secretBox: SecretBox;
   /** Defaults to the installed plugins, found by their package marker. */
   connectors?: () => Promise<ConnectorDefinition[]>;
-  /** What inbound changes are applied through; until the ticket services provide it, a stand-in that refuses. */
-  corePort?: CorePort;
 }
 
-/** The connector host: channels and their API, outbox fan-out, delivery workers. */
+/** The connector host: channels and their API, outbox fan-out, delivery workers, inbound polls and webhooks. */
 @Module({})
 export class ConnectorsModule {
   static forRoot(options: ConnectorsModuleOptions): DynamicModule {
     const load = options.connectors ?? discoverConnectors;
     return {
       module: ConnectorsModule,
-      controllers: [ChannelsController],
+      controllers: [ChannelsController, InboundWebhooksController],
       providers: [
         { provide: CONNECTOR_SETTINGS, useValue: options.settings },
         { provide: SecretBox, useValue: options.secretBox },
         { provide: ConnectorRegistry, useFactory: async () => new ConnectorRegistry(await load()) },
-        { provide: CORE_PORT, useValue: options.corePort ?? new TicketsNotAvailableCorePort() },
+        { provide: CORE_PORT, useClass: ChannelCorePorts },
         ChannelConfigCodec,
         ChannelsService,
         DeliveryLog,
         DeliveryQueue,
         DeliveryWorker,
         OutboxDispatcher,
+        InboundChanges,
+        InboundWebhooks,
         PollRunner,
         ConnectorRuntime,
       ],

@@ -1,10 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { CorePort } from '@escala/connector-kit';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
-import { CORE_PORT } from './core-port.adapter.js';
+import { InboundChanges } from './inbound-changes.js';
 
 const BATCH = 20;
 const POLL_TIMEOUT_MS = 60_000;
@@ -12,8 +11,9 @@ const POLL_TIMEOUT_MS = 60_000;
 /**
  * Runs the polls of inbound connectors: claims each enabled channel whose poll is due, hands the
  * connector its stored cursor, applies each change not applied before through the core port, and
- * only then stores the new cursor. A failed poll keeps the old cursor and waits its interval (or the
- * service's Retry-After); changes it had already applied are skipped on the next run.
+ * only then stores the new cursor. A change the core refuses is recorded as rejected and does not
+ * hold the others up. A failed poll keeps the old cursor and waits its interval (or the service's
+ * Retry-After); changes it had already applied are skipped on the next run.
  */
 @Injectable()
 export class PollRunner {
@@ -21,7 +21,7 @@ export class PollRunner {
     private readonly em: EntityManager,
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
-    @Inject(CORE_PORT) private readonly port: CorePort,
+    private readonly inbound: InboundChanges,
   ) {}
 
   async tick(): Promise<number> {
@@ -56,15 +56,7 @@ export class PollRunner {
     try {
       const config = definition.configSchema.parse(this.codec.decode(channel));
       const result = await poller.poll({ channelId, config, signal: AbortSignal.timeout(POLL_TIMEOUT_MS) }, cursor);
-      for (const change of result.changes) {
-        const [seen] = await connection.execute(`select 1 from channel_inbound_changes where channel_id = ? and change_key = ?`, [channelId, change.key]);
-        if (seen) continue;
-        await change.apply(this.port);
-        await connection.execute(
-          `insert into channel_inbound_changes (channel_id, change_key, applied_at) values (?, ?, now()) on conflict do nothing`,
-          [channelId, change.key],
-        );
-      }
+      for (const change of result.changes) await this.inbound.apply(channelId, change);
       await connection.execute(
         `update channel_poll_states set cursor = ?, last_polled_at = now(), last_error_kind = null, last_error = null,
                 next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,

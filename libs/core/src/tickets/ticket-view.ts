@@ -35,6 +35,10 @@ export function ticketView(ticket: Ticket) {
     tags: ticket.tags,
     deadlines: ticket.deadlines,
     technicalAnalysis: ticket.technicalAnalysis ?? null,
+    devRequestReference: ticket.devRequestReference ?? null,
+    fixVersion: ticket.fixVersion ?? null,
+    externalStatus: ticket.externalStatus ?? null,
+    externalNote: ticket.externalNote ?? null,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
   };

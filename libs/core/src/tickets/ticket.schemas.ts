@@ -42,6 +42,16 @@ export const UpdateTicketBody = z
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 
+/** What an outside tool may set on a ticket (the error sheet: dev request, fix version, its status, a note). */
+export const ExternalTicketFieldsBody = z
+  .strictObject({
+    devRequestReference: text(200).nullable().optional(),
+    fixVersion: text(100).nullable().optional(),
+    externalStatus: text(100).nullable().optional(),
+    externalNote: text(5000).nullable().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+
 export const StatusBody = z.strictObject({ status: z.enum(TICKET_STATUSES), reason: text(2000).optional() });
 
 export const EscalateBody = z.strictObject({ toUnit: z.string().trim().min(1).max(40), reason: text(5000), assigneeId: z.uuid().nullable().default(null) });
@@ -85,6 +95,7 @@ export const ListTicketsQuery = z.strictObject({
 
 export type CreateTicketInput = z.infer<typeof CreateTicketBody>;
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
+export type ExternalTicketFields = z.infer<typeof ExternalTicketFieldsBody>;
 export type EntryInput = z.infer<typeof EntryBody>;
 export type AnalysisInput = z.infer<typeof AnalysisBody>;
 export type ListTicketsInput = z.infer<typeof ListTicketsQuery>;

@@ -7,7 +7,7 @@ import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { badInput } from '../http/bad-input.js';
 import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
-import type { AnalysisInput, CreateTicketInput, UpdateTicketInput } from './ticket.schemas.js';
+import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTicketInput } from './ticket.schemas.js';
 import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
 
 /** Creating, reading and editing tickets; routing under the active support structure on creation. */
@@ -71,7 +71,8 @@ export class TicketsService {
     return ticket;
   }
 
-  update(caller: TicketCaller, id: string, input: UpdateTicketInput) {
+  /** People edit through the API's fields; connectors may also set the fields an outside tool owns. */
+  update(caller: TicketCaller, id: string, input: UpdateTicketInput | ExternalTicketFields) {
     return this.change(caller, id, 'ticket.updated', (ticket, tx) => tx.assign(ticket, input));
   }
 

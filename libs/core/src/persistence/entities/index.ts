@@ -10,7 +10,7 @@ import { AnnouncementGroupMemberSchema, AnnouncementGroupSchema, AnnouncementRec
 import { CustomerContactSchema, CustomerProductSchema, CustomerSchema, ImplementationItemSchema } from './customer.entity.js';
 import { SupportMemberSchema } from './support-member.entity.js';
 import { SupportStructureVersionSchema } from './support-structure-version.entity.js';
-import { TicketEntrySchema, TicketSchema } from './ticket.entity.js';
+import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from './ticket.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -36,4 +36,5 @@ export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, Out
   ImplementationItemSchema,
   TicketSchema,
   TicketEntrySchema,
+  TicketExternalReferenceSchema,
 ];

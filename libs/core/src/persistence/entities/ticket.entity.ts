@@ -51,6 +51,23 @@ export const TicketSchema = defineEntity({
     createdBy: p.uuid().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
+    devRequestReference: p.text().nullable(),
+    fixVersion: p.text().nullable(),
+    externalStatus: p.text().nullable(),
+    externalNote: p.text().nullable(),
+  },
+});
+
+/** A ticket's identity in another tool, per channel: a sheet row key, a mail Message-ID, a portal id. */
+export const TicketExternalReferenceSchema = defineEntity({
+  name: 'TicketExternalReference',
+  tableName: 'ticket_external_references',
+  properties: {
+    channelId: p.uuid().primary(),
+    system: p.string().primary(),
+    externalId: p.string().primary(),
+    ticketId: p.uuid(),
+    createdAt: p.datetime(),
   },
 });
 
@@ -72,3 +89,4 @@ export const TicketEntrySchema = defineEntity({
 
 export type Ticket = InferEntity<typeof TicketSchema>;
 export type TicketEntry = InferEntity<typeof TicketEntrySchema>;
+export type TicketExternalReference = InferEntity<typeof TicketExternalReferenceSchema>;

@@ -6,6 +6,7 @@ import { Migration20261123005000_announcements } from './Migration20261123005000
 import { Migration20261123002000_connectors } from './Migration20261123002000_connectors.js';
 import { Migration20261123002001_inbound } from './Migration20261123002001_inbound.js';
 import { Migration20261123001000_support_and_tickets } from './Migration20261123001000_support_and_tickets.js';
+import { Migration20261123008000_external_references } from './Migration20261123008000_external_references.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -20,4 +21,5 @@ export const migrations = [
   Migration20261123002000_connectors,
   Migration20261123002001_inbound,
   Migration20261123001000_support_and_tickets,
+  Migration20261123008000_external_references,
 ];

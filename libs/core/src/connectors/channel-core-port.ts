@@ -1,0 +1,176 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import {
+  ConnectorError,
+  type AllowedTicketFields,
+  type CorePort,
+  type ExternalReference,
+  type NewEntry,
+  type NewTicket,
+  type TicketRef,
+} from '@escala/connector-kit';
+import { ChangeJournal } from '../audit/change-journal.js';
+import { badInput } from '../http/bad-input.js';
+import { fieldErrors } from '../http/zod-validation.pipe.js';
+import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
+import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
+import type { TicketCaller } from '../tickets/ticket-view.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import type { CorePorts } from './core-ports.js';
+
+/** What `priority: true` from an outside tool becomes: a tag agents and queue rules can see. */
+export const INBOUND_PRIORITY_TAG = 'PRIORIDADE';
+
+const Reference = z.strictObject({ system: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
+const TicketId = z.uuid();
+
+function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw badInput(...fieldErrors(result.error));
+  return result.data;
+}
+
+/** The HTTP refusals of the ticket services, in the connector vocabulary; anything else stays as it is. */
+function asConnectorError(error: unknown): unknown {
+  if (error instanceof NotFoundException) return ConnectorError.notFound(error.message);
+  if (error instanceof BadRequestException) {
+    const response = error.getResponse() as { errors?: Array<{ field: string; message: string }> };
+    const detail = response.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? error.message;
+    return ConnectorError.permanent(`refused by the core: ${detail}`, error);
+  }
+  if (error instanceof ConflictException || error instanceof ForbiddenException) return ConnectorError.permanent(`refused by the core: ${error.message}`, error);
+  return error;
+}
+
+/**
+ * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
+ * audited and put in the outbox exactly as the HTTP API's are. The channel is the actor.
+ */
+class ChannelCorePort implements CorePort {
+  private readonly caller: TicketCaller;
+
+  constructor(
+    private readonly channelId: string,
+    private readonly services: ChannelCorePorts,
+  ) {
+    this.caller = { system: `connector:${channelId}` };
+  }
+
+  createTicket(input: NewTicket): Promise<TicketRef> {
+    return this.refusing(async () => {
+      const reference = input.externalReference && parsed(Reference, input.externalReference);
+      const existing = reference && (await this.findTicketByExternalReference(reference));
+      if (existing) return existing;
+      const body = parsed(CreateTicketBody, {
+        ...(await this.customerOf(input)),
+        channel: input.channel ?? 'portal',
+        category: input.category,
+        subject: input.subject,
+        // Mail often has an empty body: the subject is then all the customer wrote.
+        description: input.body?.trim() ? input.body : input.subject,
+        tags: input.priority ? [INBOUND_PRIORITY_TAG] : [],
+      });
+      const ticket = await this.services.tickets.create(this.caller, body);
+      if (reference) await this.link(ticket.id, reference);
+      return { id: ticket.id, number: ticket.number };
+    });
+  }
+
+  addEntry(ticketId: string, entry: NewEntry): Promise<void> {
+    return this.refusing(async () => {
+      const id = this.ticketId(ticketId);
+      const body = parsed(EntryBody, { kind: entry.visibility, body: entry.body });
+      const reference = entry.externalReference && parsed(Reference, entry.externalReference);
+      // An entry whose reference is already linked was added before (a repeated mail, a replayed row).
+      if (reference && (await this.findTicketByExternalReference(reference))) return;
+      await this.services.entries.add(this.caller, id, body);
+      if (reference) await this.link(id, reference);
+    });
+  }
+
+  async findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
+    const { system, id } = parsed(Reference, reference);
+    const found = await this.services.em.findOne(TicketExternalReferenceSchema, { channelId: this.channelId, system, externalId: id });
+    if (!found) return null;
+    const ticket = await this.services.tickets.get(found.ticketId);
+    return { id: ticket.id, number: Number(ticket.number) };
+  }
+
+  linkExternalReference(ticketId: string, reference: ExternalReference): Promise<void> {
+    return this.refusing(() => this.link(this.ticketId(ticketId), parsed(Reference, reference)));
+  }
+
+  updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void> {
+    return this.refusing(async () => {
+      const id = this.ticketId(ticketId);
+      const { note, ...rest } = fields;
+      const wanted = Object.fromEntries(Object.entries({ ...rest, externalNote: note }).filter(([, value]) => value !== undefined));
+      const changes = parsed(ExternalTicketFieldsBody, wanted);
+      const ticket = await this.services.tickets.get(id);
+      // The same values again (a sheet re-read) change nothing and so record nothing.
+      if (Object.entries(changes).every(([key, value]) => (ticket[key as keyof typeof changes] ?? null) === value)) return;
+      await this.services.tickets.update(this.caller, id, changes);
+    });
+  }
+
+  /** Links inside a transaction with the ticket's row locked; the key (channel, system, id) admits one ticket. */
+  private link(ticketId: string, reference: { system: string; id: string }): Promise<void> {
+    return this.services.em.transactional(async (tx) => {
+      const ticket = await this.services.tickets.lock(tx, ticketId);
+      const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
+      const existing = await tx.findOne(TicketExternalReferenceSchema, key);
+      if (existing?.ticketId === ticketId) return;
+      if (existing) throw new ConflictException(`${reference.system} ${reference.id} is already linked to another ticket`);
+      tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
+      this.services.journal.record({
+        actor: this.caller,
+        action: 'ticket.external_reference_linked',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
+      });
+    });
+  }
+
+  /** The customer named by id, or the one whose contact has the requester's e-mail. */
+  private async customerOf(input: NewTicket): Promise<{ customerId: string | undefined; contactId: string | null }> {
+    if (input.customerId) return { customerId: input.customerId, contactId: null };
+    const email = input.requester?.email?.trim();
+    if (!email) throw badInput({ field: 'customerId', message: 'the change names no customer: a customerId or the e-mail of a known contact is needed' });
+    const contacts = await this.services.em.find(CustomerContactSchema, { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } }, { limit: 2 });
+    if (contacts.length !== 1) {
+      throw badInput({ field: 'requester.email', message: contacts.length === 0 ? `no customer has a contact with the e-mail ${email}` : `more than one customer has a contact with the e-mail ${email}` });
+    }
+    return { customerId: contacts[0]!.customerId, contactId: contacts[0]!.id };
+  }
+
+  private ticketId(id: string): string {
+    if (!TicketId.safeParse(id).success) throw new NotFoundException(`No ticket with id ${id}`);
+    return id;
+  }
+
+  private async refusing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.services.em.transactional(() => work());
+    } catch (error) {
+      throw asConnectorError(error);
+    }
+  }
+}
+
+/** Hands each channel its port onto the ticket services. */
+@Injectable()
+export class ChannelCorePorts implements CorePorts {
+  constructor(
+    readonly em: EntityManager,
+    readonly tickets: TicketsService,
+    readonly entries: TicketEntriesService,
+    readonly journal: ChangeJournal,
+  ) {}
+
+  forChannel(channelId: string): CorePort {
+    return new ChannelCorePort(channelId, this);
+  }
+}
