@@ -13,6 +13,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /auth/login': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
+  // Verified by the channel's connector instead of a token (see route-authentication.test.ts).
+  'POST /inbound/webhooks/:channelId': 'public',
   'GET /auth/me': EVERYONE,
   'POST /auth/logout': EVERYONE,
   'GET /metrics': ['admin'],
@@ -71,6 +73,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /channels/:id': ['admin'],
   'POST /channels/:id/test': ['admin'],
   'GET /channels/:id/deliveries': ['admin'],
+  'GET /channels/:id/inbound-changes': ['admin'],
   'GET /outbox-events/:id/deliveries': ['admin'],
 };
 

@@ -35,7 +35,7 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
     const response = await t.request('GET', '/connectors', { token: admin });
     expect(response.status).toBe(200);
     const webhook = response.body.items.find((c: { key: string }) => c.key === 'webhook');
-    expect(webhook).toMatchObject({ displayName: 'Outgoing webhook', contractVersion: 1, secretFields: ['apiToken', 'signingSecret'] });
+    expect(webhook).toMatchObject({ displayName: 'Webhook', contractVersion: 1, secretFields: ['apiToken', 'signingSecret'] });
     expect(webhook.configSchema.properties.apiToken.writeOnly).toBe(true);
   });
 

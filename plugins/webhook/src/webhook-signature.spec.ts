@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { FakeHttpReceiver, sampleEvent } from '@escala/connector-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookConnector } from './webhook.connector.js';
+import { signatureHeader, verifySignature } from './webhook-signature.js';
 
 describe('webhook deliveries a receiver can trust', () => {
   let receiver: FakeHttpReceiver;
@@ -27,5 +28,25 @@ describe('webhook deliveries a receiver can trust', () => {
     const config = webhookConnector.configSchema.parse({ url: receiver.url });
     await webhookConnector.deliver!({ channelId: 'c', config, signal: AbortSignal.timeout(5000) }, { event: sampleEvent(), idempotencyKey: 'k-2', attempt: 1 });
     expect(receiver.deliveries().at(-1)!.headers['x-escala-signature']).toBeUndefined();
+  });
+});
+
+describe('inbound signatures', () => {
+  const secret = 'shared-secret-of-sixteen';
+  const body = '{"id":"d-1"}';
+  const now = new Date('2026-11-23T12:00:00Z');
+
+  it('accepts the signature of the exact body within five minutes', () => {
+    expect(verifySignature(secret, body, signatureHeader(secret, body, new Date(now.getTime() - 299_000)), now)).toBe(true);
+  });
+
+  it.each([
+    ['another body', signatureHeader(secret, `${body} `, now)],
+    ['another secret', signatureHeader('another-secret-of-sixteen', body, now)],
+    ['an old signature (replay)', signatureHeader(secret, body, new Date(now.getTime() - 301_000))],
+    ['no signature', undefined],
+    ['a malformed header', 'v1=abc'],
+  ])('refuses %s', (_name, header) => {
+    expect(verifySignature(secret, body, header, now)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ export const webhookConfigSchema = z.strictObject({
   apiToken: secret(z.string().min(8, 'must be at least 8 characters')).optional().describe('Sent as a bearer token'),
   signingSecret: secret(z.string().min(16, 'must be at least 16 characters'))
     .optional()
-    .describe('Shared secret for the X-Escala-Signature HMAC the receiver can check'),
+    .describe('Shared secret of the X-Escala-Signature HMAC: signs what we send, and must sign what we receive'),
   timeoutMs: z.number().int().min(100).max(60_000).default(10_000).describe('How long one call may take'),
 });
 

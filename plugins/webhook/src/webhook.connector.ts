@@ -7,7 +7,8 @@ import {
   type ConnectorContext,
 } from '@escala/connector-kit';
 import { webhookConfigSchema, type WebhookConfig } from './webhook.config.js';
-import { signatureHeader } from './webhook-signature.js';
+import { inboundChanges } from './webhook-inbound.js';
+import { signatureHeader, verifySignature } from './webhook-signature.js';
 
 /** A non-2xx answer, kept raw until translateError turns it into our vocabulary. */
 class HttpFailure extends Error {
@@ -40,7 +41,7 @@ function translateError(error: unknown): ConnectorError {
 
 export const webhookConnector = defineConnector({
   key: 'webhook',
-  displayName: 'Outgoing webhook',
+  displayName: 'Webhook',
   contractVersion: CONNECTOR_CONTRACT_VERSION,
   configSchema: webhookConfigSchema,
   consumes: ['*'],
@@ -71,6 +72,13 @@ export const webhookConnector = defineConnector({
     } catch (error) {
       return { status: 'unhealthy', detail: translateError(error).message };
     }
+  },
+
+  /** Inbound: the sender signs like we do, with the channel's signing secret; without one nothing is accepted. */
+  webhook: {
+    verify: ({ config }, request) =>
+      Boolean(config.signingSecret) && verifySignature(config.signingSecret!, request.rawBody, request.headers['x-escala-signature']),
+    receive: async (_context, request) => inboundChanges(request.rawBody),
   },
 
   translateError,

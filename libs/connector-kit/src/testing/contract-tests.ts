@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CONNECTOR_CONTRACT_VERSION, type ConnectorContext, type ConnectorDefinition } from '../connector-definition.js';
+import { CONNECTOR_CONTRACT_VERSION, type ConnectorContext, type ConnectorDefinition, type WebhookRequest } from '../connector-definition.js';
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error.js';
 import type { ConnectorEvent } from '../connector-event.js';
 import { maskSecrets, secretKeys, SECRET_MASK } from '../secret-fields.js';
@@ -20,6 +20,13 @@ export interface ContractFixture<Schema extends z.ZodObject> {
   invalidConfigs: Array<{ config: unknown; field: string }>;
   /** Real vendor failures (recorded shapes) and the kind each must translate to. */
   vendorErrors: Array<{ name: string; error: unknown; kind: ConnectorErrorKind; retryAfterMs?: number }>;
+  /** Required when the connector receives webhooks. */
+  webhook?: {
+    /** A delivery as the service would send and sign it for this config. */
+    request(config: z.output<Schema>): WebhookRequest;
+    /** A body the service would never send; `receive` must refuse it. */
+    unreadableBody: string;
+  };
 }
 
 export function sampleEvent(overrides: Partial<ConnectorEvent> = {}): ConnectorEvent {
@@ -109,6 +116,40 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       const other = `${event.id}:${randomUUID()}`;
       await definition.deliver!(context(service.config), { event, idempotencyKey: other, attempt: 1 });
       expect(service.effects(other)).toBe(1);
+    });
+
+    describe.skipIf(!definition.webhook)('inbound webhook', () => {
+      const config = () => context(service.config).config;
+      const request = () => {
+        if (!fixture.webhook) throw new Error('a connector that receives webhooks gives the contract tests a signed request (fixture.webhook)');
+        return fixture.webhook.request(config());
+      };
+
+      it('accepts a request the service signed', async () => {
+        expect(await definition.webhook!.verify(context(service.config), request())).toBe(true);
+      });
+
+      it('refuses a request whose body was changed, or that carries no proof', async () => {
+        const signed = request();
+        expect(await definition.webhook!.verify(context(service.config), { ...signed, rawBody: `${signed.rawBody} ` })).toBe(false);
+        expect(await definition.webhook!.verify(context(service.config), { headers: {}, rawBody: signed.rawBody })).toBe(false);
+      });
+
+      it('reads the same delivery as the same change keys, so a repeated delivery is applied once', async () => {
+        const signed = request();
+        const first = await definition.webhook!.receive(context(service.config), signed);
+        const again = await definition.webhook!.receive(context(service.config), signed);
+        expect(first.length).toBeGreaterThan(0);
+        expect(first.every((change) => change.key.trim() !== '')).toBe(true);
+        expect(again.map((change) => change.key)).toEqual(first.map((change) => change.key));
+      });
+
+      it('refuses a body it cannot read with a permanent error of our vocabulary', async () => {
+        const unreadable = { ...request(), rawBody: fixture.webhook!.unreadableBody };
+        const error = await definition.webhook!.receive(context(service.config), unreadable).then(() => null, (thrown: unknown) => definition.translateError(thrown));
+        expect(error).toBeInstanceOf(ConnectorError);
+        expect(error!.retryable).toBe(false);
+      });
     });
 
     it('reports healthy against the service, and unhealthy once it is gone, without throwing', async () => {
