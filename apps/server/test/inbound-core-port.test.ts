@@ -168,5 +168,8 @@ describe('inbound changes reach tickets through the core port, once', () => {
     feed.push({ key: 'orphan', kind: 'reply', reference: 'P-404', body: 'Sem chamado', replyId: 'P-404-r' });
     await runner.tick();
     expect((await inbound()).find((c) => c.key === 'orphan')).toMatchObject({ outcome: 'rejected', error: 'no ticket is linked to P-404' });
+    feed.push({ key: 'blank-reference', kind: 'reply', reference: ' ', body: 'Sem referência', replyId: 'x' });
+    await runner.tick();
+    expect((await inbound()).find((c) => c.key === 'blank-reference')).toMatchObject({ outcome: 'rejected', error: expect.stringMatching(/^refused by the core: id: /) });
   });
 });

@@ -69,6 +69,19 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
     expect(await ticketCount()).toBe(before);
   });
 
+  it('creates one ticket when copies of a delivery, or two deliveries for one reference, arrive at once', async () => {
+    const before = await ticketCount();
+    const copies = await Promise.all(Array.from({ length: 4 }, () => send(create('d-10', 'P-10'))));
+    expect(copies.map((r) => r.body.changes[0].outcome).sort()).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate']);
+    const racing = await Promise.all(['d-11', 'd-12'].map((id) => send(create(id, 'P-11'))));
+    // The one that lost the race on the reference answers 503 and is applied, to the same ticket, when sent again.
+    for (const [i, response] of racing.entries()) {
+      if (response.status === 503) expect((await send(create(`d-1${i + 1}`, 'P-11'))).status).toBe(200);
+      else expect(response.status).toBe(200);
+    }
+    expect(await ticketCount()).toBe(before + 2);
+  });
+
   it('adds an entry and sets fields on the ticket the reference names', async () => {
     expect((await send({ id: 'd-2', type: 'ticket.entry', reference: 'P-100', entry: { visibility: 'internal', body: 'Prefeitura fora do ar desde 8h.' } })).status).toBe(200);
     expect((await send({ id: 'd-3', type: 'ticket.fields', reference: 'P-100', fields: { fixVersion: '2026.11.2' } })).status).toBe(200);

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import {
   ConnectorError,
@@ -45,6 +45,17 @@ function asConnectorError(error: unknown): unknown {
 }
 
 /**
+ * Two changes created a ticket for one reference at once, and the other committed first: this one
+ * rolls back, and on its retry finds the other's ticket.
+ */
+function raceLost(error: unknown): never {
+  if (error instanceof ConflictException || error instanceof UniqueConstraintViolationException) {
+    throw ConnectorError.temporary('a concurrent change created the ticket for this external reference', error);
+  }
+  throw error;
+}
+
+/**
  * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
  * audited and put in the outbox exactly as the HTTP API's are. The channel is the actor.
  */
@@ -73,7 +84,7 @@ class ChannelCorePort implements CorePort {
         tags: input.priority ? [INBOUND_PRIORITY_TAG] : [],
       });
       const ticket = await this.services.tickets.create(this.caller, body);
-      if (reference) await this.link(ticket.id, reference);
+      if (reference) await this.link(ticket.id, reference).catch(raceLost);
       return { id: ticket.id, number: ticket.number };
     });
   }
@@ -90,12 +101,14 @@ class ChannelCorePort implements CorePort {
     });
   }
 
-  async findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
-    const { system, id } = parsed(Reference, reference);
-    const found = await this.services.em.findOne(TicketExternalReferenceSchema, { channelId: this.channelId, system, externalId: id });
-    if (!found) return null;
-    const ticket = await this.services.tickets.get(found.ticketId);
-    return { id: ticket.id, number: Number(ticket.number) };
+  findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
+    return this.refusing(async () => {
+      const { system, id } = parsed(Reference, reference);
+      const found = await this.services.em.findOne(TicketExternalReferenceSchema, { channelId: this.channelId, system, externalId: id });
+      if (!found) return null;
+      const ticket = await this.services.tickets.get(found.ticketId);
+      return { id: ticket.id, number: Number(ticket.number) };
+    });
   }
 
   linkExternalReference(ticketId: string, reference: ExternalReference): Promise<void> {
