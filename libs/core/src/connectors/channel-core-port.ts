@@ -1,23 +1,15 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import {
-  ConnectorError,
-  type AllowedTicketFields,
-  type CorePort,
-  type ExternalReference,
-  type NewEntry,
-  type NewTicket,
-  type TicketRef,
-} from '@escala/connector-kit';
+import type { AllowedTicketFields, CorePort, ExternalReference, NewEntry, NewTicket, TicketRef } from '@escala/connector-kit';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { badInput } from '../http/bad-input.js';
-import { fieldErrors } from '../http/zod-validation.pipe.js';
 import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { asConnectorError, parsed, raceLost } from './core-port-refusals.js';
 import type { CorePorts } from './core-ports.js';
 
 /** What `priority: true` from an outside tool becomes: a tag agents and queue rules can see. */
@@ -25,35 +17,6 @@ export const INBOUND_PRIORITY_TAG = 'PRIORIDADE';
 
 const Reference = z.strictObject({ system: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 const TicketId = z.uuid();
-
-function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw badInput(...fieldErrors(result.error));
-  return result.data;
-}
-
-/** The HTTP refusals of the ticket services, in the connector vocabulary; anything else stays as it is. */
-function asConnectorError(error: unknown): unknown {
-  if (error instanceof NotFoundException) return ConnectorError.notFound(error.message);
-  if (error instanceof BadRequestException) {
-    const response = error.getResponse() as { errors?: Array<{ field: string; message: string }> };
-    const detail = response.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? error.message;
-    return ConnectorError.permanent(`refused by the core: ${detail}`, error);
-  }
-  if (error instanceof ConflictException || error instanceof ForbiddenException) return ConnectorError.permanent(`refused by the core: ${error.message}`, error);
-  return error;
-}
-
-/**
- * Two changes created a ticket for one reference at once, and the other committed first: this one
- * rolls back, and on its retry finds the other's ticket.
- */
-function raceLost(error: unknown): never {
-  if (error instanceof ConflictException || error instanceof UniqueConstraintViolationException) {
-    throw ConnectorError.temporary('a concurrent change created the ticket for this external reference', error);
-  }
-  throw error;
-}
 
 /**
  * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
