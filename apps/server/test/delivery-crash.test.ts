@@ -23,11 +23,12 @@ describe('crash: the worker process is SIGKILLed in mid-delivery', () => {
     LOG_LEVEL: 'warn',
   });
 
+  // Compiling the server (tsc -b) on a busy 2-core machine can take well over a minute.
   beforeAll(async () => {
     [t] = await Promise.all([startTestApp({ ESCALA_ROLES: 'api' }), buildServer()]);
     admin = await t.login('admin', ADMIN_PASSWORD);
     receiver = await FakeHttpReceiver.start();
-  });
+  }, 240_000);
   afterAll(async () => {
     worker?.child.kill('SIGKILL');
     await receiver.stop();
