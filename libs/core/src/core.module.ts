@@ -12,6 +12,8 @@ import { UsersService } from './users/users.service.js';
 import { PlaybookModule } from './playbook/playbook.module.js';
 import { AnnouncementsModule } from './announcements/announcements.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { SlaModule } from './sla/sla.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -28,7 +30,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule],
       controllers: [AuthController, UsersController],
       providers: [
         {

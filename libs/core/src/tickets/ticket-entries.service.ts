@@ -9,6 +9,7 @@ import { TicketActors } from './ticket-actors.service.js';
 import type { EntryInput } from './ticket.schemas.js';
 import { callerId, callerLabel, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
+import { TicketChangeHooks } from './ticket-change-hooks.js';
 
 export const entryView = (e: TicketEntry) => ({
   id: e.id,
@@ -29,6 +30,7 @@ export class TicketEntriesService {
     private readonly structures: SupportStructureService,
     private readonly actors: TicketActors,
     private readonly journal: ChangeJournal,
+    private readonly hooks: TicketChangeHooks,
   ) {}
 
   async add(caller: TicketCaller, ticketId: string, input: EntryInput) {
@@ -51,6 +53,7 @@ export class TicketEntriesService {
         after: { entryId: entry.id, kind: entry.kind, attachments: entry.attachments.length },
         events: [input.kind === 'public' ? ticketEvent('ticket.replied', payload) : ticketEvent('ticket.note_added', payload)],
       });
+      await this.hooks.changed(tx, ticket);
       return entryView(entry);
     });
   }

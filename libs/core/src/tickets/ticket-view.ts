@@ -39,6 +39,8 @@ export function ticketView(ticket: Ticket) {
     fixVersion: ticket.fixVersion ?? null,
     externalStatus: ticket.externalStatus ?? null,
     externalNote: ticket.externalNote ?? null,
+    priorityEmail: ticket.priorityEmail,
+    customerContactedAgain: ticket.customerContactedAgain,
     createdAt: ticket.createdAt,
     updatedAt: ticket.updatedAt,
   };

@@ -7,6 +7,7 @@ import { SupportStructureService } from '../structure/support-structure.service.
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { TicketActors } from './ticket-actors.service.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
+import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
 
@@ -20,6 +21,7 @@ export class TicketWorkflowService {
     private readonly structures: SupportStructureService,
     private readonly actors: TicketActors,
     private readonly journal: ChangeJournal,
+    private readonly hooks: TicketChangeHooks,
   ) {}
 
   changeStatus(caller: TicketCaller, id: string, to: TicketStatus, reason?: string) {
@@ -40,6 +42,7 @@ export class TicketWorkflowService {
         after: { status: to, ...(reason ? { reason } : {}) },
         events: [ticketEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
       });
+      await this.hooks.changed(tx, ticket);
       return ticketView(ticket);
     });
   }
@@ -90,6 +93,7 @@ export class TicketWorkflowService {
           }),
         ],
       });
+      await this.hooks.changed(tx, ticket);
       return ticketView(ticket);
     }).catch(rethrowAsBadInput);
   }

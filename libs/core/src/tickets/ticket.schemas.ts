@@ -39,6 +39,8 @@ export const UpdateTicketBody = z
     deadlines: z.array(DeadlineBody).max(50).optional(),
     assigneeId: z.uuid().nullable().optional(),
     spocId: z.uuid().nullable().optional(),
+    priorityEmail: z.boolean().optional(),
+    customerContactedAgain: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 

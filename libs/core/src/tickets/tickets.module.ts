@@ -6,6 +6,7 @@ import { StructureController } from '../structure/structure.controller.js';
 import { SupportMembersService } from '../structure/support-members.service.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { TicketActors } from './ticket-actors.service.js';
+import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketQueryService } from './ticket-query.service.js';
 import { TicketWorkflowService } from './ticket-workflow.service.js';
@@ -18,6 +19,7 @@ const services = [
   SupportMembersService,
   CustomersService,
   TicketActors,
+  TicketChangeHooks,
   TicketsService,
   TicketEntriesService,
   TicketWorkflowService,

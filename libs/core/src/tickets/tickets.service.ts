@@ -9,6 +9,7 @@ import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTicketInput } from './ticket.schemas.js';
 import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
+import { TicketChangeHooks } from './ticket-change-hooks.js';
 
 /** Creating, reading and editing tickets; routing under the active support structure on creation. */
 @Injectable()
@@ -17,6 +18,7 @@ export class TicketsService {
     private readonly em: EntityManager,
     private readonly structures: SupportStructureService,
     private readonly journal: ChangeJournal,
+    private readonly hooks: TicketChangeHooks,
   ) {}
 
   async create(caller: TicketCaller, input: CreateTicketInput) {
@@ -53,7 +55,7 @@ export class TicketsService {
       });
       const events = [created, ...urgentEvents(ticket, [])];
       this.journal.record({ actor: caller, action: 'ticket.created', subjectType: 'ticket', subjectId: ticket.id, after: view, events });
-      await tx.flush();
+      await this.hooks.changed(tx, ticket);
       return view;
     }).catch(rethrowAsBadInput);
   }
@@ -97,7 +99,7 @@ export class TicketsService {
         events.push(ticketEvent('ticket.assigned', { ticketId: id, number: after.number, assigneeId: after.assigneeId, previousAssigneeId: before.assigneeId }));
       }
       this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: id, before: changedBefore, after: changedAfter, events });
-      await tx.flush();
+      await this.hooks.changed(tx, ticket);
       return ticketView(ticket);
     }).catch(rethrowAsBadInput);
   }

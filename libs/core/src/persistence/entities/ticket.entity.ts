@@ -48,6 +48,9 @@ export const TicketSchema = defineEntity({
     tags: p.array(),
     deadlines: p.json<CustomerDeadline[]>(),
     technicalAnalysis: p.json<TechnicalAnalysis>().nullable(),
+    /** Skip reasons of the queue (seed 002 §4.1), set by an agent or an inbound connector. */
+    priorityEmail: p.boolean().default(false),
+    customerContactedAgain: p.boolean().default(false),
     createdBy: p.uuid().nullable(),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),

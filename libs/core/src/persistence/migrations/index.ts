@@ -7,6 +7,8 @@ import { Migration20261123002000_connectors } from './Migration20261123002000_co
 import { Migration20261123002001_inbound } from './Migration20261123002001_inbound.js';
 import { Migration20261123001000_support_and_tickets } from './Migration20261123001000_support_and_tickets.js';
 import { Migration20261123008000_external_references } from './Migration20261123008000_external_references.js';
+import { Migration20261123006000_queue_entries } from './Migration20261123006000_queue_entries.js';
+import { Migration20261123006001_business_calendars } from './Migration20261123006001_business_calendars.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -22,4 +24,6 @@ export const migrations = [
   Migration20261123002001_inbound,
   Migration20261123001000_support_and_tickets,
   Migration20261123008000_external_references,
+  Migration20261123006000_queue_entries,
+  Migration20261123006001_business_calendars,
 ];

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { isOpenStatus, skipReasonOf, type QueuedTicket, type QueueOrder, type SkipReason } from '@escala/domain';
+import { Clock } from '../clock/clock.js';
+import type { Ticket } from '../persistence/entities/index.js';
+
+export interface QueueEntryRow {
+  ticketId: string;
+  number: number;
+  subject: string;
+  openedAt: Date;
+  queuedAt: Date;
+  skipReason: SkipReason | null;
+}
+
+const ORDER_COLUMN: Record<QueueOrder, string> = { 'opened-at': 'opened_at', 'queued-at': 'queued_at' };
+
+/**
+ * Claims the next entry of a queue. Locks the ticket row too and skips tickets being changed right
+ * now, so a claim never waits behind (or deadlocks with) a ticket change holding the ticket lock.
+ * The sort matches an index of `queue_entries`.
+ */
+export const claimNextSql = (order: QueueOrder) => `
+  select q.ticket_id from queue_entries q join tickets t on t.id = q.ticket_id
+  where q.unit_key = ? order by (q.skip_reason is null), q.${ORDER_COLUMN[order]}, q.ticket_id
+  limit 1 for update of q, t skip locked`;
+
+/**
+ * The `queue_entries` table: one row per open, unassigned ticket, kept in step inside every ticket
+ * change's transaction, removed when the ticket is taken.
+ */
+@Injectable()
+export class QueueEntries {
+  constructor(private readonly clock: Clock) {}
+
+  /** Puts the ticket in its unit's queue, moves it, refreshes its skip reason, or removes it. */
+  async sync(tx: EntityManager, ticket: Ticket): Promise<void> {
+    if (ticket.assigneeId || !isOpenStatus(ticket.status)) {
+      await tx.execute(`delete from queue_entries where ticket_id = ?`, [ticket.id]);
+      return;
+    }
+    const [current] = await tx.execute<{ unitKey: string; queuedAt: string }[]>(
+      `select unit_key as "unitKey", queued_at as "queuedAt" from queue_entries where ticket_id = ?`,
+      [ticket.id],
+    );
+    const queuedAt = current?.unitKey === ticket.unitKey ? new Date(current.queuedAt) : this.clock.now();
+    // A customer message arriving while the ticket waits in this queue is "the customer contacted us again".
+    const [contacted] = await tx.execute<{ count: string }[]>(
+      `select count(*) from ticket_entries where ticket_id = ? and kind = 'public' and author_id is null and created_at > ?::timestamptz`,
+      [ticket.id, queuedAt.toISOString()],
+    );
+    const skipReason = skipReasonOf(queuedTicket(ticket, queuedAt, Number(contacted?.count) > 0));
+    await tx.execute(
+      `insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason) values (?, ?, ?::timestamptz, ?::timestamptz, ?)
+       on conflict (ticket_id) do update set unit_key = excluded.unit_key, queued_at = excluded.queued_at, skip_reason = excluded.skip_reason`,
+      [ticket.id, ticket.unitKey, ticket.createdAt.toISOString(), queuedAt.toISOString(), skipReason],
+    );
+  }
+
+  async claimNext(tx: EntityManager, unitKey: string, order: QueueOrder): Promise<string | null> {
+    const [row] = await tx.execute<{ ticket_id: string }[]>(claimNextSql(order), [unitKey]);
+    if (!row) return null;
+    await tx.execute(`delete from queue_entries where ticket_id = ?`, [row.ticket_id]);
+    return row.ticket_id;
+  }
+
+  /** Removes the entry if it is still there, waiting for a concurrent claim of the same ticket; false if it was gone. */
+  async remove(tx: EntityManager, ticketId: string): Promise<boolean> {
+    const deleted = await tx.execute<{ ticket_id: string }[]>(`delete from queue_entries where ticket_id = ? returning ticket_id`, [ticketId]);
+    return deleted.length > 0;
+  }
+
+  async list(em: EntityManager, unitKey: string): Promise<QueueEntryRow[]> {
+    const rows = await em.execute<(Omit<QueueEntryRow, 'openedAt' | 'queuedAt' | 'number'> & { number: string; openedAt: string; queuedAt: string })[]>(
+      `select q.ticket_id as "ticketId", t.number, t.subject, q.opened_at as "openedAt", q.queued_at as "queuedAt", q.skip_reason as "skipReason"
+       from queue_entries q join tickets t on t.id = q.ticket_id where q.unit_key = ?`,
+      [unitKey],
+    );
+    return rows.map((row) => ({ ...row, number: Number(row.number), openedAt: new Date(row.openedAt), queuedAt: new Date(row.queuedAt) }));
+  }
+}
+
+function queuedTicket(ticket: Ticket, queuedAt: Date, contactedWhileQueued: boolean): QueuedTicket {
+  return {
+    ticketId: ticket.id,
+    openedAt: ticket.createdAt,
+    queuedAt,
+    tags: ticket.tags,
+    leaderPriority: false,
+    customerContactedAgain: ticket.customerContactedAgain || contactedWhileQueued,
+    priorityEmailReceived: ticket.priorityEmail,
+  };
+}
+
+/** The policy's view of a stored entry: its stored skip reason stands for the facts that produced it. */
+export function asQueuedTicket(row: QueueEntryRow): QueuedTicket {
+  return {
+    ticketId: row.ticketId,
+    openedAt: row.openedAt,
+    queuedAt: row.queuedAt,
+    tags: [],
+    leaderPriority: row.skipReason === 'urgent',
+    customerContactedAgain: row.skipReason === 'customer-contacted-again',
+    priorityEmailReceived: row.skipReason === 'priority-email',
+  };
+}

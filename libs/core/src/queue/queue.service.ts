@@ -1,0 +1,121 @@
+import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { checkTake, orderQueue, ticketEvent, type QueueOrder, type SkipReason } from '@escala/domain';
+import { ChangeJournal } from '../audit/change-journal.js';
+import type { Principal } from '../auth/principal.js';
+import { Clock } from '../clock/clock.js';
+import { SupportMembersService } from '../structure/support-members.service.js';
+import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { ticketView } from '../tickets/ticket-view.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import { PendingWorkReader } from './pending-work.js';
+import { asQueuedTicket, QueueEntries } from './queue-entries.js';
+
+export const QUEUE_ORDER = Symbol('QUEUE_ORDER');
+
+const REASON_LABEL: Record<SkipReason, string> = {
+  urgent: 'urgência',
+  'customer-contacted-again': 'cliente entrou em contato novamente',
+  'priority-email': 'e-mail de prioridade',
+};
+
+/** Next ticket and take-by-id under the playbook's queue discipline (seed 002 §4.1–4.3). */
+@Injectable()
+export class QueueService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly entries: QueueEntries,
+    private readonly pending: PendingWorkReader,
+    private readonly members: SupportMembersService,
+    private readonly tickets: TicketsService,
+    private readonly ticketEntries: TicketEntriesService,
+    private readonly hooks: TicketChangeHooks,
+    private readonly journal: ChangeJournal,
+    private readonly clock: Clock,
+    @Inject(QUEUE_ORDER) private readonly order: QueueOrder,
+  ) {}
+
+  /** Claims the next ticket of the agent's tier/stage, or 409 with the pending items that block it. */
+  async next(agent: Principal) {
+    const unitKey = await this.unitOf(agent);
+    return this.em.transactional(async (tx) => {
+      await this.refuseWithPending(tx, agent);
+      const ticketId = await this.entries.claimNext(tx, unitKey, this.order);
+      if (!ticketId) return { ticket: null };
+      return { ticket: await this.assign(tx, agent, ticketId, null) };
+    });
+  }
+
+  /** Takes a chosen ticket: the next one, or one carrying a skip reason (recorded); otherwise 409 naming the one to take. */
+  async take(agent: Principal, ticketId: string) {
+    const unitKey = await this.unitOf(agent);
+    return this.em.transactional(async (tx) => {
+      await this.refuseWithPending(tx, agent);
+      const queue = await this.entries.list(tx, unitKey);
+      const decision = checkTake(queue.map(asQueuedTicket), ticketId, this.order);
+      if (decision.outcome === 'not-queued') throw new ConflictException(`Ticket ${ticketId} is not waiting in the ${unitKey} queue`);
+      if (decision.outcome === 'refused') {
+        const mustTake = queue.find((entry) => entry.ticketId === decision.mustTake);
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `Tickets are taken oldest first: take ticket ${mustTake?.number} first, or choose one with a skip reason (urgent, customer contacted again, priority e-mail)`,
+          mustTake: { id: decision.mustTake, number: mustTake?.number },
+        });
+      }
+      if (!(await this.entries.remove(tx, ticketId))) throw new ConflictException(`Ticket ${ticketId} was just taken by someone else`);
+      const skip = decision.outcome === 'skip' ? { reason: decision.reason, passedOver: decision.passedOver } : null;
+      return { ticket: await this.assign(tx, agent, ticketId, skip) };
+    });
+  }
+
+  /** The queue in the order it must be worked, with waiting times and skip reasons. */
+  async view(unitKey: string) {
+    const now = this.clock.now();
+    const queue = await this.entries.list(this.em, unitKey);
+    const byId = new Map(queue.map((entry) => [entry.ticketId, entry]));
+    const items = orderQueue(queue.map(asQueuedTicket), this.order).map((ranked) => {
+      const entry = byId.get(ranked.ticketId)!;
+      return { ...ranked, number: entry.number, subject: entry.subject, openedAt: entry.openedAt, queuedAt: entry.queuedAt, waitingMs: now.getTime() - ranked.waitingSince.getTime() };
+    });
+    return { unitKey, order: this.order, items };
+  }
+
+  private async unitOf(agent: Principal): Promise<string> {
+    const unitKey = await this.members.unitOf(agent.userId);
+    if (!unitKey) throw new ForbiddenException('You are not placed in a tier/stage of the support structure, so you have no queue');
+    return unitKey;
+  }
+
+  private async refuseWithPending(tx: EntityManager, agent: Principal): Promise<void> {
+    const pending = await this.pending.of(tx, agent.userId, this.clock.now());
+    if (pending.length === 0) return;
+    throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'Resolve your pending items before taking a new ticket', pending });
+  }
+
+  private async assign(tx: EntityManager, agent: Principal, ticketId: string, skip: { reason: SkipReason; passedOver: string[] } | null) {
+    const ticket = await this.tickets.lock(tx, ticketId);
+    const previousAssigneeId = ticket.assigneeId ?? null;
+    ticket.assigneeId = agent.userId;
+    // The reasons were for getting out of the queue; a ticket back in a queue later needs new ones.
+    ticket.customerContactedAgain = false;
+    ticket.priorityEmail = false;
+    ticket.updatedAt = this.clock.now();
+    const line = skip
+      ? `Atendimento assumido fora de ordem por ${agent.displayName} — motivo: ${REASON_LABEL[skip.reason]}`
+      : `Atendimento assumido por ${agent.displayName} (próximo da fila)`;
+    this.ticketEntries.append(tx, ticket, agent, 'event', line);
+    this.journal.record({
+      actor: agent,
+      action: 'ticket.taken',
+      subjectType: 'ticket',
+      subjectId: ticketId,
+      before: { assigneeId: previousAssigneeId },
+      after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: skip?.reason ?? null, passedOver: skip?.passedOver ?? [] },
+      events: [ticketEvent('ticket.assigned', { ticketId, number: Number(ticket.number), assigneeId: agent.userId, previousAssigneeId })],
+    });
+    await this.hooks.changed(tx, ticket);
+    return ticketView(ticket);
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BusinessCalendar, defaultCalendarConfig, type BusinessCalendarConfig } from '@escala/domain';
+import type { Principal } from '../auth/principal.js';
+import { ChangeJournal } from '../audit/change-journal.js';
+import { Clock } from '../clock/clock.js';
+import { badInput } from '../http/bad-input.js';
+
+const DESK = 'default';
+
+/** The desk's business calendar: the built-in São Paulo calendar until an admin saves another (audited). */
+@Injectable()
+export class BusinessCalendarsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly journal: ChangeJournal,
+    private readonly clock: Clock,
+  ) {}
+
+  async config(em: EntityManager = this.em): Promise<BusinessCalendarConfig> {
+    const [row] = await em.execute<{ config: BusinessCalendarConfig }[]>(`select config from business_calendars where key = ?`, [DESK]);
+    return row?.config ?? defaultCalendarConfig();
+  }
+
+  async calendar(em: EntityManager = this.em): Promise<BusinessCalendar> {
+    return new BusinessCalendar(await this.config(em));
+  }
+
+  async save(admin: Principal, config: BusinessCalendarConfig): Promise<BusinessCalendarConfig> {
+    try {
+      new BusinessCalendar(config);
+    } catch (error) {
+      throw badInput({ field: 'body', message: (error as Error).message });
+    }
+    return this.em.transactional(async (tx) => {
+      const before = await this.config(tx);
+      await tx.execute(
+        `insert into business_calendars (key, config, updated_by, updated_at) values (?, ?::jsonb, ?, ?::timestamptz)
+         on conflict (key) do update set config = excluded.config, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+        [DESK, JSON.stringify(config), admin.userId, this.clock.now().toISOString()],
+      );
+      // New due times apply from each ticket's next change; existing timers keep theirs until then.
+      this.journal.record({ actor: admin, action: 'business_calendar.saved', subjectType: 'business_calendar', subjectId: DESK, before: { ...before }, after: { ...config } });
+      return config;
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { BusinessCalendarsService } from './business-calendars.service.js';
+import { SlaController } from './sla.controller.js';
+import { TicketSlaService } from './ticket-sla.service.js';
+
+/** SLA clocks on real tickets: timers kept in step with every ticket change, explanations, the desk calendar. */
+@Module({
+  imports: [TicketsModule],
+  controllers: [SlaController],
+  providers: [BusinessCalendarsService, TicketSlaService],
+  exports: [BusinessCalendarsService, TicketSlaService],
+})
+export class SlaModule implements OnModuleInit {
+  constructor(
+    private readonly hooks: TicketChangeHooks,
+    private readonly sla: TicketSlaService,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register((tx, ticket) => this.sla.sync(tx, ticket));
+  }
+}

@@ -1,0 +1,43 @@
+import type { ClockEvent, PauseReason } from '@escala/domain';
+
+/** One audit record of a ticket, as the SLA reads its history. */
+export interface TicketHistoryRecord {
+  action: string;
+  /** Null when the system (a connector, e.g. a customer's e-mail) made the change. */
+  actorId: string | null;
+  after: Record<string, unknown> | null;
+  occurredAt: Date;
+}
+
+const PAUSING: Partial<Record<string, PauseReason>> = { waiting_customer: 'waiting-customer', waiting_third_party: 'waiting-third-party' };
+const ENDING = new Set(['resolved', 'closed']);
+const AGENT_ACTIONS = new Set(['ticket.note_added', 'ticket.analysis_recorded']);
+
+/**
+ * The clock events of a ticket, from its audit trail: created/escalated carry the tier/stage; a
+ * public reply by one of us is `replied` (a customer's message is not); notes, the technical
+ * analysis and status changes by a person are `acted`; waiting statuses pause (the policy decides
+ * whether the reason pauses); resolved or closed ends the clocks.
+ */
+export function clockEventsOf(history: readonly TicketHistoryRecord[]): ClockEvent[] {
+  const events: ClockEvent[] = [];
+  let status = 'new';
+  for (const { action, actorId, after, occurredAt: at } of history) {
+    if (action === 'ticket.created' || action === 'ticket.escalated') {
+      events.push({ type: action === 'ticket.created' ? 'created' : 'escalated', at, tier: String(after?.unitKey) });
+    } else if (action === 'ticket.replied' && actorId) {
+      events.push({ type: 'replied', at });
+    } else if (AGENT_ACTIONS.has(action) && actorId) {
+      events.push({ type: 'acted', at });
+    } else if (action === 'ticket.status_changed') {
+      const to = String(after?.status);
+      if (actorId) events.push({ type: 'acted', at });
+      const pause = PAUSING[to];
+      if (pause) events.push({ type: 'paused', at, reason: pause });
+      else if (PAUSING[status]) events.push({ type: 'resumed', at });
+      if (ENDING.has(to)) events.push({ type: 'closed', at });
+      status = to;
+    }
+  }
+  return events;
+}
