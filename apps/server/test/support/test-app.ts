@@ -29,9 +29,12 @@ export interface TestResponse {
   headers: Headers;
 }
 
-/** Boots the real application on its own cloned database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase(inject('testDatabaseServerUrl'));
+/**
+ * Boots the real application on its own cloned database, listening on a free loopback port;
+ * `sharedDatabaseUrl` starts another instance on an existing app's database (not dropped on close).
+ */
+export async function startTestApp(env: Record<string, string> = {}, sharedDatabaseUrl?: string): Promise<TestApp> {
+  const database = sharedDatabaseUrl ? { url: sharedDatabaseUrl, drop: async () => undefined } : await createTestDatabase(inject('testDatabaseServerUrl'));
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk, _encoding, callback) {

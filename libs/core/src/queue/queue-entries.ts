@@ -57,11 +57,11 @@ export class QueueEntries {
     );
   }
 
-  async claimNext(tx: EntityManager, unitKey: string, order: QueueOrder): Promise<string | null> {
+  async claimNext(tx: EntityManager, unitKey: string, order: QueueOrder): Promise<{ ticketId: string; skipReason: SkipReason | null } | null> {
     const [row] = await tx.execute<{ ticket_id: string }[]>(claimNextSql(order), [unitKey]);
     if (!row) return null;
-    await tx.execute(`delete from queue_entries where ticket_id = ?`, [row.ticket_id]);
-    return row.ticket_id;
+    const [deleted] = await tx.execute<{ skip_reason: SkipReason | null }[]>(`delete from queue_entries where ticket_id = ? returning skip_reason`, [row.ticket_id]);
+    return { ticketId: row.ticket_id, skipReason: deleted?.skip_reason ?? null };
   }
 
   /** Removes the entry if it is still there, waiting for a concurrent claim of the same ticket; false if it was gone. */

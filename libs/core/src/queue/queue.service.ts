@@ -41,9 +41,9 @@ export class QueueService {
     const unitKey = await this.unitOf(agent);
     return this.em.transactional(async (tx) => {
       await this.refuseWithPending(tx, agent);
-      const ticketId = await this.entries.claimNext(tx, unitKey, this.order);
-      if (!ticketId) return { ticket: null };
-      return { ticket: await this.assign(tx, agent, ticketId, null) };
+      const claimed = await this.entries.claimNext(tx, unitKey, this.order);
+      if (!claimed) return { ticket: null };
+      return { ticket: await this.assign(tx, agent, claimed.ticketId, { reason: claimed.skipReason, passedOver: [] }) };
     });
   }
 
@@ -65,8 +65,10 @@ export class QueueService {
         });
       }
       if (!(await this.entries.remove(tx, ticketId))) throw new ConflictException(`Ticket ${ticketId} was just taken by someone else`);
-      const skip = decision.outcome === 'skip' ? { reason: decision.reason, passedOver: decision.passedOver } : null;
-      return { ticket: await this.assign(tx, agent, ticketId, skip) };
+      const chosen = queue.find((entry) => entry.ticketId === ticketId)!;
+      // A ticket with a reason jumps the older ones even when it is the next: they are recorded too.
+      const passedOver = decision.outcome === 'skip' ? decision.passedOver : queue.filter((entry) => chosen.skipReason && entry.openedAt < chosen.openedAt).map((entry) => entry.ticketId);
+      return { ticket: await this.assign(tx, agent, ticketId, { reason: chosen.skipReason, passedOver }) };
     });
   }
 
@@ -94,7 +96,7 @@ export class QueueService {
     throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'Resolve your pending items before taking a new ticket', pending });
   }
 
-  private async assign(tx: EntityManager, agent: Principal, ticketId: string, skip: { reason: SkipReason; passedOver: string[] } | null) {
+  private async assign(tx: EntityManager, agent: Principal, ticketId: string, skip: { reason: SkipReason | null; passedOver: string[] }) {
     const ticket = await this.tickets.lock(tx, ticketId);
     const previousAssigneeId = ticket.assigneeId ?? null;
     ticket.assigneeId = agent.userId;
@@ -102,8 +104,8 @@ export class QueueService {
     ticket.customerContactedAgain = false;
     ticket.priorityEmail = false;
     ticket.updatedAt = this.clock.now();
-    const line = skip
-      ? `Atendimento assumido fora de ordem por ${agent.displayName} — motivo: ${REASON_LABEL[skip.reason]}`
+    const line = skip.reason
+      ? `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: ${REASON_LABEL[skip.reason]}`
       : `Atendimento assumido por ${agent.displayName} (próximo da fila)`;
     this.ticketEntries.append(tx, ticket, agent, 'event', line);
     this.journal.record({
@@ -112,7 +114,7 @@ export class QueueService {
       subjectType: 'ticket',
       subjectId: ticketId,
       before: { assigneeId: previousAssigneeId },
-      after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: skip?.reason ?? null, passedOver: skip?.passedOver ?? [] },
+      after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: skip.reason, passedOver: skip.passedOver },
       events: [ticketEvent('ticket.assigned', { ticketId, number: Number(ticket.number), assigneeId: agent.userId, previousAssigneeId })],
     });
     await this.hooks.changed(tx, ticket);
