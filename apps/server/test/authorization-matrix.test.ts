@@ -75,6 +75,12 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /channels/:id/deliveries': ['admin'],
   'GET /channels/:id/inbound-changes': ['admin'],
   'GET /outbox-events/:id/deliveries': ['admin'],
+  'POST /queue/next': ['agent'],
+  'POST /queue/take/:ticketId': ['agent'],
+  'GET /queue/:unitKey': ['admin', 'leader', 'agent'],
+  'GET /tickets/:id/sla': ['admin', 'leader', 'agent'],
+  'GET /business-calendar': ['admin', 'leader', 'agent'],
+  'PUT /business-calendar': ['admin'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

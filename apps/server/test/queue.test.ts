@@ -173,7 +173,7 @@ describe('pending items', () => {
 describe('concurrency', () => {
   it('50 agents asking at once get 50 distinct tickets, the 50 oldest, none skipped', async () => {
     await drain('N2');
-    const agentsN2 = [];
+    const agentsN2: TeamMember[] = [];
     for (let i = 0; i < 50; i++) agentsN2.push(await newAgent('N2'));
     const tickets = [];
     for (let i = 0; i < 60; i++) {
