@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { freePort, startEmbeddedCluster, type EmbeddedCluster } from '@escala/db-tools';
+import { freePort } from '@escala/db-tools';
+import { benchDatabase, json, runMain, say } from './bench-setup.js';
 import { generateTickets } from './bulk-tickets.js';
 import { load, timeGet, type LoadResult } from './load.js';
 import { startBaseline, startEscala, type Running } from './processes.js';
@@ -18,40 +19,10 @@ const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const CONNECTIONS = [1, 8, 32];
 const ADMIN_PASSWORD = 'bench-admin-password';
 const DATABASE = 'escala_bench';
-const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function json(url: string, method: string, body: unknown, token?: string) {
-  const response = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const parsed = await response.json();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${JSON.stringify(parsed)}`);
-  return parsed as Record<string, any>;
-}
-
-async function database(): Promise<{ serverUrl: string; cluster?: EmbeddedCluster; dataDir?: string }> {
-  if (process.env.BENCH_DATABASE_URL) return { serverUrl: process.env.BENCH_DATABASE_URL };
-  const dataDir = await mkdtemp(join(tmpdir(), 'escala-bench-'));
-  const cluster = await startEmbeddedCluster({ dataDir });
-  return { serverUrl: cluster.adminUrl, cluster, dataDir };
-}
-
-function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function main(): Promise<void> {
-  const db = await database();
-  const admin = new pg.Client({ connectionString: db.serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${DATABASE} with (force)`);
-  await admin.query(`create database ${DATABASE}`);
-  await admin.end();
-  const databaseUrl = withDatabase(db.serverUrl, DATABASE);
+  const db = await benchDatabase(DATABASE);
+  const databaseUrl = db.url;
   const running: Running[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   try {
@@ -126,16 +97,8 @@ async function main(): Promise<void> {
   } finally {
     for (const server of running.reverse()) await server.stop().catch(() => undefined);
     for (const cleanup of cleanups) await cleanup();
-    await db.cluster?.stop();
-    if (db.dataDir) await rm(db.dataDir, { recursive: true, force: true });
+    await db.close();
   }
 }
 
-// Exits explicitly: fetch's keep-alive sockets would otherwise keep the process waiting.
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

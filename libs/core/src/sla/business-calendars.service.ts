@@ -11,6 +11,8 @@ const DESK = 'default';
 /** The desk's business calendar: the built-in São Paulo calendar until an admin saves another (audited). */
 @Injectable()
 export class BusinessCalendarsService {
+  private built: { key: string; calendar: BusinessCalendar } | null = null;
+
   constructor(
     private readonly em: EntityManager,
     private readonly journal: ChangeJournal,
@@ -22,8 +24,12 @@ export class BusinessCalendarsService {
     return row?.config ?? defaultCalendarConfig();
   }
 
+  /** Building a calendar loads the holiday rules, which costs more than a ticket change: keep the last one. */
   async calendar(em: EntityManager = this.em): Promise<BusinessCalendar> {
-    return new BusinessCalendar(await this.config(em));
+    const config = await this.config(em);
+    const key = JSON.stringify(config);
+    if (this.built?.key !== key) this.built = { key, calendar: new BusinessCalendar(config) };
+    return this.built.calendar;
   }
 
   async save(admin: Principal, config: BusinessCalendarConfig): Promise<BusinessCalendarConfig> {

@@ -17,7 +17,7 @@ import { Clock } from '../clock/clock.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import { TimersService } from '../timers/timers.service.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
-import { clockEventsOf, type TicketHistoryRecord } from './ticket-clock-events.js';
+import { CLOCK_ACTIONS, clockEventsOf, type TicketHistoryRecord } from './ticket-clock-events.js';
 
 const HISTORY = `select action, actor_id as "actorId", after, occurred_at as "occurredAt" from audit_records where subject_type = 'ticket' and subject_id = ? order by id`;
 
@@ -37,10 +37,11 @@ export class TicketSlaService {
   ) {}
 
   async sync(tx: EntityManager, ticket: Ticket): Promise<void> {
+    const last = await this.lastChange(tx, ticket.id);
+    if (!last || !CLOCK_ACTIONS.has(last.action)) return;
     const { history, context } = await this.load(tx, ticket.id);
     const events = clockEventsOf(history);
-    const last = history.at(-1);
-    if (last?.action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
+    if (last.action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
     const clocks = computeClocks(events, context, this.clock.now());
     const planned = plannedSlaTimers(ticket.id, clocks).map((timer) => ({
       ...timer,
@@ -48,6 +49,14 @@ export class TicketSlaService {
       payload: { ...timer.payload, number: Number(ticket.number), blamedTier: timer.payload.tier, currentUnit: ticket.unitKey },
     }));
     await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
+  }
+
+  private async lastChange(tx: EntityManager, ticketId: string): Promise<{ action: string; occurredAt: Date } | null> {
+    const [row] = await tx.execute<{ action: string; occurredAt: string }[]>(
+      `select action, occurred_at as "occurredAt" from audit_records where subject_type = 'ticket' and subject_id = ? order by id desc limit 1`,
+      [ticketId],
+    );
+    return row ? { action: row.action, occurredAt: new Date(row.occurredAt) } : null;
   }
 
   /** "Why is this due at X?" for every clock the ticket has had. */

@@ -11,7 +11,7 @@ const DEFAULT_BATCH_SIZE = 500;
  * One statement, so claiming, writing the outbox events and marking fired commit together. The
  * event carries the timer's payload plus `timer: {kind, dueAt}`; events are written in due order.
  */
-const FIRE_DUE_TIMERS = `
+export const FIRE_DUE_TIMERS = `
   with due as (
     select id from timers where fired_at is null and due_at <= ?::timestamptz
     order by due_at limit ? for update skip locked

@@ -1,0 +1,209 @@
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import pg from 'pg';
+import { claimNextSql, FIRE_DUE_TIMERS, ormConfig, TimerScheduler, TimersModule } from '@escala/core';
+import { freePort } from '@escala/db-tools';
+import { benchDatabase, json, numbered, percentiles, runMain, say } from './bench-setup.js';
+import { generateTickets } from './bulk-tickets.js';
+import { startEscala } from './processes.js';
+
+/**
+ * `npm run bench:queue`: next-ticket claims by 32 concurrent agents on 1 M tickets through the API
+ * beside the raw claim SQL run by `pg`, then the timers tick at 100 k and 1 M open timers with the
+ * same number due, beside the raw tick SQL. Settings: BENCH_SECONDS (default 10), BENCH_TICKETS
+ * (default 1000000), BENCH_DUE_TIMERS (default 1000), BENCH_DATABASE_URL as for `npm run bench`.
+ */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const DUE = Number(process.env.BENCH_DUE_TIMERS ?? 1000);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 32);
+const TIMER_TABLE_SIZES = [100_000, 1_000_000];
+const ROUNDS = 5;
+const ADMIN_PASSWORD = 'bench-admin-password';
+
+interface Claims {
+  claims: number;
+  empty: number;
+  failures: number;
+  latencies: number[];
+}
+
+/** `clients` loops claiming for SECONDS; each claim's latency is recorded. */
+async function claimLoop(clients: number, claim: (client: number) => Promise<'claimed' | 'empty'>): Promise<Claims> {
+  const result: Claims = { claims: 0, empty: 0, failures: 0, latencies: [] };
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        try {
+          result[(await claim(client)) === 'claimed' ? 'claims' : 'empty'] += 1;
+          result.latencies.push(performance.now() - started);
+        } catch {
+          result.failures += 1;
+        }
+      }
+    }),
+  );
+  return result;
+}
+
+async function rawClaim(pool: pg.Pool, agentId: string): Promise<'claimed' | 'empty'> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows } = await client.query<{ ticket_id: string }>(numbered(claimNextSql('opened-at')), ['N2']);
+    const ticketId = rows[0]?.ticket_id;
+    if (ticketId) {
+      await client.query('delete from queue_entries where ticket_id = $1', [ticketId]);
+      await client.query('update tickets set assignee_id = $1, updated_at = now() where id = $2', [agentId, ticketId]);
+    }
+    await client.query('commit');
+    return ticketId ? 'claimed' : 'empty';
+  } finally {
+    client.release();
+  }
+}
+
+function row(name: string, result: Claims): string {
+  const { p50, p99 } = percentiles(result.latencies);
+  return `| ${name} | ${(result.claims / SECONDS).toFixed(0)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} | ${result.empty} | ${result.failures} |`;
+}
+
+async function explain(client: pg.Client, sql: string, values: unknown[]): Promise<void> {
+  await client.query('begin');
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, values);
+  await client.query('rollback');
+  for (const line of rows) say(`    ${line['QUERY PLAN']}`);
+}
+
+async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void> {
+  // Its own data folder, so the secret key it creates stays out of the working tree.
+  const escalaDir = await mkdtemp(join(tmpdir(), 'escala-bench-server-'));
+  const escala = await startEscala(databaseUrl, await freePort(), ADMIN_PASSWORD, escalaDir);
+  try {
+    const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
+    const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
+    const customer = await json(`${escala.url}/customers`, 'POST', { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] }, token);
+    const agents: { id: string; token: string }[] = [];
+    for (let i = 0; i < AGENTS; i++) {
+      const user = await json(`${escala.url}/users`, 'POST', { login: `bench.agent${i}`, displayName: `Agente ${i}`, roles: ['agent'], password: 'bench-agent-password' }, token);
+      await json(`${escala.url}/support-members/${user.id}`, 'PUT', { unitKey: 'N1', channel: i % 2 ? 'phone' : 'web' }, token);
+      agents.push({ id: user.id, token: (await json(`${escala.url}/auth/login`, 'POST', { login: `bench.agent${i}`, password: 'bench-agent-password' })).token });
+    }
+
+    say(`Generating ${TICKETS.toLocaleString('en')} tickets…`);
+    await generateTickets(client, TICKETS, customer.id, structure.version);
+    await client.query(`insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason)
+      select id, unit_key, created_at, created_at, case when 'URGENTE' = any (tags) then 'urgent' end from tickets where assignee_id is null and status not in ('resolved', 'closed')
+      on conflict (ticket_id) do nothing`);
+    await client.query('analyze queue_entries');
+    const { rows: sizes } = await client.query<{ unit_key: string; count: string }>(`select unit_key, count(*) from queue_entries where unit_key in ('N1', 'N2') group by unit_key order by unit_key`);
+    say(`  queue entries: ${sizes.map((s) => `${s.unit_key} ${Number(s.count).toLocaleString('en')}`).join(', ')}`);
+    say('  plan of the claim (N1):');
+    await explain(client, numbered(claimNextSql('opened-at')), ['N1']);
+
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: AGENTS });
+    say(`\nNext-ticket claims, ${AGENTS} concurrent agents, ${SECONDS} s each`);
+    const baseline = await claimLoop(AGENTS, (i) => rawClaim(pool, agents[i]!.id));
+    await pool.end();
+    const api = await claimLoop(AGENTS, async (i) => {
+      const response = await fetch(`${escala.url}/queue/next`, { method: 'POST', headers: { authorization: `Bearer ${agents[i]!.token}` } });
+      const body = (await response.json()) as { ticket: unknown };
+      if (!response.ok) throw new Error(`${response.status}`);
+      return body.ticket ? 'claimed' : 'empty';
+    });
+    say('| claim | claims/s | p50 ms | p99 ms | empty | failures |');
+    say('| --- | ---: | ---: | ---: | ---: | ---: |');
+    say(row('baseline: raw claim SQL + assign by pg (queue N2)', baseline));
+    say(row('Escala: POST /queue/next (queue N1)', api));
+    say(`  Escala p50 / baseline p50: ${(percentiles(api.latencies).p50 / percentiles(baseline.latencies).p50).toFixed(1)}×`);
+    const { rows: claimed } = await client.query<{ n: string; distinct: string }>(
+      `select count(*) as n, count(distinct id) as distinct from tickets where assignee_id = any ($1::uuid[])`,
+      [agents.map((a) => a.id)],
+    );
+    say(`  tickets assigned through the API: ${claimed[0]?.n} (distinct ${claimed[0]?.distinct})`);
+  } finally {
+    await escala.stop();
+    await rm(escalaDir, { recursive: true, force: true });
+  }
+}
+
+async function benchTick(databaseUrl: string, client: pg.Client): Promise<void> {
+  const context = await NestFactory.createApplicationContext(
+    { module: class TickBench {}, imports: [MikroOrmModule.forRoot(ormConfig({ databaseUrl, poolMax: 4 })), TimersModule.forRoot({ tickIntervalMs: 0 })] },
+    { logger: false },
+  );
+  const scheduler = context.get(TimerScheduler);
+  let batch = 0;
+  const armDue = () =>
+    client.query(
+      `insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, created_at, updated_at)
+       select gen_random_uuid(), 'ticket', 'due-' || $1 || '-' || g, 'sla:bench:breached', 'sla.breached', now() - make_interval(secs => g), '{"tier":"N1"}', now(), now()
+       from generate_series(1, $2) g`,
+      [++batch, DUE],
+    );
+  const rawTick = async () => {
+    for (;;) {
+      const now = new Date().toISOString();
+      const { rowCount } = await client.query(numbered(FIRE_DUE_TIMERS), [now, 500, now, now, now]);
+      if ((rowCount ?? 0) < 500) return;
+    }
+  };
+  const timed = async (work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    return performance.now() - started;
+  };
+  try {
+    say(`\nTimers tick: ${DUE.toLocaleString('en')} due timers among many open ones (median of ${ROUNDS} rounds)`);
+    say('| open timers | baseline: raw tick SQL by pg, ms | Escala TimerScheduler.tick(), ms | ratio |');
+    say('| ---: | ---: | ---: | ---: |');
+    for (const size of TIMER_TABLE_SIZES) {
+      await client.query('truncate timers');
+      await client.query(
+        `insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, created_at, updated_at)
+         select gen_random_uuid(), 'ticket', 'open-' || g, 'sla:bench:breached', 'sla.breached', now() + interval '1 day' + make_interval(secs => g), '{}', now(), now()
+         from generate_series(1, $1) g`,
+        [size - DUE],
+      );
+      await client.query('vacuum analyze timers');
+      const base: number[] = [];
+      const escala: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        await armDue();
+        base.push(await timed(rawTick));
+        await armDue();
+        escala.push(await timed(() => scheduler.tick()));
+      }
+      const b = percentiles(base).p50;
+      const e = percentiles(escala).p50;
+      say(`| ${size.toLocaleString('en')} | ${b.toFixed(1)} | ${e.toFixed(1)} | ${(e / b).toFixed(2)} |`);
+      await armDue();
+      say(`  plan of the due-timers claim at ${size.toLocaleString('en')}:`);
+      await explain(client, `select id from timers where fired_at is null and due_at <= now() order by due_at limit 500 for update skip locked`, []);
+      await rawTick();
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const db = await benchDatabase('escala_bench_queue');
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    await benchClaims(db.url, client);
+    await benchTick(db.url, client);
+  } finally {
+    await client.end().catch(() => undefined);
+    await db.close();
+  }
+}
+
+runMain(main);
