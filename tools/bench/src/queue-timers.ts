@@ -89,6 +89,8 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
     const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
     const customer = await json(`${escala.url}/customers`, 'POST', { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] }, token);
+    // The baseline assigns to a user of its own, so the API agents' held tickets (read by the pending check) are only theirs.
+    const baselineUser = await json(`${escala.url}/users`, 'POST', { login: 'bench.baseline', displayName: 'Baseline', roles: ['agent'], password: 'bench-agent-password' }, token);
     const agents: { id: string; token: string }[] = [];
     for (let i = 0; i < AGENTS; i++) {
       const user = await json(`${escala.url}/users`, 'POST', { login: `bench.agent${i}`, displayName: `Agente ${i}`, roles: ['agent'], password: 'bench-agent-password' }, token);
@@ -109,7 +111,7 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
 
     const pool = new pg.Pool({ connectionString: databaseUrl, max: AGENTS });
     say(`\nNext-ticket claims, ${AGENTS} concurrent agents, ${SECONDS} s each`);
-    const baseline = await claimLoop(AGENTS, (i) => rawClaim(pool, agents[i]!.id));
+    const baseline = await claimLoop(AGENTS, () => rawClaim(pool, baselineUser.id));
     await pool.end();
     const api = await claimLoop(AGENTS, async (i) => {
       const response = await fetch(`${escala.url}/queue/next`, { method: 'POST', headers: { authorization: `Bearer ${agents[i]!.token}` } });
