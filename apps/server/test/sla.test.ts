@@ -137,7 +137,7 @@ describe('pauses and explanations (preset n1-n5: N1 first response 24 business h
     expect((await a.request('GET', `/tickets/${id}/audit`, { token: team.people.leader!.token })).body.items.at(-1)).toMatchObject({ action: 'sla.resumed' });
   });
 
-  it('counts 24 business hours from Friday 17:00 before Carnaval to the next Friday 11:00', async () => {
+  it('counts 24 business hours from Friday 17:00 before Carnaval to the next Friday 11:00, or Wednesday once an admin works Carnaval', async () => {
     setNow('2027-02-05T17:00');
     const admin = await a.login('admin', ADMIN_PASSWORD);
     const created = await a.request('POST', '/tickets', { token: admin, body: ticketBody(team, { category: 'configuracao-email' }) });
@@ -146,5 +146,17 @@ describe('pauses and explanations (preset n1-n5: N1 first response 24 business h
     const [firstResponse] = explained.body.clocks;
     expect(firstResponse).toMatchObject({ tier: 'N1', kind: 'first-response', state: 'running', dueAt: iso('2027-02-12T11:00') });
     expect(firstResponse.holidays.map((h: { name: string }) => h.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Carnaval/)]));
+
+    // An admin makes Carnaval a working day: tickets from then on are due Wednesday 11:00 instead.
+    const calendar = (await a.request('GET', '/business-calendar', { token: admin })).body;
+    const saved = await a.request('PUT', '/business-calendar', { token: admin, body: { ...calendar, holidays: { ...calendar.holidays, workedHolidays: ['Carnaval'] } } });
+    expect(saved.status).toBe(200);
+    const next = await a.request('POST', '/tickets', { token: admin, body: ticketBody(team, { category: 'configuracao-email' }) });
+    const [worked] = (await a.request('GET', `/tickets/${next.body.id}/sla`, { token: admin })).body.clocks;
+    expect(worked.dueAt).toBe(iso('2027-02-10T11:00'));
+    const [record] = await sql<{ action: string; after: { holidays: { workedHolidays: string[] } } }>(a, `select action, after from audit_records where subject_type = 'business_calendar' order by id desc limit 1`);
+    expect(record).toMatchObject({ action: 'business_calendar.saved', after: { holidays: { workedHolidays: ['Carnaval'] } } });
+    const refused = await a.request('PUT', '/business-calendar', { token: admin, body: { ...calendar, timeZone: 'Mars/Olympus' } });
+    expect(refused.status).toBe(400);
   });
 });
