@@ -81,6 +81,10 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /tickets/:id/sla': ['admin', 'leader', 'agent'],
   'GET /business-calendar': ['admin', 'leader', 'agent'],
   'PUT /business-calendar': ['admin'],
+  'GET /tickets/:id/cancellation': EVERYONE,
+  'PUT /tickets/:id/cancellation/contact': EVERYONE,
+  'PUT /tickets/:id/cancellation/reason': EVERYONE,
+  'GET /reports/cancellations': ['admin', 'leader'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

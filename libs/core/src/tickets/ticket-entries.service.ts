@@ -6,6 +6,7 @@ import { ChangeJournal } from '../audit/change-journal.js';
 import { TicketEntrySchema, type Ticket, type TicketEntry } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { TicketActors } from './ticket-actors.service.js';
+import { TicketHooks } from './ticket-hooks.js';
 import type { EntryInput } from './ticket.schemas.js';
 import { callerId, callerLabel, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
@@ -31,6 +32,7 @@ export class TicketEntriesService {
     private readonly actors: TicketActors,
     private readonly journal: ChangeJournal,
     private readonly hooks: TicketChangeHooks,
+    private readonly ruleHooks: TicketHooks,
   ) {}
 
   async add(caller: TicketCaller, ticketId: string, input: EntryInput) {
@@ -42,7 +44,8 @@ export class TicketEntriesService {
         const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
         if (!decision.allowed) throw new ForbiddenException(decision.reason);
       }
-      const entry = this.append(tx, ticket, caller, input.kind, input.body, input.attachments);
+      const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input) : input.body;
+      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);
       ticket.updatedAt = entry.createdAt;
       const payload = { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };
       this.journal.record({

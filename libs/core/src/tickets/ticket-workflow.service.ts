@@ -6,6 +6,7 @@ import { badInput } from '../http/bad-input.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { TicketActors } from './ticket-actors.service.js';
+import { TicketHooks } from './ticket-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { ticketView, type TicketCaller } from './ticket-view.js';
@@ -22,6 +23,7 @@ export class TicketWorkflowService {
     private readonly actors: TicketActors,
     private readonly journal: ChangeJournal,
     private readonly hooks: TicketChangeHooks,
+    private readonly ruleHooks: TicketHooks,
   ) {}
 
   changeStatus(caller: TicketCaller, id: string, to: TicketStatus, reason?: string) {
@@ -30,6 +32,7 @@ export class TicketWorkflowService {
       const from = ticket.status;
       const outcome = checkTransition(from, to);
       if (!outcome.ok) throw new ConflictException({ statusCode: 409, error: 'Conflict', message: outcome.reason, allowed: outcome.allowed });
+      if (to === 'resolved' || to === 'closed') await this.ruleHooks.beforeClosing(tx, ticket);
       ticket.status = to;
       ticket.updatedAt = new Date();
       this.entries.append(tx, ticket, caller, 'event', `Status: ${from} → ${to}${reason ? ` — ${reason}` : ''}`);

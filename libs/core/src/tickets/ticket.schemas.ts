@@ -1,4 +1,4 @@
-import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
+import { ENTRY_KINDS, SENSITIVE_DATA_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -62,6 +62,8 @@ export const EntryBody = z.strictObject({
   kind: z.enum(ENTRY_KINDS.filter((k) => k !== 'event') as ['public', 'internal']),
   body: text(100_000),
   attachments: z.array(AttachmentBody).max(20).default([]),
+  /** The agent's explicit mark that a public reply asks for sensitive data; detection covers the rest. */
+  sensitiveData: z.array(z.enum(SENSITIVE_DATA_KINDS)).max(SENSITIVE_DATA_KINDS.length).default([]),
 });
 
 export const AnalysisBody = z.strictObject({

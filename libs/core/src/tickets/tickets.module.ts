@@ -7,6 +7,7 @@ import { SupportMembersService } from '../structure/support-members.service.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { TicketActors } from './ticket-actors.service.js';
 import { TicketChangeHooks } from './ticket-change-hooks.js';
+import { TicketHooks } from './ticket-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketQueryService } from './ticket-query.service.js';
 import { TicketWorkflowService } from './ticket-workflow.service.js';
@@ -20,6 +21,7 @@ const services = [
   CustomersService,
   TicketActors,
   TicketChangeHooks,
+  TicketHooks,
   TicketsService,
   TicketEntriesService,
   TicketWorkflowService,

@@ -11,6 +11,8 @@ import { CustomerContactSchema, CustomerProductSchema, CustomerSchema, Implement
 import { SupportMemberSchema } from './support-member.entity.js';
 import { SupportStructureVersionSchema } from './support-structure-version.entity.js';
 import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from './ticket.entity.js';
+import { TicketEntrySchema, TicketSchema } from './ticket.entity.js';
+import { InoperativeServiceSchema, TicketPlaybookSchema } from './ticket-playbook.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -25,6 +27,7 @@ export * from './customer.entity.js';
 export * from './support-member.entity.js';
 export * from './support-structure-version.entity.js';
 export * from './ticket.entity.js';
+export * from './ticket-playbook.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
 export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema,
@@ -37,4 +40,6 @@ export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, Out
   TicketSchema,
   TicketEntrySchema,
   TicketExternalReferenceSchema,
+  TicketPlaybookSchema,
+  InoperativeServiceSchema,
 ];

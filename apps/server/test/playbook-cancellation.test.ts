@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let team: SupportTeam;
+beforeAll(async () => {
+  t = await startTestApp();
+  team = await setUpTeam(t, 'n1-n5');
+});
+afterAll(() => t.close());
+
+const agent = () => team.people.N4!.token;
+
+async function openCancellation() {
+  const created = await t.request('POST', '/tickets', {
+    token: agent(),
+    body: ticketBody(team, { category: 'cancelamento', subject: 'Cancelar contrato', description: 'O cliente pediu o cancelamento.' }),
+  });
+  expect(created.status).toBe(201);
+  return created.body as { id: string; number: number };
+}
+
+const resolve = (id: string) => t.request('POST', `/tickets/${id}/status`, { token: agent(), body: { status: 'resolved' } });
+const contact = (id: string, at = '2026-11-20T14:00:00-03:00') =>
+  t.request('PUT', `/tickets/${id}/cancellation/contact`, { token: agent(), body: { at, means: 'phone', withWhom: 'Maria (sócia)' } });
+const reason = (id: string, body: Record<string, unknown>) => t.request('PUT', `/tickets/${id}/cancellation/reason`, { token: agent(), body });
+
+describe('cancellation closure rule', () => {
+  it('refuses to resolve a cancellation with 409 naming the contact and the reason, then allows it once both are recorded', async () => {
+    const ticket = await openCancellation();
+    const refused = await resolve(ticket.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('A cancellation cannot be resolved or closed yet: missing customer-contact, reason');
+    expect(refused.body.missing).toEqual([
+      { code: 'customer-contact', message: 'Registre o contato com o cliente (quando, por qual meio e com quem) antes de encerrar um cancelamento.' },
+      { code: 'reason', message: 'Registre na Análise Técnica o real motivo do cancelamento, escolhido na lista de motivos, com os detalhes.' },
+    ]);
+
+    expect((await contact(ticket.id)).status).toBe(200);
+    const moving = await reason(ticket.id, { code: 'moving-to-other-system', details: 'Escritório unificou os sistemas' });
+    expect(moving.body.missing.map((m: { code: string }) => m.code)).toEqual(['competitor-system']);
+    const stillRefused = await resolve(ticket.id);
+    expect(stillRefused.status).toBe(409);
+    expect(stillRefused.body.message).toContain('missing competitor-system');
+    expect(stillRefused.body.missing[0].message).toContain('SIEG');
+
+    const named = await reason(ticket.id, { code: 'moving-to-other-system', competitorSystem: 'SIEG', details: 'Escritório unificou os sistemas' });
+    expect(named.body.missing).toEqual([]);
+    expect(named.body.technicalAnalysis).toMatchObject({ customerContacted: true });
+    expect(named.body.technicalAnalysis.cancellationReason).toBe(
+      'Contato com o cliente realizado em 20/11/2026 14:00 por telefone com Maria (sócia).\nMotivo do cancelamento: Migração para sistema parceiro/concorrente (SIEG).\nDetalhes: Escritório unificou os sistemas',
+    );
+    const resolved = await resolve(ticket.id);
+    expect(resolved.status).toBe(201);
+    expect(resolved.body.status).toBe('resolved');
+  });
+
+  it('does not hold other categories, and refuses recording cancellation data on them', async () => {
+    const created = await t.request('POST', '/tickets', { token: agent(), body: ticketBody(team) });
+    expect((await resolve(created.body.id)).status).toBe(201);
+    const refused = await contact(created.body.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('Ticket is not a cancellation (category "financeiro")');
+  });
+
+  it('rejects an unknown reason and a contact without a person with 400 naming the field', async () => {
+    const ticket = await openCancellation();
+    const bad = await reason(ticket.id, { code: 'mudou-de-ideia', details: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['code']);
+    const noPerson = await t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, { token: agent(), body: { at: '2026-11-20T14:00:00Z', means: 'phone', withWhom: ' ' } });
+    expect(noPerson.status).toBe(400);
+    expect(noPerson.body.errors.map((e: { field: string }) => e.field)).toEqual(['withWhom']);
+  });
+
+  it('does not count a contact dated in the future', async () => {
+    const ticket = await openCancellation();
+    await contact(ticket.id, '2999-01-01T10:00:00Z');
+    await reason(ticket.id, { code: 'price', details: 'Achou caro' });
+    const refused = await resolve(ticket.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.missing.map((m: { code: string }) => m.code)).toEqual(['customer-contact']);
+  });
+
+  it('reports cancellations by reason and by partner system over a period', async () => {
+    const record = async (at: string, body: Record<string, unknown>) => {
+      const ticket = await openCancellation();
+      await contact(ticket.id, at);
+      expect((await reason(ticket.id, body)).status).toBe(200);
+    };
+    await record('2026-10-05T10:00:00Z', { code: 'moving-to-other-system', competitorSystem: 'Fiscosoft', details: 'a' });
+    await record('2026-10-06T10:00:00Z', { code: 'moving-to-other-system', competitorSystem: 'fiscosoft', details: 'b' });
+    await record('2026-10-07T10:00:00Z', { code: 'price', details: 'c' });
+    await record('2026-09-30T10:00:00Z', { code: 'price', details: 'outside the period' });
+    const report = await t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: team.people.leader!.token });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ total: 3, byReason: { 'moving-to-other-system': 2, price: 1 }, byCompetitorSystem: { Fiscosoft: 2 } });
+    const backwards = await t.request('GET', '/reports/cancellations?from=2026-11-01&to=2026-10-01', { token: team.people.leader!.token });
+    expect(backwards.status).toBe(400);
+    const agentReport = await t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: agent() });
+    expect(agentReport.status).toBe(403);
+  });
+});

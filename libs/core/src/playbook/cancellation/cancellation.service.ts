@@ -1,0 +1,129 @@
+import { ConflictException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  CANCELLATION_CATEGORY,
+  DEFAULT_LOCALE,
+  missingForCancellationClosure,
+  renderCancellationAnalysis,
+  renderTemplate,
+  reportCancellationReasons,
+  type CancellationContact,
+  type CancellationReason,
+  type CancellationRecord,
+} from '@escala/domain';
+import { Clock } from '../../clock/clock.js';
+import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../../persistence/entities/index.js';
+import { TicketHooks } from '../../tickets/ticket-hooks.js';
+import type { TicketCaller } from '../../tickets/ticket-view.js';
+import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
+import { revive, toStored, TicketPlaybookStore } from '../ticket-playbook-store.js';
+import type { CancellationContactInput, CancellationReasonInput } from './cancellation.schemas.js';
+
+function cancellationRecord(ticket: Ticket, record: TicketPlaybook | null): CancellationRecord {
+  return {
+    category: ticket.category,
+    contact: revive<CancellationContact>(record?.cancellationContact),
+    reason: revive<CancellationReason>(record?.cancellationReason),
+  };
+}
+
+/**
+ * Seed 002 §1: a cancellation is not resolved or closed before the customer was contacted and the real
+ * reason is recorded in the technical analysis; the reasons are counted over a period.
+ */
+@Injectable()
+export class CancellationService implements OnModuleInit {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly store: TicketPlaybookStore,
+    private readonly templates: PlaybookTemplatesService,
+    private readonly hooks: TicketHooks,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.onClosure((tx, ticket) => this.assertClosable(tx, ticket));
+  }
+
+  async state(ticketId: string) {
+    const { ticket, record } = await this.store.read(ticketId);
+    const cancellation = cancellationRecord(ticket, record);
+    return { category: ticket.category, contact: cancellation.contact, reason: cancellation.reason, missing: await this.missing(cancellation) };
+  }
+
+  recordContact(caller: TicketCaller, ticketId: string, contact: CancellationContactInput) {
+    return this.record(caller, ticketId, 'ticket.cancellation_contact_recorded', (record) => {
+      record.cancellationContact = toStored(contact);
+    });
+  }
+
+  recordReason(caller: TicketCaller, ticketId: string, reason: CancellationReasonInput) {
+    return this.record(caller, ticketId, 'ticket.cancellation_reason_recorded', (record) => {
+      record.cancellationReason = toStored(reason);
+    });
+  }
+
+  async report(from: Date, to: Date) {
+    const rows = await this.em.getConnection().execute<{ category: string; contact: CancellationContact; reason: CancellationReason }[]>(
+      `select t.category, p.cancellation_contact as contact, p.cancellation_reason as reason
+         from ticket_playbook p join tickets t on t.id = p.ticket_id
+        where t.category = ? and p.cancellation_reason is not null and (p.cancellation_contact ->> 'at')::timestamptz >= ? and (p.cancellation_contact ->> 'at')::timestamptz < ?
+        order by (p.cancellation_contact ->> 'at')::timestamptz, p.ticket_id`,
+      [CANCELLATION_CATEGORY, from.toISOString(), to.toISOString()],
+    );
+    // In contact order, so a system's first spelling in the period names its bar.
+    const records = rows.map((row) => ({ ...row, contact: { ...row.contact, at: new Date(row.contact.at) } }));
+    return { from, to, total: records.length, ...reportCancellationReasons(records, from, to) };
+  }
+
+  private record(caller: TicketCaller, ticketId: string, action: string, apply: (record: TicketPlaybook) => void) {
+    return this.store.change(caller, ticketId, action, async ({ ticket, record }) => {
+      if (ticket.category !== CANCELLATION_CATEGORY) throw new ConflictException(`Ticket is not a cancellation (category "${ticket.category}")`);
+      apply(record);
+      const cancellation = cancellationRecord(ticket, record);
+      const analysis = await this.writeAnalysis(ticket, cancellation);
+      const missing = await this.missing(cancellation);
+      return {
+        result: { contact: cancellation.contact, reason: cancellation.reason, missing, technicalAnalysis: ticket.technicalAnalysis ?? null },
+        after: { contact: record.cancellationContact ?? null, reason: record.cancellationReason ?? null },
+        entries: analysis ? [{ kind: 'internal' as const, body: analysis }] : [],
+      };
+    });
+  }
+
+  /** Once both halves are known, the technical analysis states them in the playbook's words. */
+  private async writeAnalysis(ticket: Ticket, cancellation: CancellationRecord): Promise<string | null> {
+    if (!cancellation.contact || !cancellation.reason) return null;
+    const text = renderCancellationAnalysis(await this.templates.source(), DEFAULT_LOCALE, cancellation.contact, cancellation.reason);
+    const previous = ticket.technicalAnalysis;
+    ticket.technicalAnalysis = {
+      summary: previous?.summary ?? text,
+      cause: previous?.cause ?? null,
+      solution: previous?.solution ?? null,
+      customerContacted: true,
+      cancellationReason: text,
+      recordedBy: previous?.recordedBy ?? 'playbook',
+      recordedAt: this.clock.now().toISOString(),
+    };
+    return text;
+  }
+
+  private async missing(cancellation: CancellationRecord) {
+    const missing = missingForCancellationClosure(cancellation, this.clock.now());
+    const source = await this.templates.source();
+    return missing.map((code) => ({ code, message: renderTemplate(source, `cancellation.missing.${code}`, DEFAULT_LOCALE, {}) }));
+  }
+
+  private async assertClosable(tx: EntityManager, ticket: Ticket): Promise<void> {
+    if (ticket.category !== CANCELLATION_CATEGORY) return;
+    const record = await tx.findOne(TicketPlaybookSchema, { ticketId: ticket.id });
+    const missing = await this.missing(cancellationRecord(ticket, record));
+    if (missing.length === 0) return;
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `A cancellation cannot be resolved or closed yet: missing ${missing.map((item) => item.code).join(', ')}`,
+      missing,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { MediationStateError, PlaybookRuleError } from '@escala/domain';
+import { ChangeJournal, type DomainEventDraft } from '../audit/change-journal.js';
+import { Clock } from '../clock/clock.js';
+import { badInput } from '../http/bad-input.js';
+import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
+import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import type { TicketCaller } from '../tickets/ticket-view.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+
+export interface PlaybookStep {
+  tx: EntityManager;
+  ticket: Ticket;
+  record: TicketPlaybook;
+  now: Date;
+}
+
+export interface PlaybookOutcome<T> {
+  result: T;
+  /** What the audit record shows as the change. */
+  after: Record<string, unknown>;
+  events?: readonly DomainEventDraft[];
+  /** Lines added to the ticket history: system events by default, internal or public when said. */
+  entries?: readonly { kind?: 'event' | 'internal' | 'public'; body: string }[];
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** JSON as stored (instants as ISO strings) back to the domain's shapes with Dates. */
+export function revive<T>(stored: Record<string, unknown> | null | undefined): T | null {
+  if (!stored) return null;
+  return JSON.parse(JSON.stringify(stored), (_key, value) => (typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value)) as T;
+}
+
+export function toStored(value: object): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
+/** A refused playbook rule as the HTTP answer it means. */
+export function asHttpError(error: unknown): never {
+  if (error instanceof PlaybookRuleError) {
+    if (error.code === 'forbidden') throw new ForbiddenException(error.message);
+    if (error.code === 'conflict') throw new ConflictException(error.message);
+    throw badInput({ field: 'body', message: error.message });
+  }
+  if (error instanceof MediationStateError) throw new ConflictException(error.message);
+  throw error;
+}
+
+/**
+ * One playbook change on a ticket: locks the ticket, loads (or starts) its playbook record, applies the
+ * rule, and writes the history lines, the audit record and the outbox events in the same transaction.
+ */
+@Injectable()
+export class TicketPlaybookStore {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tickets: TicketsService,
+    private readonly entries: TicketEntriesService,
+    private readonly journal: ChangeJournal,
+    private readonly clock: Clock,
+  ) {}
+
+  async read(ticketId: string): Promise<{ ticket: Ticket; record: TicketPlaybook | null }> {
+    const ticket = await this.tickets.get(ticketId);
+    return { ticket, record: await this.em.findOne(TicketPlaybookSchema, { ticketId }) };
+  }
+
+  /** The record in the caller's transaction, created empty on first use; the ticket must be locked. */
+  async recordOf(tx: EntityManager, ticketId: string): Promise<TicketPlaybook> {
+    const existing = await tx.findOne(TicketPlaybookSchema, { ticketId });
+    return existing ?? tx.create(TicketPlaybookSchema, { ticketId, updatedAt: this.clock.now() });
+  }
+
+  change<T>(caller: TicketCaller, ticketId: string, action: string, apply: (step: PlaybookStep) => Promise<PlaybookOutcome<T>>): Promise<T> {
+    return this.em
+      .transactional(async (tx) => {
+        const ticket = await this.tickets.lock(tx, ticketId);
+        const record = await this.recordOf(tx, ticketId);
+        const now = this.clock.now();
+        const outcome = await apply({ tx, ticket, record, now });
+        record.updatedAt = now;
+        ticket.updatedAt = now;
+        for (const entry of outcome.entries ?? []) this.entries.append(tx, ticket, caller, entry.kind ?? 'event', entry.body);
+        this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events: outcome.events });
+        await tx.flush();
+        return outcome.result;
+      })
+      .catch(asHttpError);
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Ticket } from '../persistence/entities/index.js';
+import type { EntryInput } from './ticket.schemas.js';
+
+/** Refuses a move to resolved/closed by throwing (e.g. a 409 naming what is missing). */
+export type ClosureCheck = (tx: EntityManager, ticket: Ticket) => Promise<void>;
+/** Returns the text a public reply is stored and sent with. */
+export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput) => Promise<string>;
+
+/**
+ * Where the playbook attaches its rules to the ticket lifecycle, so the ticket services need not know
+ * them and the playbook module can depend on the tickets module (not the other way round).
+ */
+@Injectable()
+export class TicketHooks {
+  private readonly closureChecks: ClosureCheck[] = [];
+  private readonly replyFilters: PublicReplyFilter[] = [];
+
+  onClosure(check: ClosureCheck): void {
+    this.closureChecks.push(check);
+  }
+
+  onPublicReply(filter: PublicReplyFilter): void {
+    this.replyFilters.push(filter);
+  }
+
+  async beforeClosing(tx: EntityManager, ticket: Ticket): Promise<void> {
+    for (const check of this.closureChecks) await check(tx, ticket);
+  }
+
+  async publicReplyText(ticket: Ticket, reply: EntryInput): Promise<string> {
+    let body = reply.body;
+    for (const filter of this.replyFilters) body = await filter(ticket, { ...reply, body });
+    return body;
+  }
+}
