@@ -85,6 +85,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PUT /tickets/:id/cancellation/contact': EVERYONE,
   'PUT /tickets/:id/cancellation/reason': EVERYONE,
   'GET /reports/cancellations': ['admin', 'leader'],
+  'POST /tickets/:id/urgent': EVERYONE,
+  'GET /playbook/inoperative-services': EVERYONE,
+  'PUT /playbook/inoperative-services/:code': ['admin'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -6,12 +6,15 @@ import { SensitiveDataReplyNotice } from './sensitive-data/sensitive-data-reply-
 import { PlaybookTemplatesController } from './templates/playbook-templates.controller.js';
 import { PlaybookTemplatesService } from './templates/playbook-templates.service.js';
 import { TicketPlaybookStore } from './ticket-playbook-store.js';
+import { InoperativeServicesService } from './urgent/inoperative-services.service.js';
+import { UrgentController } from './urgent/urgent.controller.js';
+import { UrgentService } from './urgent/urgent.service.js';
 
 /** The playbook's persistence, admin routes and its rules attached to tickets; the rules themselves live in @escala/domain. */
 @Module({
   imports: [TicketsModule],
-  controllers: [PlaybookTemplatesController, CancellationController],
-  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice],
+  controllers: [PlaybookTemplatesController, CancellationController, UrgentController],
+  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService],
   exports: [PlaybookTemplatesService],
 })
 export class PlaybookModule {}

@@ -1,0 +1,51 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { declareUrgent, DEFAULT_LOCALE, URGENT_TAG } from '@escala/domain';
+import { CustomerSchema } from '../../persistence/entities/index.js';
+import { callerLabel, type TicketCaller } from '../../tickets/ticket-view.js';
+import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
+import { toStored, TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { InoperativeServicesService } from './inoperative-services.service.js';
+import type { UrgentInput } from './urgent.schemas.js';
+
+/**
+ * Seed 002 §3: a service from the catalogue declared inoperative with the customer's urgency tags the
+ * ticket URGENTE — which the queue policy makes skip-eligible — and alerts the tier's leader through a
+ * `ticket.urgent` outbox event, in the transaction that tags the ticket.
+ */
+@Injectable()
+export class UrgentService {
+  constructor(
+    private readonly store: TicketPlaybookStore,
+    private readonly services: InoperativeServicesService,
+    private readonly templates: PlaybookTemplatesService,
+  ) {}
+
+  async declare(caller: TicketCaller, ticketId: string, input: UrgentInput) {
+    const catalogue = await this.services.catalogue();
+    const agentName = callerLabel(caller);
+    return this.store.change(caller, ticketId, 'ticket.urgent_declared', async ({ tx, ticket, record, now }) => {
+      if (ticket.tags.includes(URGENT_TAG)) throw new ConflictException(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
+      const declaration = declareUrgent(catalogue, { serviceCode: input.serviceCode, urgency: input.urgency, declaredBy: agentName, at: now });
+      const customer = await tx.findOne(CustomerSchema, { id: ticket.customerId });
+      const number = Number(ticket.number);
+      const leaderAlert = await this.templates.render('urgent.leader-alert', DEFAULT_LOCALE, {
+        ticketNumber: number,
+        customerName: customer?.name ?? '',
+        serviceLabel: declaration.alert.serviceLabel,
+        urgency: declaration.alert.urgency,
+        agentName,
+      });
+      ticket.tags = [...ticket.tags, URGENT_TAG];
+      record.urgent = toStored(declaration.alert);
+      return {
+        result: { ticketId, number, tags: ticket.tags, skipEligible: declaration.skipEligible, urgent: declaration.alert, leaderAlert },
+        after: { tags: ticket.tags, urgent: declaration.alert },
+        events: [
+          { type: 'ticket.updated', payload: { ticketId, number, changed: ['tags'] } },
+          { type: 'ticket.urgent', payload: { ticketId, number, unitKey: ticket.unitKey, subject: ticket.subject, ...declaration.alert, skipEligible: true, leaderAlert } },
+        ],
+        entries: [{ body: leaderAlert }],
+      };
+    });
+  }
+}
