@@ -2,7 +2,7 @@ import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { ConnectorsModule, CoreModule, ormConfig, TimersModule, type SecretBox } from '@escala/core';
+import { ConnectorsModule, CoreModule, ormConfig, TimersModule, type Clock, type SecretBox } from '@escala/core';
 import type { ServerConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -16,6 +16,8 @@ export interface AppModuleOptions {
   logDestination?: DestinationStream;
   /** Seals connector secrets; see secret-key.ts. */
   secretBox: SecretBox;
+  /** Replaces the system clock (tests move it by hand). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -42,8 +44,9 @@ export class AppModule {
           loginMaxFailures: config.ESCALA_LOGIN_MAX_FAILURES,
           loginWindowMinutes: config.ESCALA_LOGIN_WINDOW_MINUTES,
           authCacheSeconds: config.ESCALA_AUTH_CACHE_SECONDS,
+          followUpIntervalMs: config.ESCALA_TIMER_TICK_MS,
         }),
-        TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS }),
+        TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS, clock: options.clock }),
         ConnectorsModule.forRoot({
           secretBox: options.secretBox,
           settings: {

@@ -88,6 +88,12 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /tickets/:id/urgent': EVERYONE,
   'GET /playbook/inoperative-services': EVERYONE,
   'PUT /playbook/inoperative-services/:code': ['admin'],
+  'GET /tickets/:id/mediation': EVERYONE,
+  'POST /tickets/:id/mediation': EVERYONE,
+  'POST /tickets/:id/mediation/contacts': EVERYONE,
+  'POST /tickets/:id/mediation/replies': EVERYONE,
+  'POST /tickets/:id/mediation/refusal': EVERYONE,
+  'POST /tickets/:id/mediation/conclusion': EVERYONE,
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

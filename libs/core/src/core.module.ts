@@ -14,6 +14,8 @@ import { AnnouncementsModule } from './announcements/announcements.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SlaModule } from './sla/sla.module.js';
+import { MediationModule } from './mediation/mediation.module.js';
+import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -21,6 +23,8 @@ export interface CoreModuleOptions {
   loginWindowMinutes: number;
   /** How long a resolved bearer token is remembered per instance; 0 turns the cache off. */
   authCacheSeconds: number;
+  /** Milliseconds between runs of the playbook's timer follow-ups (third-party resend/report); 0 = called by hand. */
+  followUpIntervalMs?: number;
 }
 
 /** The core's HTTP features and services. Expects MikroORM to be registered by the application. */
@@ -31,6 +35,7 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule],
       controllers: [AuthController, UsersController],
       providers: [
         {
@@ -43,8 +48,9 @@ export class CoreModule {
         AuthService,
         UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: MEDIATION_FOLLOW_UP_INTERVAL_MS, useValue: options.followUpIntervalMs ?? 0 },
       ],
-      exports: [AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule],
+      exports: [AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS],
     };
   }
 }

@@ -42,3 +42,4 @@ export { claimNextSql } from './queue/queue-entries.js';
 export { SlaModule } from './sla/sla.module.js';
 export { TicketSlaService } from './sla/ticket-sla.service.js';
 export { BusinessCalendarsService } from './sla/business-calendars.service.js';
+export { MediationFollowUp } from './mediation/mediation-follow-up.js';

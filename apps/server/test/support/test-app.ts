@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
-import { ensureBootstrapAdmin } from '@escala/core';
+import { ensureBootstrapAdmin, type Clock } from '@escala/core';
 import { createTestDatabase } from '@escala/db-tools';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
@@ -35,6 +35,9 @@ export interface TestResponse {
  */
 export async function startTestApp(env: Record<string, string> = {}, sharedDatabaseUrl?: string): Promise<TestApp> {
   const database = sharedDatabaseUrl ? { url: sharedDatabaseUrl, drop: async () => undefined } : await createTestDatabase(inject('testDatabaseServerUrl'));
+/** Boots the real application on its own cloned database, listening on a free loopback port. */
+export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(inject('testDatabaseServerUrl'));
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk, _encoding, callback) {
@@ -44,7 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}, sharedDatab
   });
   const config = loadConfig({ LOG_LEVEL: 'info', ESCALA_ADMIN_PASSWORD: ADMIN_PASSWORD, ESCALA_SECRET_KEY: TEST_SECRET_KEY, ...env });
   const { box } = await loadSecretBox(config);
-  const app = await createApp({ config, databaseUrl: database.url, logDestination, secretBox: box });
+  const app = await createApp({ config, databaseUrl: database.url, logDestination, secretBox: box, clock: options.clock });
   await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();

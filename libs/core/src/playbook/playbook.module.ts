@@ -15,6 +15,6 @@ import { UrgentService } from './urgent/urgent.service.js';
   imports: [TicketsModule],
   controllers: [PlaybookTemplatesController, CancellationController, UrgentController],
   providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService],
-  exports: [PlaybookTemplatesService],
+  exports: [PlaybookTemplatesService, TicketPlaybookStore],
 })
 export class PlaybookModule {}

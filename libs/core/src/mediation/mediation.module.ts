@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PlaybookModule } from '../playbook/playbook.module.js';
+import { TicketsModule } from '../tickets/tickets.module.js';
+import { MediationFollowUp } from './mediation-follow-up.js';
+import { MediationController } from './mediation.controller.js';
+import { MediationService } from './mediation.service.js';
+
+/** Third-party mediation on tickets with durable 24 h / 72 h timers. Needs `TimersModule.forRoot` in the application. */
+@Module({
+  imports: [TicketsModule, PlaybookModule],
+  controllers: [MediationController],
+  providers: [MediationService, MediationFollowUp],
+  exports: [MediationFollowUp],
+})
+export class MediationModule {}
