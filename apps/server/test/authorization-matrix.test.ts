@@ -94,6 +94,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /tickets/:id/mediation/replies': EVERYONE,
   'POST /tickets/:id/mediation/refusal': EVERYONE,
   'POST /tickets/:id/mediation/conclusion': EVERYONE,
+  'POST /tickets/:id/error-sheet-requests': EVERYONE,
+  'GET /error-sheet-requests': EVERYONE,
+  'POST /error-sheet-requests/:id/authorisation': EVERYONE,
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -16,6 +16,7 @@ import { QueueModule } from './queue/queue.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { MediationModule } from './mediation/mediation.module.js';
 import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up.js';
+import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -36,6 +37,7 @@ export class CoreModule {
       global: true,
       imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule],
       imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, ErrorSheetModule],
       controllers: [AuthController, UsersController],
       providers: [
         {

@@ -14,6 +14,7 @@ export * from './playbook/urgent.js';
 export * from './playbook/partner-product.js';
 export * from './playbook/priority.js';
 export * from './playbook/announcements.js';
+export * from './playbook/error-sheet.js';
 export * from './calendar/index.js';
 export * from './sla/index.js';
 export * from './queue/index.js';

@@ -13,6 +13,7 @@ import { SupportStructureVersionSchema } from './support-structure-version.entit
 import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from './ticket.entity.js';
 import { TicketEntrySchema, TicketSchema } from './ticket.entity.js';
 import { InoperativeServiceSchema, TicketPlaybookSchema } from './ticket-playbook.entity.js';
+import { ErrorSheetRequestSchema, ImprovementSuggestionSchema } from './error-sheet-and-suggestions.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -28,6 +29,7 @@ export * from './support-member.entity.js';
 export * from './support-structure-version.entity.js';
 export * from './ticket.entity.js';
 export * from './ticket-playbook.entity.js';
+export * from './error-sheet-and-suggestions.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
 export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema,
@@ -42,4 +44,6 @@ export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, Out
   TicketExternalReferenceSchema,
   TicketPlaybookSchema,
   InoperativeServiceSchema,
+  ErrorSheetRequestSchema,
+  ImprovementSuggestionSchema,
 ];

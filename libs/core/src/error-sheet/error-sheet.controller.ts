@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@escala/domain';
+import { z } from 'zod';
+import { Allow } from '../auth/access.decorators.js';
+import { CurrentPrincipal, type Principal } from '../auth/principal.js';
+import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
+import { ErrorSheetListQuery, ErrorSheetRequestBody } from './error-sheet.schemas.js';
+import { ErrorSheetService } from './error-sheet.service.js';
+
+const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
+
+@ApiTags('error-correction sheet')
+@ApiBearerAuth()
+@Controller()
+export class ErrorSheetController {
+  constructor(private readonly sheet: ErrorSheetService) {}
+
+  @Post('tickets/:id/error-sheet-requests')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'Ask to include the case in the Controle de Correção de Erros' })
+  @ApiZodBody(ErrorSheetRequestBody)
+  request(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(ErrorSheetRequestBody) body: z.infer<typeof ErrorSheetRequestBody>) {
+    return this.sheet.request(caller, id, body.description);
+  }
+
+  @Get('error-sheet-requests')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'Requests to include cases in the error-correction sheet, oldest first' })
+  @ApiZodQuery(ErrorSheetListQuery)
+  list(@ValidQuery(ErrorSheetListQuery) query: z.infer<typeof ErrorSheetListQuery>) {
+    return this.sheet.list(query.status);
+  }
+
+  @Post('error-sheet-requests/:id/authorisation')
+  @Allow(...ROLES)
+  @ApiOperation({ summary: 'Authorise the inclusion (a leader or an N2 agent; 403 with the reason otherwise); emits errorsheet.authorised' })
+  authorise(@CurrentPrincipal() caller: Principal, @IdParam() id: string) {
+    return this.sheet.authorise(caller, id);
+  }
+}

@@ -1,0 +1,88 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import { findUnit, mayAuthoriseErrorSheet } from '@escala/domain';
+import { randomUUID } from 'node:crypto';
+import { ChangeJournal } from '../audit/change-journal.js';
+import type { Principal } from '../auth/principal.js';
+import { Clock } from '../clock/clock.js';
+import { CustomerSchema, ErrorSheetRequestSchema, type ErrorSheetRequest } from '../persistence/entities/index.js';
+import { SupportMembersService } from '../structure/support-members.service.js';
+import { SupportStructureService } from '../structure/support-structure.service.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+
+const view = (r: ErrorSheetRequest) => ({
+  id: r.id,
+  ticketId: r.ticketId,
+  description: r.description,
+  status: r.status,
+  requestedBy: r.requestedBy ?? null,
+  requestedAt: r.requestedAt,
+  authorisedBy: r.authorisedBy ?? null,
+  authorisedAt: r.authorisedAt ?? null,
+});
+
+/**
+ * Seed 000: an agent asks to include a case in the Controle de Correção de Erros; a leader or an N2
+ * agent authorises, which emits `errorsheet.authorised` for the Sheets connector to add the row.
+ */
+@Injectable()
+export class ErrorSheetService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tickets: TicketsService,
+    private readonly members: SupportMembersService,
+    private readonly structures: SupportStructureService,
+    private readonly journal: ChangeJournal,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(status?: ErrorSheetRequest['status']) {
+    const rows = await this.em.find(ErrorSheetRequestSchema, status ? { status } : {}, { orderBy: { requestedAt: 'asc', id: 'asc' } });
+    return { items: rows.map(view) };
+  }
+
+  async request(caller: Principal, ticketId: string, description: string) {
+    return this.em
+      .transactional(async (tx) => {
+        const ticket = await this.tickets.lock(tx, ticketId);
+        const row = tx.create(ErrorSheetRequestSchema, { id: randomUUID(), ticketId, description, status: 'requested', requestedBy: caller.userId, requestedAt: this.clock.now() });
+        const payload = { requestId: row.id, ticketId, number: Number(ticket.number) };
+        this.journal.record({ actor: caller, action: 'errorsheet.requested', subjectType: 'ticket', subjectId: ticketId, after: view(row), events: [{ type: 'errorsheet.requested', payload }] });
+        await tx.flush();
+        return view(row);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof UniqueConstraintViolationException) throw new ConflictException('This case was already requested for the error-correction sheet');
+        throw error;
+      });
+  }
+
+  async authorise(caller: Principal, requestId: string) {
+    const unitKey = await this.members.unitOf(caller.userId);
+    const { structure } = await this.structures.active();
+    const tier = unitKey ? (findUnit(structure, unitKey)?.tier ?? null) : null;
+    const decision = mayAuthoriseErrorSheet({ roles: caller.roles, tier });
+    if (!decision.allowed) throw new ForbiddenException(decision.reason);
+    return this.em.transactional(async (tx) => {
+      const row = await tx.findOne(ErrorSheetRequestSchema, { id: requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!row) throw new NotFoundException(`No error-sheet request with id ${requestId}`);
+      if (row.status === 'authorised') throw new ConflictException('This request is already authorised');
+      const ticket = await this.tickets.get(row.ticketId);
+      const customer = await tx.findOne(CustomerSchema, { id: ticket.customerId });
+      Object.assign(row, { status: 'authorised', authorisedBy: caller.userId, authorisedAt: this.clock.now() });
+      const payload = {
+        requestId: row.id,
+        ticketId: ticket.id,
+        ticketNumber: Number(ticket.number),
+        customer: { id: ticket.customerId, name: customer?.name ?? null },
+        module: ticket.module ?? null,
+        description: row.description,
+        authorisedBy: { userId: caller.userId, name: caller.displayName },
+        authorisedAt: row.authorisedAt!.toISOString(),
+      };
+      this.journal.record({ actor: caller, action: 'errorsheet.authorised', subjectType: 'ticket', subjectId: ticket.id, after: view(row), events: [{ type: 'errorsheet.authorised', payload }] });
+      await tx.flush();
+      return view(row);
+    });
+  }
+}
