@@ -6,7 +6,7 @@ import { Clock } from '../clock/clock.js';
 import { badInput } from '../http/bad-input.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
-import type { TicketCaller } from '../tickets/ticket-view.js';
+import { callerId, type TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 
 export interface PlaybookStep {
@@ -21,7 +21,7 @@ export interface PlaybookOutcome<T> {
   /** What the audit record shows as the change. */
   after: Record<string, unknown>;
   events?: readonly DomainEventDraft[];
-  /** Lines added to the ticket history: system events by default, internal or public when said. */
+  /** Lines added to the ticket history: system events by default, internal or public (announced as `ticket.replied`) when said. */
   entries?: readonly { kind?: 'event' | 'internal' | 'public'; body: string }[];
 }
 
@@ -82,8 +82,12 @@ export class TicketPlaybookStore {
         const outcome = await apply({ tx, ticket, record, now });
         record.updatedAt = now;
         ticket.updatedAt = now;
-        for (const entry of outcome.entries ?? []) this.entries.append(tx, ticket, caller, entry.kind ?? 'event', entry.body);
-        this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events: outcome.events });
+        const events = [...(outcome.events ?? [])];
+        for (const line of outcome.entries ?? []) {
+          const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);
+          if (entry.kind === 'public') events.push({ type: 'ticket.replied', payload: { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) } });
+        }
+        this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events });
         await tx.flush();
         return outcome.result;
       })
