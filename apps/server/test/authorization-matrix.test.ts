@@ -100,6 +100,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /tickets/:id/partner-product': EVERYONE,
   'POST /tickets/:id/partner-product/notification': ['leader'],
   'GET /partner-cases/pending': ['admin', 'leader'],
+  'POST /suggestions': EVERYONE,
+  'GET /suggestions': EVERYONE,
+  'PATCH /suggestions/:id': ['admin', 'leader'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -17,6 +17,7 @@ import { SlaModule } from './sla/sla.module.js';
 import { MediationModule } from './mediation/mediation.module.js';
 import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up.js';
 import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
+import { SuggestionsModule } from './suggestions/suggestions.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -38,6 +39,7 @@ export class CoreModule {
       imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule],
       imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule],
       imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, ErrorSheetModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, ErrorSheetModule, SuggestionsModule],
       controllers: [AuthController, UsersController],
       providers: [
         {
