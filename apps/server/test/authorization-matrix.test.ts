@@ -103,6 +103,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /suggestions': EVERYONE,
   'GET /suggestions': EVERYONE,
   'PATCH /suggestions/:id': ['admin', 'leader'],
+  'GET /tickets/:id/entitlements': EVERYONE,
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CancellationController } from './cancellation/cancellation.controller.js';
 import { CancellationService } from './cancellation/cancellation.service.js';
+import { EntitlementsController } from './entitlements/entitlements.controller.js';
+import { EntitlementsService } from './entitlements/entitlements.service.js';
 import { PartnerProductController } from './partner-product/partner-product.controller.js';
 import { PartnerProductService } from './partner-product/partner-product.service.js';
 import { SensitiveDataReplyNotice } from './sensitive-data/sensitive-data-reply-notice.js';
@@ -15,8 +17,8 @@ import { UrgentService } from './urgent/urgent.service.js';
 /** The playbook's persistence, admin routes and its rules attached to tickets; the rules themselves live in @escala/domain. */
 @Module({
   imports: [TicketsModule],
-  controllers: [PlaybookTemplatesController, CancellationController, UrgentController, PartnerProductController],
-  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService, PartnerProductService],
+  controllers: [PlaybookTemplatesController, CancellationController, UrgentController, PartnerProductController, EntitlementsController],
+  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService, PartnerProductService, EntitlementsService],
   exports: [PlaybookTemplatesService, TicketPlaybookStore],
 })
 export class PlaybookModule {}

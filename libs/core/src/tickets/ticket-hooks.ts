@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Ticket } from '../persistence/entities/index.js';
 import type { EntryInput } from './ticket.schemas.js';
+import type { TicketCaller } from './ticket-view.js';
 
 /** Refuses a move to resolved/closed by throwing (e.g. a 409 naming what is missing). */
 export type ClosureCheck = (tx: EntityManager, ticket: Ticket) => Promise<void>;
+/** Runs in the creation transaction once the ticket has its number; may tag it or add history lines. */
+export type CreationCheck = (tx: EntityManager, ticket: Ticket, caller: TicketCaller) => Promise<void>;
 /** Returns the text a public reply is stored and sent with. */
 export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput) => Promise<string>;
 
@@ -16,6 +19,11 @@ export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput) => Promise<s
 export class TicketHooks {
   private readonly closureChecks: ClosureCheck[] = [];
   private readonly replyFilters: PublicReplyFilter[] = [];
+  private readonly creationChecks: CreationCheck[] = [];
+
+  onCreation(check: CreationCheck): void {
+    this.creationChecks.push(check);
+  }
 
   onClosure(check: ClosureCheck): void {
     this.closureChecks.push(check);
@@ -23,6 +31,10 @@ export class TicketHooks {
 
   onPublicReply(filter: PublicReplyFilter): void {
     this.replyFilters.push(filter);
+  }
+
+  async afterCreating(tx: EntityManager, ticket: Ticket, caller: TicketCaller): Promise<void> {
+    for (const check of this.creationChecks) await check(tx, ticket, caller);
   }
 
   async beforeClosing(tx: EntityManager, ticket: Ticket): Promise<void> {

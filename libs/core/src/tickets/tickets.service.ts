@@ -10,6 +10,7 @@ import { SupportStructureService } from '../structure/support-structure.service.
 import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTicketInput } from './ticket.schemas.js';
 import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketChangeHooks } from './ticket-change-hooks.js';
+import { TicketHooks } from './ticket-hooks.js';
 
 /** Creating, reading and editing tickets; routing under the active support structure on creation. */
 @Injectable()
@@ -19,6 +20,7 @@ export class TicketsService {
     private readonly structures: SupportStructureService,
     private readonly journal: ChangeJournal,
     private readonly hooks: TicketChangeHooks,
+    private readonly ruleHooks: TicketHooks,
   ) {}
 
   async create(caller: TicketCaller, input: CreateTicketInput) {
@@ -41,6 +43,7 @@ export class TicketsService {
         updatedAt: now,
       });
       await tx.flush();
+      await this.ruleHooks.afterCreating(tx, ticket, caller);
       const view = ticketView(ticket);
       const created = ticketEvent('ticket.created', {
         ticketId: ticket.id,

@@ -1,0 +1,58 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { customerEntitlements, DEFAULT_ENTITLEMENTS, DEFAULT_LOCALE, evaluateCategoryEntitlement, type CustomerProduct } from '@escala/domain';
+import { Clock } from '../../clock/clock.js';
+import { CustomerProductSchema, type Ticket } from '../../persistence/entities/index.js';
+import { TicketEntriesService } from '../../tickets/ticket-entries.service.js';
+import { TicketHooks } from '../../tickets/ticket-hooks.js';
+import { TicketsService } from '../../tickets/tickets.service.js';
+
+/** The tag a ticket gets when its category needs a benefit the customer's contracts do not include. */
+export const NOT_ENTITLED_TAG = 'SEM-DIREITO';
+
+/**
+ * Seed 002 §6: what the customer's products entitle them to, shown on the ticket, and checked when a
+ * ticket's category needs a benefit. A request the customer is not entitled to is still recorded —
+ * it may come by e-mail, and someone must answer it — but tagged SEM-DIREITO with the reason in an
+ * internal note, so the agent sees why before replying.
+ */
+@Injectable()
+export class EntitlementsService implements OnModuleInit {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly tickets: TicketsService,
+    private readonly entries: TicketEntriesService,
+    private readonly hooks: TicketHooks,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.onCreation(async (tx, ticket, caller) => {
+      const decision = evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, await this.products(tx, ticket.customerId), ticket.category, DEFAULT_LOCALE, this.today());
+      if (!decision) return;
+      if (!decision.allowed) ticket.tags = [...ticket.tags, NOT_ENTITLED_TAG];
+      this.entries.append(tx, ticket, caller, 'internal', `${decision.allowed ? 'Direito verificado' : 'Sem direito'}: ${decision.explanation}`);
+    });
+  }
+
+  async forTicket(ticketId: string) {
+    const ticket: Ticket = await this.tickets.get(ticketId);
+    const products = await this.products(this.em, ticket.customerId);
+    return {
+      customerId: ticket.customerId,
+      products,
+      entitlements: customerEntitlements(DEFAULT_ENTITLEMENTS, products, DEFAULT_LOCALE, this.today()),
+      category: { category: ticket.category, decision: evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, products, ticket.category, DEFAULT_LOCALE, this.today()) },
+    };
+  }
+
+  private async products(em: EntityManager, customerId: string): Promise<CustomerProduct[]> {
+    const rows = await em.find(CustomerProductSchema, { customerId }, { orderBy: { contractedOn: 'asc' } });
+    return rows.map((row) => ({ product: row.product, contractedOn: row.contractedOn, endsOn: row.endsOn ?? null }));
+  }
+
+  /** Contract dates are calendar days in the company's zone. */
+  private today(): string {
+    return this.clock.now().toLocaleDateString('en-CA', { timeZone: 'America/Sao_Paulo' });
+  }
+}
