@@ -104,6 +104,10 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /suggestions': EVERYONE,
   'PATCH /suggestions/:id': ['admin', 'leader'],
   'GET /tickets/:id/entitlements': EVERYONE,
+  'POST /tickets/:id/priority-requests': EVERYONE,
+  'GET /tickets/:id/priority-requests': EVERYONE,
+  'POST /priority-requests/:id/decision': ['leader'],
+  'GET /tickets/:id/implementation': EVERYONE,
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -4,6 +4,9 @@ import { CancellationController } from './cancellation/cancellation.controller.j
 import { CancellationService } from './cancellation/cancellation.service.js';
 import { EntitlementsController } from './entitlements/entitlements.controller.js';
 import { EntitlementsService } from './entitlements/entitlements.service.js';
+import { ImplementationViewService } from './priority/implementation-view.service.js';
+import { PriorityController } from './priority/priority.controller.js';
+import { PriorityRequestsService } from './priority/priority-requests.service.js';
 import { PartnerProductController } from './partner-product/partner-product.controller.js';
 import { PartnerProductService } from './partner-product/partner-product.service.js';
 import { SensitiveDataReplyNotice } from './sensitive-data/sensitive-data-reply-notice.js';
@@ -17,8 +20,8 @@ import { UrgentService } from './urgent/urgent.service.js';
 /** The playbook's persistence, admin routes and its rules attached to tickets; the rules themselves live in @escala/domain. */
 @Module({
   imports: [TicketsModule],
-  controllers: [PlaybookTemplatesController, CancellationController, UrgentController, PartnerProductController, EntitlementsController],
-  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService, PartnerProductService, EntitlementsService],
+  controllers: [PlaybookTemplatesController, CancellationController, UrgentController, PartnerProductController, EntitlementsController, PriorityController],
+  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService, PartnerProductService, EntitlementsService, PriorityRequestsService, ImplementationViewService],
   exports: [PlaybookTemplatesService, TicketPlaybookStore],
 })
 export class PlaybookModule {}

@@ -14,6 +14,7 @@ import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from '
 import { TicketEntrySchema, TicketSchema } from './ticket.entity.js';
 import { InoperativeServiceSchema, TicketPlaybookSchema } from './ticket-playbook.entity.js';
 import { ErrorSheetRequestSchema, ImprovementSuggestionSchema } from './error-sheet-and-suggestions.entity.js';
+import { PriorityRequestSchema } from './priority-request.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -30,6 +31,7 @@ export * from './support-structure-version.entity.js';
 export * from './ticket.entity.js';
 export * from './ticket-playbook.entity.js';
 export * from './error-sheet-and-suggestions.entity.js';
+export * from './priority-request.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
 export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema,
@@ -46,4 +48,5 @@ export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, Out
   InoperativeServiceSchema,
   ErrorSheetRequestSchema,
   ImprovementSuggestionSchema,
+  PriorityRequestSchema,
 ];

@@ -11,6 +11,7 @@ import { Migration20261123006000_queue_entries } from './Migration20261123006000
 import { Migration20261123006001_business_calendars } from './Migration20261123006001_business_calendars.js';
 import { Migration20261123007000_ticket_playbook } from './Migration20261123007000_ticket_playbook.js';
 import { Migration20261123007001_error_sheet_and_suggestions } from './Migration20261123007001_error_sheet_and_suggestions.js';
+import { Migration20261123007002_priority_requests } from './Migration20261123007002_priority_requests.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -30,4 +31,5 @@ export const migrations = [
   Migration20261123006001_business_calendars,
   Migration20261123007000_ticket_playbook,
   Migration20261123007001_error_sheet_and_suggestions,
+  Migration20261123007002_priority_requests,
 ];

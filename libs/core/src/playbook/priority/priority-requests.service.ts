@@ -1,0 +1,94 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { decidePriorityRequest, DEFAULT_LOCALE, findUnit, requestPriority, type PriorityRequest } from '@escala/domain';
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Principal } from '../../auth/principal.js';
+import { PriorityRequestSchema, type PriorityRequestRow, type Ticket } from '../../persistence/entities/index.js';
+import { SupportStructureService } from '../../structure/support-structure.service.js';
+import { callerLabel } from '../../tickets/ticket-view.js';
+import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
+import { TicketPlaybookStore } from '../ticket-playbook-store.js';
+import type { PriorityDecisionBody, PriorityRequestBody } from './priority.schemas.js';
+
+/** The tag an approved ticket-priority request puts on the ticket (what the queue reads as the leader's priority). */
+export const PRIORITY_TAG = 'PRIORIDADE';
+
+const domainOf = (row: PriorityRequestRow): PriorityRequest => ({
+  kind: row.kind,
+  requestedBy: row.requestedBy ?? '',
+  requestedAt: row.requestedAt,
+  justification: row.justification,
+  devRequestRef: row.devRequestRef ?? null,
+  status: row.status,
+  decidedBy: row.decidedBy ?? null,
+  decidedAt: row.decidedAt ?? null,
+  declineReason: row.declineReason ?? null,
+});
+const view = (row: PriorityRequestRow) => ({ id: row.id, ticketId: row.ticketId, ...domainOf(row) });
+
+/** Seed 002, "senso de prioridade": agents ask, leaders approve or decline; both audited, in the ticket's history. */
+@Injectable()
+export class PriorityRequestsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly store: TicketPlaybookStore,
+    private readonly structures: SupportStructureService,
+    private readonly templates: PlaybookTemplatesService,
+  ) {}
+
+  async list(ticketId: string) {
+    await this.store.read(ticketId);
+    return { items: (await this.em.find(PriorityRequestSchema, { ticketId }, { orderBy: { requestedAt: 'asc', id: 'asc' } })).map(view) };
+  }
+
+  async request(caller: Principal, ticketId: string, input: z.infer<typeof PriorityRequestBody>) {
+    return this.store.change(caller, ticketId, 'ticket.priority_requested', async ({ tx, ticket, now }) => {
+      const request = requestPriority({ ...input, requestedBy: caller.userId, at: now, involvedTiers: await this.involvedTiers(tx, ticket) });
+      const row = tx.create(PriorityRequestSchema, { id: randomUUID(), ticketId, ...request });
+      const key = request.kind === 'ticket-priority' ? 'priority.request.ticket' : 'priority.request.dev-request';
+      const note = await this.templates.render(key, DEFAULT_LOCALE, {
+        ticketNumber: Number(ticket.number),
+        requesterName: callerLabel(caller),
+        justification: request.justification,
+        devRequestRef: request.devRequestRef ?? '',
+      });
+      return {
+        result: view(row),
+        after: view(row),
+        events: [{ type: 'ticket.priority_requested', payload: { ticketId, number: Number(ticket.number), requestId: row.id, kind: request.kind, unitKey: ticket.unitKey } }],
+        entries: [{ kind: 'internal' as const, body: note }],
+      };
+    });
+  }
+
+  async decide(caller: Principal, requestId: string, input: z.infer<typeof PriorityDecisionBody>) {
+    const found = await this.em.findOne(PriorityRequestSchema, { id: requestId });
+    if (!found) throw new NotFoundException(`No priority request with id ${requestId}`);
+    return this.store.change(caller, found.ticketId, 'ticket.priority_decided', async ({ tx, ticket, now }) => {
+      const row = (await tx.findOne(PriorityRequestSchema, { id: requestId }))!;
+      const before = view(row);
+      const decided = decidePriorityRequest(domainOf(row), { ...input, by: caller.userId, roles: caller.roles, at: now });
+      tx.assign(row, { status: decided.status, decidedBy: caller.userId, decidedAt: now, declineReason: decided.declineReason });
+      if (decided.status === 'approved' && decided.kind === 'ticket-priority' && !ticket.tags.includes(PRIORITY_TAG)) ticket.tags = [...ticket.tags, PRIORITY_TAG];
+      const verdict = decided.status === 'approved' ? 'aprovada' : `recusada: ${decided.declineReason}`;
+      return {
+        result: view(row),
+        after: { requestId, before: before.status, status: decided.status, declineReason: decided.declineReason },
+        events: [{ type: `ticket.priority_${decided.status}`, payload: { ticketId: ticket.id, number: Number(ticket.number), requestId, kind: decided.kind, devRequestRef: decided.devRequestRef } }],
+        entries: [{ body: `Solicitação de prioridade (${decided.kind}) ${verdict} — ${callerLabel(caller)}` }],
+      };
+    });
+  }
+
+  /** Tiers that held the ticket: where it is now and every unit it was escalated from or to. */
+  private async involvedTiers(tx: EntityManager, ticket: Ticket): Promise<string[]> {
+    const { structure } = await this.structures.active();
+    const moves = await tx.getConnection().execute<{ fromUnit: string; toUnit: string }[]>(
+      `select before ->> 'unitKey' as "fromUnit", after ->> 'unitKey' as "toUnit" from audit_records where subject_type = 'ticket' and subject_id = ? and action = 'ticket.escalated'`,
+      [ticket.id],
+    );
+    const units = new Set([ticket.unitKey, ...moves.flatMap((move) => [move.fromUnit, move.toUnit])]);
+    return [...units].map((key) => findUnit(structure, key)?.tier).filter((tier): tier is string => !!tier);
+  }
+}
