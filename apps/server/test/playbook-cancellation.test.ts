@@ -1,30 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { ticketBody, useTeamApp } from './support/support-team.js';
 
-let t: TestApp;
-let team: SupportTeam;
-beforeAll(async () => {
-  t = await startTestApp();
-  team = await setUpTeam(t, 'n1-n5');
-});
-afterAll(() => t.close());
+const app = useTeamApp();
 
-const agent = () => team.people.N4!.token;
+const agent = () => app.team.people.N4!.token;
 
 async function openCancellation() {
-  const created = await t.request('POST', '/tickets', {
+  const created = await app.t.request('POST', '/tickets', {
     token: agent(),
-    body: ticketBody(team, { category: 'cancelamento', subject: 'Cancelar contrato', description: 'O cliente pediu o cancelamento.' }),
+    body: ticketBody(app.team, { category: 'cancelamento', subject: 'Cancelar contrato', description: 'O cliente pediu o cancelamento.' }),
   });
   expect(created.status).toBe(201);
   return created.body as { id: string; number: number };
 }
 
-const resolve = (id: string) => t.request('POST', `/tickets/${id}/status`, { token: agent(), body: { status: 'resolved' } });
+const resolve = (id: string) => app.t.request('POST', `/tickets/${id}/status`, { token: agent(), body: { status: 'resolved' } });
 const contact = (id: string, at = '2026-11-20T14:00:00-03:00') =>
-  t.request('PUT', `/tickets/${id}/cancellation/contact`, { token: agent(), body: { at, means: 'phone', withWhom: 'Maria (sócia)' } });
-const reason = (id: string, body: Record<string, unknown>) => t.request('PUT', `/tickets/${id}/cancellation/reason`, { token: agent(), body });
+  app.t.request('PUT', `/tickets/${id}/cancellation/contact`, { token: agent(), body: { at, means: 'phone', withWhom: 'Maria (sócia)' } });
+const reason = (id: string, body: Record<string, unknown>) => app.t.request('PUT', `/tickets/${id}/cancellation/reason`, { token: agent(), body });
 
 describe('cancellation closure rule', () => {
   it('refuses to resolve a cancellation with 409 naming the contact and the reason, then allows it once both are recorded', async () => {
@@ -57,7 +50,7 @@ describe('cancellation closure rule', () => {
   });
 
   it('does not hold other categories, and refuses recording cancellation data on them', async () => {
-    const created = await t.request('POST', '/tickets', { token: agent(), body: ticketBody(team) });
+    const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team) });
     expect((await resolve(created.body.id)).status).toBe(201);
     const refused = await contact(created.body.id);
     expect(refused.status).toBe(409);
@@ -69,7 +62,7 @@ describe('cancellation closure rule', () => {
     const bad = await reason(ticket.id, { code: 'mudou-de-ideia', details: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['code']);
-    const noPerson = await t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, { token: agent(), body: { at: '2026-11-20T14:00:00Z', means: 'phone', withWhom: ' ' } });
+    const noPerson = await app.t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, { token: agent(), body: { at: '2026-11-20T14:00:00Z', means: 'phone', withWhom: ' ' } });
     expect(noPerson.status).toBe(400);
     expect(noPerson.body.errors.map((e: { field: string }) => e.field)).toEqual(['withWhom']);
   });
@@ -93,12 +86,12 @@ describe('cancellation closure rule', () => {
     await record('2026-10-06T10:00:00Z', { code: 'moving-to-other-system', competitorSystem: 'fiscosoft', details: 'b' });
     await record('2026-10-07T10:00:00Z', { code: 'price', details: 'c' });
     await record('2026-09-30T10:00:00Z', { code: 'price', details: 'outside the period' });
-    const report = await t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: team.people.leader!.token });
+    const report = await app.t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: app.team.people.leader!.token });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ total: 3, byReason: { 'moving-to-other-system': 2, price: 1 }, byCompetitorSystem: { Fiscosoft: 2 } });
-    const backwards = await t.request('GET', '/reports/cancellations?from=2026-11-01&to=2026-10-01', { token: team.people.leader!.token });
+    const backwards = await app.t.request('GET', '/reports/cancellations?from=2026-11-01&to=2026-10-01', { token: app.team.people.leader!.token });
     expect(backwards.status).toBe(400);
-    const agentReport = await t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: agent() });
+    const agentReport = await app.t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: agent() });
     expect(agentReport.status).toBe(403);
   });
 });

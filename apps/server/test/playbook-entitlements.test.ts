@@ -1,38 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ticketBody, useTeamApp } from './support/support-team.js';
 
-let t: TestApp;
-let team: SupportTeam;
+const app = useTeamApp();
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await setUpTeam(t, 'n1-n5');
   // The website-creation category the default entitlement rules name, added to the N4 desk.
-  const active = await t.request('GET', '/support-structure', { token: team.admin });
+  const active = await app.t.request('GET', '/support-structure', { token: app.team.admin });
   const definition = active.body.structure;
   definition.categories.push({ key: 'criacao-de-site', label: { 'pt-BR': 'Criação de site', en: 'Website creation' } });
   definition.units.find((u: { key: string }) => u.key === 'N4').categories.push('criacao-de-site');
-  const saved = await t.request('POST', '/support-structure/versions', { token: team.admin, body: { definition } });
+  const saved = await app.t.request('POST', '/support-structure/versions', { token: app.team.admin, body: { definition } });
   expect(saved.status, JSON.stringify(saved.body)).toBe(201);
 });
-afterAll(() => t.close());
 
 async function customerWith(name: string, contractedOn: string) {
-  const customer = await t.request('POST', '/customers', { token: team.admin, body: { name, contacts: [] } });
-  const product = await t.request('POST', `/customers/${customer.body.id}/products`, { token: team.admin, body: { product: 'Contábil Premium', contractedOn } });
+  const customer = await app.t.request('POST', '/customers', { token: app.team.admin, body: { name, contacts: [] } });
+  const product = await app.t.request('POST', `/customers/${customer.body.id}/products`, { token: app.team.admin, body: { product: 'Contábil Premium', contractedOn } });
   expect(product.status).toBe(201);
   return customer.body.id as string;
 }
 async function websiteRequest(customerId: string) {
-  const created = await t.request('POST', '/tickets', {
-    token: team.people.N4!.token,
-    body: ticketBody(team, { customerId, contactId: null, category: 'criacao-de-site', subject: 'Quero meu site' }),
+  const created = await app.t.request('POST', '/tickets', {
+    token: app.team.people.N4!.token,
+    body: ticketBody(app.team, { customerId, contactId: null, category: 'criacao-de-site', subject: 'Quero meu site' }),
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   return created.body as { id: string; tags: string[] };
 }
 const notes = async (id: string) =>
-  ((await t.request('GET', `/tickets/${id}/entries`, { token: team.people.N4!.token })).body.items as { kind: string; body: string }[]).filter((e) => e.kind === 'internal').map((e) => e.body);
+  ((await app.t.request('GET', `/tickets/${id}/entries`, { token: app.team.people.N4!.token })).body.items as { kind: string; body: string }[]).filter((e) => e.kind === 'internal').map((e) => e.body);
 
 describe('entitlements', () => {
   it('accepts a website-creation request from a Contábil Premium customer contracted up to 2021, saying why', async () => {
@@ -40,7 +35,7 @@ describe('entitlements', () => {
     const ticket = await websiteRequest(customerId);
     expect(ticket.tags).toEqual([]);
     expect(await notes(ticket.id)).toEqual(['Direito verificado: criação de site incluída (Contábil Premium contratado até 2021)']);
-    const shown = await t.request('GET', `/tickets/${ticket.id}/entitlements`, { token: team.people.N4!.token });
+    const shown = await app.t.request('GET', `/tickets/${ticket.id}/entitlements`, { token: app.team.people.N4!.token });
     expect(shown.body.entitlements).toEqual([{ benefit: 'website-creation', allowed: true, explanation: 'criação de site incluída (Contábil Premium contratado até 2021)', ruleId: 'contabil-premium-website-until-2021' }]);
     expect(shown.body.category.decision.allowed).toBe(true);
   });
@@ -51,14 +46,14 @@ describe('entitlements', () => {
     expect(ticket.tags).toEqual(['SEM-DIREITO']);
     const reason = 'criação de site não incluída: Contábil Premium contratado em 2023, e a ferramenta foi descontinuada na comercialização a partir de 2022';
     expect(await notes(ticket.id)).toEqual([`Sem direito: ${reason}`]);
-    const shown = await t.request('GET', `/tickets/${ticket.id}/entitlements`, { token: team.people.N1!.token });
+    const shown = await app.t.request('GET', `/tickets/${ticket.id}/entitlements`, { token: app.team.people.N1!.token });
     expect(shown.body.category).toEqual({ category: 'criacao-de-site', decision: { benefit: 'website-creation', allowed: false, explanation: reason, ruleId: 'contabil-premium-website-from-2022' } });
   });
 
   it('does not check categories that need no entitlement, but still shows what the customer has', async () => {
-    const created = await t.request('POST', '/tickets', { token: team.people.N4!.token, body: ticketBody(team) });
+    const created = await app.t.request('POST', '/tickets', { token: app.team.people.N4!.token, body: ticketBody(app.team) });
     expect(created.body.tags).toEqual([]);
-    const shown = await t.request('GET', `/tickets/${created.body.id}/entitlements`, { token: team.people.N4!.token });
+    const shown = await app.t.request('GET', `/tickets/${created.body.id}/entitlements`, { token: app.team.people.N4!.token });
     expect(shown.body.category.decision).toBeNull();
     expect(shown.body.entitlements[0]).toMatchObject({ benefit: 'website-creation', allowed: false, ruleId: null });
   });

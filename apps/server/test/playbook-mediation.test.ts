@@ -1,46 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MediationFollowUp, TimerScheduler } from '@escala/core';
 import { ManualClock } from './support/manual-clock.js';
 import { sql } from './support/sql.js';
-import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ticketBody, useTeamApp } from './support/support-team.js';
 
 const START = new Date('2026-12-07T13:00:00.000Z'); // 10:00 in São Paulo
 const clock = new ManualClock(START);
-let t: TestApp;
-let team: SupportTeam;
-beforeAll(async () => {
-  t = await startTestApp({ ESCALA_TIMER_TICK_MS: '0' }, { clock });
-  team = await setUpTeam(t, 'n1-n5');
-});
-afterAll(() => t.close());
+const app = useTeamApp('n1-n5', { ESCALA_TIMER_TICK_MS: '0' }, { clock });
 
-const agent = () => team.people.N4!.token;
+const agent = () => app.team.people.N4!.token;
 const at = (hours: number) => new Date(START.getTime() + hours * 3_600_000);
 
 /** Moves the clock, fires the due timers and lets the follow-up act, as the background loops would. */
 async function passTime(hours: number) {
   clock.set(at(hours));
-  await t.app.get(TimerScheduler).tick();
-  await t.app.get(MediationFollowUp).run();
+  await app.t.app.get(TimerScheduler).tick();
+  await app.t.app.get(MediationFollowUp).run();
 }
 
 async function mediationStartedAtZero() {
   clock.set(START);
-  const created = await t.request('POST', '/tickets', { token: agent(), body: ticketBody(team, { subject: 'XML do fornecedor inválido' }) });
+  const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team, { subject: 'XML do fornecedor inválido' }) });
   const id = created.body.id as string;
-  const opened = await t.request('POST', `/tickets/${id}/mediation`, {
+  const opened = await app.t.request('POST', `/tickets/${id}/mediation`, {
     token: agent(),
     body: { thirdPartyName: 'Software Fiscal Ltda', verificationNeeded: 'Confirmar a versão do layout do XML exportado', companyName: 'Escala Sistemas' },
   });
   expect(opened.status).toBe(201);
-  const sent = await t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'email', to: 'suporte@softwarefiscal.com.br' } });
+  const sent = await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'email', to: 'suporte@softwarefiscal.com.br' } });
   expect(sent.status).toBe(201);
   return { id, number: created.body.number as number };
 }
 
-const mediation = async (id: string) => (await t.request('GET', `/tickets/${id}/mediation`, { token: agent() })).body;
-const events = (id: string, type: string) => sql<{ payload: Record<string, unknown> }>(t, `select payload from outbox_events where aggregate_id = $1 and type = $2 order by position`, [id, type]);
+const mediation = async (id: string) => (await app.t.request('GET', `/tickets/${id}/mediation`, { token: agent() })).body;
+const events = (id: string, type: string) => sql<{ payload: Record<string, unknown> }>(app.t, `select payload from outbox_events where aggregate_id = $1 and type = $2 order by position`, [id, type]);
 
 describe('third-party mediation with durable timers', () => {
   it('resends at 24 h and 48 h, then at 72 h produces the report and the customer draft', async () => {
@@ -92,7 +85,7 @@ describe('third-party mediation with durable timers', () => {
     expect(reported.report.customerDraft).toContain('após 3 tentativa(s) de contato');
     expect(reported.report.customerDraft).toContain(reported.report.text);
     expect(await events(id, 'third_party.report_produced')).toEqual([{ payload: expect.objectContaining({ cause: 'no-reply', number }) }]);
-    const notes = await t.request('GET', `/tickets/${id}/entries`, { token: agent() });
+    const notes = await app.t.request('GET', `/tickets/${id}/entries`, { token: agent() });
     expect(notes.body.items.filter((e: { kind: string }) => e.kind === 'internal').map((e: { body: string }) => e.body).at(-1)).toBe(reported.report.text);
 
     await passTime(200);
@@ -103,10 +96,10 @@ describe('third-party mediation with durable timers', () => {
   it('restarts the 72 h at a reply with information, not at one without', async () => {
     const { id } = await mediationStartedAtZero();
     clock.set(at(10));
-    await t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: false, summary: 'Recebemos, vamos verificar' } });
+    await app.t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: false, summary: 'Recebemos, vamos verificar' } });
     expect((await mediation(id)).deadlines.at(-1)).toEqual({ eventType: 'third_party.report_due', dueAt: at(72).toISOString() });
     clock.set(at(30));
-    const replied = await t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: true, summary: 'Layout 4.00, falta a tag infRespTec' } });
+    const replied = await app.t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: true, summary: 'Layout 4.00, falta a tag infRespTec' } });
     expect(replied.status).toBe(201);
     expect(replied.body.deadlines).toEqual([
       { eventType: 'third_party.resend_due', dueAt: at(54).toISOString() },
@@ -124,7 +117,7 @@ describe('third-party mediation with durable timers', () => {
   it('produces the report at once when the third party refuses, stating it was their request', async () => {
     const { id } = await mediationStartedAtZero();
     clock.set(at(5));
-    const refused = await t.request('POST', `/tickets/${id}/mediation/refusal`, { token: agent(), body: { note: 'só atendem o cliente diretamente' } });
+    const refused = await app.t.request('POST', `/tickets/${id}/mediation/refusal`, { token: agent(), body: { note: 'só atendem o cliente diretamente' } });
     expect(refused.status).toBe(201);
     await passTime(5);
     const reported = await mediation(id);
@@ -137,20 +130,20 @@ describe('third-party mediation with durable timers', () => {
   });
 
   it('stops the clocks when concluded, and refuses actions out of order with 409', async () => {
-    const created = await t.request('POST', '/tickets', { token: agent(), body: ticketBody(team) });
+    const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team) });
     const id = created.body.id as string;
-    const early = await t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'email', to: 'x@y.z' } });
+    const early = await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'email', to: 'x@y.z' } });
     expect(early.status).toBe(409);
     expect(early.body.message).toBe('No third-party mediation on this ticket');
-    await t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: 'ERP X', verificationNeeded: 'Checar integração' } });
-    const replyFirst = await t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: true, summary: 'x' } });
+    await app.t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: 'ERP X', verificationNeeded: 'Checar integração' } });
+    const replyFirst = await app.t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: true, summary: 'x' } });
     expect(replyFirst.status).toBe(409);
     expect(replyFirst.body.message).toBe('Cannot record a reply before the third party was contacted');
-    await t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'phone', to: '(11) 4000-0000' } });
-    const concluded = await t.request('POST', `/tickets/${id}/mediation/conclusion`, { token: agent() });
+    await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'phone', to: '(11) 4000-0000' } });
+    const concluded = await app.t.request('POST', `/tickets/${id}/mediation/conclusion`, { token: agent() });
     expect(concluded.body.deadlines).toEqual([]);
-    expect(await sql(t, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
-    const missing = await t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: ' ', verificationNeeded: 'x' } });
+    expect(await sql(app.t, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
+    const missing = await app.t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: ' ', verificationNeeded: 'x' } });
     expect(missing.status).toBe(400);
   });
 });

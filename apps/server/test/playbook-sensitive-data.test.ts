@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED_SENSITIVE_DATA_NOTICE } from '@escala/domain';
 import { sql } from './support/sql.js';
-import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { ticketBody, useTeamApp } from './support/support-team.js';
 
-let t: TestApp;
-let team: SupportTeam;
+const app = useTeamApp();
 let ticketId: string;
 beforeAll(async () => {
-  t = await startTestApp();
-  team = await setUpTeam(t, 'n1-n5');
-  const created = await t.request('POST', '/tickets', { token: team.people.N4!.token, body: ticketBody(team) });
+  const created = await app.t.request('POST', '/tickets', { token: app.team.people.N4!.token, body: ticketBody(app.team) });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   ticketId = created.body.id;
 });
-afterAll(() => t.close());
 
 const reply = (body: string, extra: Record<string, unknown> = {}) =>
-  t.request('POST', `/tickets/${ticketId}/entries`, { token: team.people.N4!.token, body: { kind: 'public', body, ...extra } });
-const storedBody = async (entryId: string) => (await sql<{ body: string }>(t, 'select body from ticket_entries where id = $1', [entryId]))[0]!.body;
+  app.t.request('POST', `/tickets/${ticketId}/entries`, { token: app.team.people.N4!.token, body: { kind: 'public', body, ...extra } });
+const storedBody = async (entryId: string) => (await sql<{ body: string }>(app.t, 'select body from ticket_entries where id = $1', [entryId]))[0]!.body;
 
 describe('sensitive-data notice on public replies', () => {
   it('ends a reply asking for access data and the certificate with the seed notice, as stored and as sent', async () => {
@@ -43,7 +38,7 @@ describe('sensitive-data notice on public replies', () => {
   it('leaves replies and internal notes that ask for nothing sensitive untouched', async () => {
     const plain = await reply('O boleto foi reemitido, verifique seu e-mail.');
     expect(plain.body.body).toBe('O boleto foi reemitido, verifique seu e-mail.');
-    const note = await t.request('POST', `/tickets/${ticketId}/entries`, { token: team.people.N4!.token, body: { kind: 'internal', body: 'Cliente pediu a senha do portal.' } });
+    const note = await app.t.request('POST', `/tickets/${ticketId}/entries`, { token: app.team.people.N4!.token, body: { kind: 'internal', body: 'Cliente pediu a senha do portal.' } });
     expect(note.body.body).toBe('Cliente pediu a senha do portal.');
   });
 
@@ -55,7 +50,7 @@ describe('sensitive-data notice on public replies', () => {
 
   it('uses an admin edit of the notice on the next reply, without a restart', async () => {
     const edited = 'OBS: a senha será usada somente para este atendimento e descartada em seguida.';
-    const saved = await t.request('PUT', '/playbook/templates/sensitive-data.notice.password/pt-BR', { token: team.admin, body: { body: edited } });
+    const saved = await app.t.request('PUT', '/playbook/templates/sensitive-data.notice.password/pt-BR', { token: app.team.admin, body: { body: edited } });
     expect(saved.status).toBe(200);
     const sent = await reply('Informe a senha do usuário administrador, por favor.');
     expect(sent.body.body).toBe(`Informe a senha do usuário administrador, por favor.\n\n${edited}`);

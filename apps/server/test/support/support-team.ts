@@ -1,5 +1,7 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { StructurePresetKey } from '@escala/domain';
-import { ADMIN_PASSWORD, type TestApp } from './test-app.js';
+import type { Clock } from '@escala/core';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from './test-app.js';
 
 export interface TeamMember {
   id: string;
@@ -58,4 +60,15 @@ export function ticketBody(team: SupportTeam, overrides: Record<string, unknown>
     description: 'O cliente não consegue gerar o boleto do mês.',
     ...overrides,
   };
+}
+
+/** The app and a team under `preset`, started before the file's tests and closed after them. */
+export function useTeamApp(preset: StructurePresetKey = 'n1-n5', env: Record<string, string> = {}, options: { clock?: Clock } = {}) {
+  const context = {} as { t: TestApp; team: SupportTeam };
+  beforeAll(async () => {
+    context.t = await startTestApp(env, options);
+    context.team = await setUpTeam(context.t, preset);
+  });
+  afterAll(() => context.t.close());
+  return context;
 }
