@@ -7,20 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { BusinessCalendar, computeClocks, plannedSlaTimers, slaPolicy, SLA_TIMER_PREFIX, type ClockEvent, type SlaContext } from '@escala/domain';
 import { createTestDatabase } from '@escala/db-tools';
 import { startTestApp } from './support/test-app.js';
-import { Clock, ormConfig, TimerScheduler, TimersModule, TimersService, type TimerSubject } from '@escala/core';
+import { ManualClock } from './support/manual-clock.js';
+import { ormConfig, TimerScheduler, TimersModule, TimersService, type Clock, type TimerSubject } from '@escala/core';
 
-/** A clock the test moves by hand. */
-class ManualClock extends Clock {
-  constructor(private current: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(instant: Date): void {
-    this.current = instant;
-  }
-}
 
 interface OutboxRow {
   type: string;

@@ -13,8 +13,4 @@ export class ManualClock extends Clock {
   set(instant: Date): void {
     this.current = instant;
   }
-
-  advanceHours(hours: number): void {
-    this.current = new Date(this.current.getTime() + hours * 3_600_000);
-  }
 }
