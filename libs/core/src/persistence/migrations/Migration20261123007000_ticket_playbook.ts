@@ -28,9 +28,12 @@ export class Migration20261123007000_ticket_playbook extends Migration {
     this.addSql(`insert into inoperative_services (code, label_pt_br, label_en, active, updated_at) values ${rows.join(', ')}`);
     // Claims of the outbox events the playbook acts on (timer follow-ups): one row = handled once.
     this.addSql(`create table playbook_handled_events (event_id uuid primary key, handled_at timestamptz not null)`);
+    // The follow-up looks for these few event types every tick; without it each look scans the outbox.
+    this.addSql(`create index outbox_events_third_party_due on outbox_events (position) where type in ('third_party.resend_due', 'third_party.report_due')`);
   }
 
   override down(): void {
+    this.addSql(`drop index outbox_events_third_party_due`);
     this.addSql(`drop table playbook_handled_events`);
     this.addSql(`drop table inoperative_services`);
     this.addSql(`drop table ticket_playbook`);
