@@ -45,6 +45,7 @@ export class TicketEntriesService {
         if (!decision.allowed) throw new ForbiddenException(decision.reason);
       }
       const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input) : input.body;
+      const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input, caller) : input.body;
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);
       ticket.updatedAt = entry.createdAt;
       const payload = { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };

@@ -8,8 +8,8 @@ import type { TicketCaller } from './ticket-view.js';
 export type ClosureCheck = (tx: EntityManager, ticket: Ticket) => Promise<void>;
 /** Runs in the creation transaction once the ticket has its number; may tag it or add history lines. */
 export type CreationCheck = (tx: EntityManager, ticket: Ticket, caller: TicketCaller) => Promise<void>;
-/** Returns the text a public reply is stored and sent with. */
-export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput) => Promise<string>;
+/** Returns the text a public entry is stored and sent with; `caller` tells our replies from a channel's inbound messages. */
+export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput, caller: TicketCaller) => Promise<string>;
 
 /**
  * Where the playbook attaches its rules to the ticket lifecycle, so the ticket services need not know
@@ -41,9 +41,9 @@ export class TicketHooks {
     for (const check of this.closureChecks) await check(tx, ticket);
   }
 
-  async publicReplyText(ticket: Ticket, reply: EntryInput): Promise<string> {
+  async publicReplyText(ticket: Ticket, reply: EntryInput, caller: TicketCaller): Promise<string> {
     let body = reply.body;
-    for (const filter of this.replyFilters) body = await filter(ticket, { ...reply, body });
+    for (const filter of this.replyFilters) body = await filter(ticket, { ...reply, body }, caller);
     return body;
   }
 }

@@ -11,7 +11,6 @@ import { CustomerContactSchema, CustomerProductSchema, CustomerSchema, Implement
 import { SupportMemberSchema } from './support-member.entity.js';
 import { SupportStructureVersionSchema } from './support-structure-version.entity.js';
 import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from './ticket.entity.js';
-import { TicketEntrySchema, TicketSchema } from './ticket.entity.js';
 import { InoperativeServiceSchema, TicketPlaybookSchema } from './ticket-playbook.entity.js';
 import { ErrorSheetRequestSchema, ImprovementSuggestionSchema } from './error-sheet-and-suggestions.entity.js';
 import { PriorityRequestSchema } from './priority-request.entity.js';

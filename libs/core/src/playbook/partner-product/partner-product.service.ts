@@ -34,7 +34,7 @@ export class PartnerProductService {
         customerName: customer?.name ?? '',
         agentName: callerLabel(caller),
       });
-      const customerMessage = await this.hooks.publicReplyText(ticket, { kind: 'public', body: texts.customerMessage, attachments: [], sensitiveData: [] });
+      const customerMessage = await this.hooks.publicReplyText(ticket, { kind: 'public', body: texts.customerMessage, attachments: [], sensitiveData: [] }, caller);
       record.partnerCase = toStored(partnerCase);
       return {
         result: { partnerCase, customerMessage, leaderNote: texts.leaderNote },
