@@ -36,10 +36,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule],
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule],
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, ErrorSheetModule],
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, ErrorSheetModule, SuggestionsModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule, MediationModule, ErrorSheetModule, SuggestionsModule],
       controllers: [AuthController, UsersController],
       providers: [
         {

@@ -66,7 +66,7 @@ export function ticketBody(team: SupportTeam, overrides: Record<string, unknown>
 export function useTeamApp(preset: StructurePresetKey = 'n1-n5', env: Record<string, string> = {}, options: { clock?: Clock } = {}) {
   const context = {} as { t: TestApp; team: SupportTeam };
   beforeAll(async () => {
-    context.t = await startTestApp(env, options);
+    context.t = await startTestApp(env, undefined, options);
     context.team = await setUpTeam(context.t, preset);
   });
   afterAll(() => context.t.close());

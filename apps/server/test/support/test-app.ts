@@ -33,11 +33,8 @@ export interface TestResponse {
  * Boots the real application on its own cloned database, listening on a free loopback port;
  * `sharedDatabaseUrl` starts another instance on an existing app's database (not dropped on close).
  */
-export async function startTestApp(env: Record<string, string> = {}, sharedDatabaseUrl?: string): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, sharedDatabaseUrl?: string, options: { clock?: Clock } = {}): Promise<TestApp> {
   const database = sharedDatabaseUrl ? { url: sharedDatabaseUrl, drop: async () => undefined } : await createTestDatabase(inject('testDatabaseServerUrl'));
-/** Boots the real application on its own cloned database, listening on a free loopback port. */
-export async function startTestApp(env: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(inject('testDatabaseServerUrl'));
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk, _encoding, callback) {

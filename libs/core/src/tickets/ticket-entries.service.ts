@@ -44,7 +44,6 @@ export class TicketEntriesService {
         const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
         if (!decision.allowed) throw new ForbiddenException(decision.reason);
       }
-      const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input) : input.body;
       const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input, caller) : input.body;
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);
       ticket.updatedAt = entry.createdAt;

@@ -100,6 +100,7 @@ export const ListTicketsQuery = z.strictObject({
 export type CreateTicketInput = z.infer<typeof CreateTicketBody>;
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 export type ExternalTicketFields = z.infer<typeof ExternalTicketFieldsBody>;
-export type EntryInput = z.infer<typeof EntryBody>;
+/** Callers inside the core (the queue, the core port) may leave the sensitive-data mark out. */
+export type EntryInput = Omit<z.infer<typeof EntryBody>, 'sensitiveData'> & Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>>;
 export type AnalysisInput = z.infer<typeof AnalysisBody>;
 export type ListTicketsInput = z.infer<typeof ListTicketsQuery>;
