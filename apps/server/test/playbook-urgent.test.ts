@@ -22,6 +22,8 @@ describe('URGENTE declaration', () => {
       `URGENTE: Busca NF-e inoperante para o cliente Contabilidade Exemplo n1-n5-1 (solicitação ${ticket.number}). Urgência informada: Fechamento fiscal hoje às 18h. Acionado por N4 n1-n5.`,
     );
     expect((await app.t.request('GET', `/tickets/${ticket.id}`, { token: agent() })).body.tags).toEqual(['URGENTE']);
+    const queue = await app.t.request('GET', '/queue/N4', { token: agent() });
+    expect(queue.body.items.find((i: { number: number }) => i.number === ticket.number)).toMatchObject({ skipReason: 'urgent' });
     const events = await sql<{ type: string; payload: Record<string, unknown> }>(app.t, `select type, payload from outbox_events where aggregate_id = $1 and type = 'ticket.urgent'`, [ticket.id]);
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({ ticketId: ticket.id, unitKey: 'N4', serviceCode: 'busca-nfe', urgency: 'Fechamento fiscal hoje às 18h', skipEligible: true });

@@ -5,6 +5,7 @@ import { ChangeJournal, type DomainEventDraft } from '../audit/change-journal.js
 import { Clock } from '../clock/clock.js';
 import { badInput } from '../http/bad-input.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
+import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { callerId, type TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -60,6 +61,7 @@ export class TicketPlaybookStore {
     private readonly entries: TicketEntriesService,
     private readonly journal: ChangeJournal,
     private readonly clock: Clock,
+    private readonly changeHooks: TicketChangeHooks,
   ) {}
 
   async read(ticketId: string): Promise<{ ticket: Ticket; record: TicketPlaybook | null }> {
@@ -88,6 +90,8 @@ export class TicketPlaybookStore {
           if (entry.kind === 'public') events.push({ type: 'ticket.replied', payload: { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) } });
         }
         this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events });
+        // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags): they follow in this transaction.
+        await this.changeHooks.changed(tx, ticket);
         await tx.flush();
         return outcome.result;
       })
