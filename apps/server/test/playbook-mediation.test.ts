@@ -142,7 +142,7 @@ describe('third-party mediation with durable timers', () => {
     await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'phone', to: '(11) 4000-0000' } });
     const concluded = await app.t.request('POST', `/tickets/${id}/mediation/conclusion`, { token: agent() });
     expect(concluded.body.deadlines).toEqual([]);
-    expect(await sql(app.t, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
+    expect(await sql(app.t, `select kind from timers where subject_id = $1 and kind like 'third-party.%' and fired_at is null`, [id])).toEqual([]);
     const missing = await app.t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: ' ', verificationNeeded: 'x' } });
     expect(missing.status).toBe(400);
   });
