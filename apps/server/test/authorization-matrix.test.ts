@@ -108,6 +108,12 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /tickets/:id/priority-requests': EVERYONE,
   'POST /priority-requests/:id/decision': ['leader'],
   'GET /tickets/:id/implementation': EVERYONE,
+  'POST /tickets/:id/follow-ups': ['admin', 'leader', 'agent'],
+  'GET /tickets/:id/follow-ups': ['admin', 'leader', 'agent'],
+  'POST /tickets/:id/follow-ups/:followUpId/done': ['admin', 'leader', 'agent'],
+  'POST /tickets/:id/commitments': ['admin', 'leader', 'agent'],
+  'GET /tickets/:id/commitments': ['admin', 'leader', 'agent'],
+  'POST /tickets/:id/commitments/:commitmentId/done': ['admin', 'leader', 'agent'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;

@@ -1,50 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TicketEntriesService } from '@escala/core';
-import { sql } from './support/sql.js';
-import { setUpTeam, ticketBody, type SupportTeam, type TeamMember } from './support/support-team.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { setNow, sp, useQueueDesk } from './support/queue-desk.js';
+import type { TeamMember } from './support/support-team.js';
 
-/** The app runs in this process: faking Date moves its clock (ticket times, queue waits, pending checks). */
-const sp = (local: string) => new Date(`${local}-03:00`);
-const setNow = (local: string) => vi.setSystemTime(sp(local));
-
-let t: TestApp;
-let team: SupportTeam;
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  setNow('2026-12-07T08:00');
-  // Sessions outlive the days the tests move through.
-  t = await startTestApp({ ESCALA_SESSION_TTL_MINUTES: '43200' });
-  team = await setUpTeam(t, 'n1-n5');
-});
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
-
-let agents = 0;
-/** Another agent placed in `unitKey` (phone or web: one queue either way). */
-async function newAgent(unitKey: string, channel: 'web' | 'phone' = 'web'): Promise<TeamMember> {
-  const login = `agent${++agents}.${unitKey.toLowerCase()}`;
-  const user = await t.request('POST', '/users', { token: team.admin, body: { login, displayName: `Agente ${agents}`, roles: ['agent'], password: 'agent-password-123' } });
-  expect(user.status).toBe(201);
-  expect((await t.request('PUT', `/support-members/${user.body.id}`, { token: team.admin, body: { unitKey, channel } })).status).toBe(200);
-  return { id: user.body.id, token: await t.login(login, 'agent-password-123') };
-}
-
-async function openTicket(local: string, overrides: Record<string, unknown> = {}) {
-  setNow(local);
-  const created = await t.request('POST', '/tickets', { token: team.people.leader!.token, body: ticketBody(team, { category: 'configuracao-email', ...overrides }) });
-  expect(created.status).toBe(201);
-  return created.body as { id: string; number: number };
-}
-
-/** A customer's message, as an inbound connector records it. */
-const customerWrites = (ticketId: string, body: string) => t.app.get(TicketEntriesService).add({ system: 'email' }, ticketId, { kind: 'public', body, attachments: [] });
-
-async function drain(unitKey: string) {
-  await sql(t, `delete from queue_entries where unit_key = $1`, [unitKey]);
-}
+const desk = useQueueDesk('2026-12-07T08:00');
+const { newAgent, openTicket, customerWrites, drain } = desk;
 
 describe('queue order', () => {
   it('puts skip-reason tickets first, oldest first among them, and shows reasons and waiting times', async () => {
@@ -55,10 +14,10 @@ describe('queue order', () => {
     const d = await openTicket('2026-12-07T09:30');
     const e = await openTicket('2026-12-07T09:40');
     setNow('2026-12-07T10:00');
-    expect((await t.request('PATCH', `/tickets/${d.id}`, { token: team.people.N1!.token, body: { priorityEmail: true } })).status).toBe(200);
+    expect((await desk.t.request('PATCH', `/tickets/${d.id}`, { token: desk.team.people.N1!.token, body: { priorityEmail: true } })).status).toBe(200);
     await customerWrites(b.id, 'Alguma novidade? Preciso disso hoje.');
 
-    const view = await t.request('GET', '/queue/N1', { token: team.people.N1!.token });
+    const view = await desk.t.request('GET', '/queue/N1', { token: desk.team.people.N1!.token });
     expect(view.status).toBe(200);
     expect(view.body.items.map((i: { number: number; skipReason: string | null; waitingMs: number; position: number }) => [i.position, i.number, i.skipReason, i.waitingMs / 60_000])).toEqual([
       [1, b.number, 'customer-contacted-again', 50],
@@ -67,7 +26,7 @@ describe('queue order', () => {
       [4, a.number, null, 60],
       [5, e.number, null, 20],
     ]);
-    expect((await t.request('GET', '/queue/N1', { token: team.people.leader!.token })).status).toBe(200);
+    expect((await desk.t.request('GET', '/queue/N1', { token: desk.team.people.leader!.token })).status).toBe(200);
   });
 
   it('hands out the next ticket in that order, one per request, to phone and web agents alike', async () => {
@@ -80,22 +39,22 @@ describe('queue order', () => {
     const phone = await newAgent('N1', 'phone');
     const taken = [];
     for (const agent of [phone, web, phone]) {
-      const next = await t.request('POST', '/queue/next', { token: agent.token });
+      const next = await desk.t.request('POST', '/queue/next', { token: agent.token });
       expect(next.status).toBe(200);
       taken.push([next.body.ticket.number, next.body.ticket.assigneeId]);
       // Each agent answers before asking again, so nothing is pending.
-      await t.request('POST', `/tickets/${next.body.ticket.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Olá, estamos verificando.' } });
+      await desk.t.request('POST', `/tickets/${next.body.ticket.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Olá, estamos verificando.' } });
     }
     expect(taken).toEqual([
       [c.number, phone.id],
       [a.number, web.id],
       [b.number, phone.id],
     ]);
-    expect((await t.request('POST', '/queue/next', { token: web.token })).body).toEqual({ ticket: null });
-    const history = await t.request('GET', `/tickets/${c.id}/entries`, { token: web.token });
-    expect(history.body.items.map((i: { body: string }) => i.body)).toContain(`Atendimento assumido antes dos mais antigos por Agente ${agents} — motivo: urgência`);
-    const plain = await t.request('GET', `/tickets/${a.id}/entries`, { token: web.token });
-    expect(plain.body.items.map((i: { body: string }) => i.body)).toContain(`Atendimento assumido por Agente ${agents - 1} (próximo da fila)`);
+    expect((await desk.t.request('POST', '/queue/next', { token: web.token })).body).toEqual({ ticket: null });
+    const history = await desk.t.request('GET', `/tickets/${c.id}/entries`, { token: web.token });
+    expect(history.body.items.map((i: { body: string }) => i.body)).toContain(`Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência`);
+    const plain = await desk.t.request('GET', `/tickets/${a.id}/entries`, { token: web.token });
+    expect(plain.body.items.map((i: { body: string }) => i.body)).toContain(`Atendimento assumido por ${web.displayName} (próximo da fila)`);
   });
 });
 
@@ -109,33 +68,33 @@ describe('taking a ticket out of order', () => {
     setNow('2026-12-09T09:40');
     const agent = await newAgent('N1');
 
-    const refused = await t.request('POST', `/queue/take/${d.id}`, { token: agent.token });
+    const refused = await desk.t.request('POST', `/queue/take/${d.id}`, { token: agent.token });
     expect(refused.status).toBe(409);
     expect(refused.body.mustTake).toEqual({ id: b.id, number: b.number });
     expect(refused.body.message).toContain(`take ticket ${b.number} first`);
-    expect((await t.request('GET', `/tickets/${d.id}`, { token: agent.token })).body.assigneeId).toBeNull();
+    expect((await desk.t.request('GET', `/tickets/${d.id}`, { token: agent.token })).body.assigneeId).toBeNull();
 
     // A priority e-mail arrives for d: it may now be taken before a and c (and after the urgent b).
-    await t.request('PATCH', `/tickets/${d.id}`, { token: agent.token, body: { priorityEmail: true } });
-    const allowed = await t.request('POST', `/queue/take/${d.id}`, { token: agent.token });
+    await desk.t.request('PATCH', `/tickets/${d.id}`, { token: agent.token, body: { priorityEmail: true } });
+    const allowed = await desk.t.request('POST', `/queue/take/${d.id}`, { token: agent.token });
     expect(allowed.status).toBe(200);
     expect(allowed.body.ticket).toMatchObject({ id: d.id, assigneeId: agent.id, priorityEmail: false });
 
-    const audit = await t.request('GET', `/tickets/${d.id}/audit`, { token: team.people.leader!.token });
+    const audit = await desk.t.request('GET', `/tickets/${d.id}/audit`, { token: desk.team.people.leader!.token });
     const taken = audit.body.items.find((r: { action: string }) => r.action === 'ticket.taken');
     expect(taken.after).toMatchObject({ assigneeId: agent.id, skipReason: 'priority-email', passedOver: [b.id] });
-    const entries = await t.request('GET', `/tickets/${d.id}/entries`, { token: agent.token });
+    const entries = await desk.t.request('GET', `/tickets/${d.id}/entries`, { token: agent.token });
     expect(entries.body.items.at(-1).body).toMatch(/^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade$/);
 
-    await t.request('POST', `/tickets/${d.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Recebemos seu e-mail.' } });
-    const urgent = await t.request('POST', `/queue/take/${b.id}`, { token: agent.token });
+    await desk.t.request('POST', `/tickets/${d.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Recebemos seu e-mail.' } });
+    const urgent = await desk.t.request('POST', `/queue/take/${b.id}`, { token: agent.token });
     expect(urgent.status).toBe(200);
-    const urgentAudit = await t.request('GET', `/tickets/${b.id}/audit`, { token: team.people.leader!.token });
+    const urgentAudit = await desk.t.request('GET', `/tickets/${b.id}/audit`, { token: desk.team.people.leader!.token });
     expect(urgentAudit.body.items.find((r: { action: string }) => r.action === 'ticket.taken').after).toMatchObject({ skipReason: 'urgent', passedOver: [a.id] });
     const second = await newAgent('N1');
-    expect((await t.request('POST', `/queue/take/${b.id}`, { token: second.token })).status).toBe(409);
-    expect((await t.request('POST', `/queue/take/${a.id}`, { token: second.token })).status).toBe(200);
-    const left = await t.request('GET', '/queue/N1', { token: second.token });
+    expect((await desk.t.request('POST', `/queue/take/${b.id}`, { token: second.token })).status).toBe(409);
+    expect((await desk.t.request('POST', `/queue/take/${a.id}`, { token: second.token })).status).toBe(200);
+    const left = await desk.t.request('GET', '/queue/N1', { token: second.token });
     expect(left.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual([c.id]);
   });
 });
@@ -147,24 +106,24 @@ describe('pending items', () => {
     const older = await openTicket('2026-12-10T08:30');
     setNow('2026-12-10T09:30');
     const agent = await newAgent('N1');
-    const first = await t.request('POST', '/queue/next', { token: agent.token });
+    const first = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(first.body.ticket.id).toBe(older.id);
 
     setNow('2026-12-10T10:00');
     await customerWrites(older.id, 'Segue o print do erro.');
     setNow('2026-12-10T10:05');
-    const blocked = await t.request('POST', '/queue/next', { token: agent.token });
+    const blocked = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(blocked.status).toBe(409);
     expect(blocked.body.pending).toEqual([
       { ticketId: older.id, ticketNumber: older.number, kind: 'customer-reply-unanswered', since: sp('2026-12-10T10:00').toISOString(), description: null },
     ]);
 
-    await t.request('POST', `/tickets/${older.id}/status`, { token: agent.token, body: { status: 'waiting_customer' } });
-    expect((await t.request('POST', '/queue/next', { token: agent.token })).status).toBe(409);
+    await desk.t.request('POST', `/tickets/${older.id}/status`, { token: agent.token, body: { status: 'waiting_customer' } });
+    expect((await desk.t.request('POST', '/queue/next', { token: agent.token })).status).toBe(409);
 
     setNow('2026-12-10T10:10');
-    await t.request('POST', `/tickets/${older.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Obrigado, já estamos analisando.' } });
-    const released = await t.request('POST', '/queue/next', { token: agent.token });
+    await desk.t.request('POST', `/tickets/${older.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Obrigado, já estamos analisando.' } });
+    const released = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(released.status).toBe(200);
     expect(released.body.ticket).not.toBeNull();
   });
@@ -183,17 +142,17 @@ describe('concurrency', () => {
     // Move them to N2's queue in an order different from their age, so queue time and opening time disagree.
     setNow('2026-12-11T11:00');
     for (const ticket of [...tickets].reverse()) {
-      const moved = await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: team.people.N1!.token, body: { toUnit: 'N2', reason: 'especialista' } });
+      const moved = await desk.t.request('POST', `/tickets/${ticket.id}/escalations`, { token: desk.team.people.N1!.token, body: { toUnit: 'N2', reason: 'especialista' } });
       expect(moved.status).toBe(201);
     }
-    const answers = await Promise.all(agentsN2.map((agent) => t.request('POST', '/queue/next', { token: agent.token })));
+    const answers = await Promise.all(agentsN2.map((agent) => desk.t.request('POST', '/queue/next', { token: agent.token })));
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
     const claimed = answers.map((a) => a.body.ticket.id as string);
     expect(new Set(claimed).size).toBe(50);
     expect(new Set(claimed)).toEqual(new Set(tickets.slice(0, 50).map((ticket) => ticket.id)));
     const owners = answers.map((a, i) => a.body.ticket.assigneeId === agentsN2[i]!.id);
     expect(owners.every(Boolean)).toBe(true);
-    const left = await t.request('GET', '/queue/N2', { token: team.people.leader!.token });
+    const left = await desk.t.request('GET', '/queue/N2', { token: desk.team.people.leader!.token });
     expect(left.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual(tickets.slice(50).map((ticket) => ticket.id));
   });
 });

@@ -18,6 +18,7 @@ import { MediationModule } from './mediation/mediation.module.js';
 import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up.js';
 import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
+import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -36,7 +37,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule, MediationModule, ErrorSheetModule, SuggestionsModule],
+      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule, MediationModule, ErrorSheetModule, SuggestionsModule, FollowUpsModule],
       controllers: [AuthController, UsersController],
       providers: [
         {

@@ -14,6 +14,7 @@ import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from '
 import { InoperativeServiceSchema, TicketPlaybookSchema } from './ticket-playbook.entity.js';
 import { ErrorSheetRequestSchema, ImprovementSuggestionSchema } from './error-sheet-and-suggestions.entity.js';
 import { PriorityRequestSchema } from './priority-request.entity.js';
+import { TicketFollowUpSchema } from './ticket-follow-up.entity.js';
 
 export * from './audit-record.entity.js';
 export * from './auth-token.entity.js';
@@ -31,6 +32,7 @@ export * from './ticket.entity.js';
 export * from './ticket-playbook.entity.js';
 export * from './error-sheet-and-suggestions.entity.js';
 export * from './priority-request.entity.js';
+export * from './ticket-follow-up.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
 export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema,
@@ -48,4 +50,5 @@ export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, Out
   ErrorSheetRequestSchema,
   ImprovementSuggestionSchema,
   PriorityRequestSchema,
+  TicketFollowUpSchema,
 ];

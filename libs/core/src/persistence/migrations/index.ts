@@ -12,6 +12,7 @@ import { Migration20261123006001_business_calendars } from './Migration202611230
 import { Migration20261123007000_ticket_playbook } from './Migration20261123007000_ticket_playbook.js';
 import { Migration20261123007001_error_sheet_and_suggestions } from './Migration20261123007001_error_sheet_and_suggestions.js';
 import { Migration20261123007002_priority_requests } from './Migration20261123007002_priority_requests.js';
+import { Migration20261123009000_ticket_follow_ups } from './Migration20261123009000_ticket_follow_ups.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -32,4 +33,5 @@ export const migrations = [
   Migration20261123007000_ticket_playbook,
   Migration20261123007001_error_sheet_and_suggestions,
   Migration20261123007002_priority_requests,
+  Migration20261123009000_ticket_follow_ups,
 ];
