@@ -40,7 +40,7 @@ export class PendingWorkReader {
       lastCustomerMessageAt: date(row.lastCustomerMessageAt),
       lastPublicReplyAt: date(row.lastPublicReplyAt),
       followUpAt: date(row.followUpAt),
-      // Playbook steps (third-party mediation, cancellation contact) have no store yet; the policy already handles them.
+      // Mediation and cancellation steps are not read from ticket_playbook yet; the policy already handles them.
       owedSteps: [],
       commitments: row.commitments.map((commitment) => ({ description: commitment.description, dueAt: new Date(commitment.dueAt), doneAt: null })),
     }));
