@@ -13,6 +13,7 @@ import {
 } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { Clock } from '../clock/clock.js';
+import { PeriodicJob } from '../clock/periodic-job.js';
 import { CustomerSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { PlaybookTemplatesService } from '../playbook/templates/playbook-templates.service.js';
 import { revive, toStored, TicketPlaybookStore } from '../playbook/ticket-playbook-store.js';
@@ -36,8 +37,7 @@ const BATCH = 100;
  */
 @Injectable()
 export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(MediationFollowUp.name);
-  private running: Promise<number> | null = null;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly em: EntityManager,
@@ -48,17 +48,18 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
     private readonly templates: PlaybookTemplatesService,
     private readonly journal: ChangeJournal,
     private readonly clock: Clock,
-    private readonly registry: SchedulerRegistry,
+    registry: SchedulerRegistry,
     @Optional() @Inject(MEDIATION_FOLLOW_UP_INTERVAL_MS) private readonly intervalMs: number = 0,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) this.registry.addInterval('mediation-follow-up', setInterval(() => void this.runInBackground(), this.intervalMs));
+  ) {
+    this.job = new PeriodicJob(registry, 'mediation-follow-up', new Logger(MediationFollowUp.name), () => this.run());
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.registry.doesExist('interval', 'mediation-follow-up')) this.registry.deleteInterval('mediation-follow-up');
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    this.job.start(this.intervalMs);
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Handles every unhandled due event; returns how many led to an action. */
@@ -73,18 +74,6 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
       );
       for (const event of due) if (await this.handle(event)) acted++;
       if (due.length < BATCH) return acted;
-    }
-  }
-
-  private async runInBackground(): Promise<void> {
-    if (this.running) return;
-    this.running = this.run();
-    try {
-      await this.running;
-    } catch (error) {
-      this.logger.error(`mediation follow-up failed, the events stay unhandled for the next run: ${String(error)}`, (error as Error).stack);
-    } finally {
-      this.running = null;
     }
   }
 

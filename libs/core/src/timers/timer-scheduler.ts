@@ -3,6 +3,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { QueryResult } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Clock } from '../clock/clock.js';
+import { PeriodicJob } from '../clock/periodic-job.js';
 import { TIMERS_OPTIONS, type TimersModuleOptions } from './timer-spec.js';
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -32,25 +33,24 @@ export const FIRE_DUE_TIMERS = `
  */
 @Injectable()
 export class TimerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(TimerScheduler.name);
-  private inFlight: Promise<number> | null = null;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-    private readonly registry: SchedulerRegistry,
+    registry: SchedulerRegistry,
     @Inject(TIMERS_OPTIONS) private readonly options: TimersModuleOptions,
-  ) {}
+  ) {
+    this.job = new PeriodicJob(registry, 'timers-tick', new Logger(TimerScheduler.name), () => this.tick());
+  }
 
   onApplicationBootstrap(): void {
-    if (this.options.tickIntervalMs <= 0) return;
-    this.registry.addInterval('timers-tick', setInterval(() => void this.tickInBackground(), this.options.tickIntervalMs));
+    this.job.start(this.options.tickIntervalMs);
   }
 
   /** Lets a running tick commit before the database connection closes. */
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.registry.doesExist('interval', 'timers-tick')) this.registry.deleteInterval('timers-tick');
-    await this.inFlight?.catch(() => undefined);
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Fires every timer due at the clock's now; returns how many fired. */
@@ -61,18 +61,6 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
       const fired = await this.fireBatch(batchSize);
       total += fired;
       if (fired < batchSize) return total;
-    }
-  }
-
-  private async tickInBackground(): Promise<void> {
-    if (this.inFlight) return;
-    this.inFlight = this.tick();
-    try {
-      await this.inFlight;
-    } catch (error) {
-      this.logger.error(`timer tick failed, the due timers stay open for the next tick: ${String(error)}`, (error as Error).stack);
-    } finally {
-      this.inFlight = null;
     }
   }
 
