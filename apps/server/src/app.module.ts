@@ -44,6 +44,7 @@ export class AppModule {
           loginMaxFailures: config.ESCALA_LOGIN_MAX_FAILURES,
           loginWindowMinutes: config.ESCALA_LOGIN_WINDOW_MINUTES,
           authCacheSeconds: config.ESCALA_AUTH_CACHE_SECONDS,
+          settingsCacheSeconds: config.ESCALA_SETTINGS_CACHE_SECONDS,
           followUpIntervalMs: config.ESCALA_TIMER_TICK_MS,
         }),
         TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS, clock: options.clock }),

@@ -27,6 +27,7 @@ const ConfigSchema = z.object({
   ESCALA_SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
   ESCALA_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   ESCALA_AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  ESCALA_SETTINGS_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
   ESCALA_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ESCALA_TIMER_TICK_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),

@@ -19,6 +19,7 @@ import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up
 import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
+import { SETTINGS_CACHE_MS } from './settings/cached-setting.js';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -26,6 +27,8 @@ export interface CoreModuleOptions {
   loginWindowMinutes: number;
   /** How long a resolved bearer token is remembered per instance; 0 turns the cache off. */
   authCacheSeconds: number;
+  /** How long the active support structure and the business calendar are kept per instance; 0 = read every time. */
+  settingsCacheSeconds: number;
   /** Milliseconds between runs of the playbook's timer follow-ups (third-party resend/report); 0 = called by hand. */
   followUpIntervalMs?: number;
 }
@@ -51,8 +54,9 @@ export class CoreModule {
         UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: MEDIATION_FOLLOW_UP_INTERVAL_MS, useValue: options.followUpIntervalMs ?? 0 },
+        { provide: SETTINGS_CACHE_MS, useValue: options.settingsCacheSeconds * 1000 },
       ],
-      exports: [AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS],
+      exports: [SETTINGS_CACHE_MS, AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS],
     };
   }
 }

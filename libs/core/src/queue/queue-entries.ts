@@ -26,6 +26,24 @@ export const claimNextSql = (order: QueueOrder) => `
   limit 1 for update of q, t skip locked`;
 
 /**
+ * Keeps the ticket's place (`queued_at`) while it stays in the same unit, or starts it now, in one
+ * round trip. A customer message arriving while the ticket waits in this queue is "the customer
+ * contacted us again".
+ */
+const UPSERT_ENTRY = `
+  with place as (
+    select coalesce((select queued_at from queue_entries where ticket_id = ? and unit_key = ?), ?::timestamptz) as queued_at
+  ), contacted as (
+    select exists (
+      select 1 from ticket_entries e, place
+      where e.ticket_id = ? and e.kind = 'public' and e.author_id is null and e.created_at > place.queued_at
+    ) as again
+  )
+  insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason)
+  select ?, ?, ?::timestamptz, place.queued_at, case when contacted.again then ? else ? end from place, contacted
+  on conflict (ticket_id) do update set unit_key = excluded.unit_key, queued_at = excluded.queued_at, skip_reason = excluded.skip_reason`;
+
+/**
  * The `queue_entries` table: one row per open, unassigned ticket, kept in step inside every ticket
  * change's transaction, removed when the ticket is taken.
  */
@@ -39,22 +57,19 @@ export class QueueEntries {
       await tx.execute(`delete from queue_entries where ticket_id = ?`, [ticket.id]);
       return;
     }
-    const [current] = await tx.execute<{ unitKey: string; queuedAt: string }[]>(
-      `select unit_key as "unitKey", queued_at as "queuedAt" from queue_entries where ticket_id = ?`,
-      [ticket.id],
-    );
-    const queuedAt = current?.unitKey === ticket.unitKey ? new Date(current.queuedAt) : this.clock.now();
-    // A customer message arriving while the ticket waits in this queue is "the customer contacted us again".
-    const [contacted] = await tx.execute<{ count: string }[]>(
-      `select count(*) from ticket_entries where ticket_id = ? and kind = 'public' and author_id is null and created_at > ?::timestamptz`,
-      [ticket.id, queuedAt.toISOString()],
-    );
-    const skipReason = skipReasonOf(queuedTicket(ticket, queuedAt, Number(contacted?.count) > 0));
-    await tx.execute(
-      `insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason) values (?, ?, ?::timestamptz, ?::timestamptz, ?)
-       on conflict (ticket_id) do update set unit_key = excluded.unit_key, queued_at = excluded.queued_at, skip_reason = excluded.skip_reason`,
-      [ticket.id, ticket.unitKey, ticket.createdAt.toISOString(), queuedAt.toISOString(), skipReason],
-    );
+    // Both possible reasons are worked out here; the statement picks one by what it finds.
+    const reasonIf = (contacted: boolean) => skipReasonOf(queuedTicket(ticket, this.clock.now(), contacted));
+    await tx.execute(UPSERT_ENTRY, [
+      ticket.id,
+      ticket.unitKey,
+      this.clock.now().toISOString(),
+      ticket.id,
+      ticket.id,
+      ticket.unitKey,
+      ticket.createdAt.toISOString(),
+      reasonIf(true),
+      reasonIf(false),
+    ]);
   }
 
   async claimNext(tx: EntityManager, unitKey: string, order: QueueOrder): Promise<{ ticketId: string; skipReason: SkipReason | null } | null> {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { BusinessCalendar, defaultCalendarConfig, type BusinessCalendarConfig } from '@escala/domain';
 import type { Principal } from '../auth/principal.js';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { Clock } from '../clock/clock.js';
 import { badInput } from '../http/bad-input.js';
+import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 
 const DESK = 'default';
 
@@ -12,21 +13,28 @@ const DESK = 'default';
 @Injectable()
 export class BusinessCalendarsService {
   private built: { key: string; calendar: BusinessCalendar } | null = null;
+  private readonly saved: CachedSetting<BusinessCalendarConfig>;
 
   constructor(
     private readonly em: EntityManager,
     private readonly journal: ChangeJournal,
     private readonly clock: Clock,
-  ) {}
+    @Inject(SETTINGS_CACHE_MS) cacheMs: number,
+  ) {
+    this.saved = new CachedSetting(cacheMs, () => this.config());
+  }
 
   async config(em: EntityManager = this.em): Promise<BusinessCalendarConfig> {
     const [row] = await em.execute<{ config: BusinessCalendarConfig }[]>(`select config from business_calendars where key = ?`, [DESK]);
     return row?.config ?? defaultCalendarConfig();
   }
 
-  /** Building a calendar loads the holiday rules, which costs more than a ticket change: keep the last one. */
-  async calendar(em: EntityManager = this.em): Promise<BusinessCalendar> {
-    const config = await this.config(em);
+  /**
+   * The calendar every clock counts with, read on every ticket change (so kept per instance).
+   * Building one loads the holiday rules, which costs more than a ticket change: keep the last one.
+   */
+  async calendar(): Promise<BusinessCalendar> {
+    const config = await this.saved.get();
     const key = JSON.stringify(config);
     if (this.built?.key !== key) this.built = { key, calendar: new BusinessCalendar(config) };
     return this.built.calendar;
@@ -38,7 +46,7 @@ export class BusinessCalendarsService {
     } catch (error) {
       throw badInput({ field: 'body', message: (error as Error).message });
     }
-    return this.em.transactional(async (tx) => {
+    await this.em.transactional(async (tx) => {
       const before = await this.config(tx);
       await tx.execute(
         `insert into business_calendars (key, config, updated_by, updated_at) values (?, ?::jsonb, ?, ?::timestamptz)
@@ -47,7 +55,8 @@ export class BusinessCalendarsService {
       );
       // New due times apply from each ticket's next change; existing timers keep theirs until then.
       this.journal.record({ actor: admin, action: 'business_calendar.saved', subjectType: 'business_calendar', subjectId: DESK, before: { ...before }, after: { ...config } });
-      return config;
     });
+    this.saved.forget();
+    return config;
   }
 }

@@ -15,11 +15,25 @@ import {
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../clock/clock.js';
 import type { Ticket } from '../persistence/entities/index.js';
+import { SupportStructureService } from '../structure/support-structure.service.js';
 import { TimersService } from '../timers/timers.service.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
 import { CLOCK_ACTIONS, clockEventsOf, type TicketHistoryRecord } from './ticket-clock-events.js';
 
-const HISTORY = `select action, actor_id as "actorId", after, occurred_at as "occurredAt" from audit_records where subject_type = 'ticket' and subject_id = ? order by id`;
+const CLOCK_ACTION_LIST = [...CLOCK_ACTIONS].map((action) => `'${action}'`).join(', ');
+
+/**
+ * The clock-relevant part of a ticket's audit trail, with only the fields the clocks read. With
+ * `onlyIfClockMoved`, nothing comes back unless the ticket's latest change is one that can move a
+ * clock (tags or an assignment leave the timers as they are) — one round trip either way.
+ */
+const historySql = (onlyIfClockMoved: boolean) => `
+  select action, actor_id as "actorId", occurred_at as "occurredAt",
+    jsonb_build_object('unitKey', after->'unitKey', 'structureVersion', after->'structureVersion', 'status', after->'status') as after
+  from audit_records
+  where subject_type = 'ticket' and subject_id = ? and action in (${CLOCK_ACTION_LIST})
+  ${onlyIfClockMoved ? `and (select action from audit_records where subject_type = 'ticket' and subject_id = ? order by id desc limit 1) in (${CLOCK_ACTION_LIST})` : ''}
+  order by id`;
 
 /**
  * A ticket's SLA clocks, replayed from its audit trail under the targets of the structure version
@@ -34,12 +48,13 @@ export class TicketSlaService {
     private readonly calendars: BusinessCalendarsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly structures: SupportStructureService,
   ) {}
 
   async sync(tx: EntityManager, ticket: Ticket): Promise<void> {
-    const last = await this.lastChange(tx, ticket.id);
-    if (!last || !CLOCK_ACTIONS.has(last.action)) return;
-    const { history, context } = await this.load(tx, ticket.id);
+    const { history, context } = await this.load(tx, ticket.id, true);
+    const last = history.at(-1);
+    if (!last) return;
     const events = clockEventsOf(history);
     if (last.action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
     const clocks = computeClocks(events, context, this.clock.now());
@@ -51,42 +66,30 @@ export class TicketSlaService {
     await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
   }
 
-  private async lastChange(tx: EntityManager, ticketId: string): Promise<{ action: string; occurredAt: Date } | null> {
-    const [row] = await tx.execute<{ action: string; occurredAt: string }[]>(
-      `select action, occurred_at as "occurredAt" from audit_records where subject_type = 'ticket' and subject_id = ? order by id desc limit 1`,
-      [ticketId],
-    );
-    return row ? { action: row.action, occurredAt: new Date(row.occurredAt) } : null;
-  }
-
   /** "Why is this due at X?" for every clock the ticket has had. */
   async explain(ticketId: string) {
     const now = this.clock.now();
-    const { history, context } = await this.load(this.em, ticketId);
+    const { history, context } = await this.load(this.em, ticketId, false);
     if (history.length === 0) throw new NotFoundException(`No ticket with id ${ticketId}`);
     const clocks = computeClocks(clockEventsOf(history), context, now);
     return { ticketId, now, clocks: clocks.map((clock) => explainClock(clock, context.calendar, now)) };
   }
 
-  private async load(em: EntityManager, ticketId: string): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
-    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(HISTORY, [ticketId]);
-    const history = rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
-    const entered = history.filter((r) => r.action === 'ticket.created' || r.action === 'ticket.escalated');
-    const versions = [...new Set(entered.map((r) => Number(r.after?.structureVersion)))];
-    const definitions = versions.length
-      ? await em.execute<{ version: number; definition: SupportStructure }[]>(
-          `select version, definition from support_structure_versions where version in (${versions.map(() => '?').join(', ')})`,
-          versions,
-        )
-      : [];
-    const byVersion = new Map(definitions.map((row) => [row.version, row.definition]));
+  private async load(em: EntityManager, ticketId: string, onlyIfClockMoved: boolean): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
+    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(
+      historySql(onlyIfClockMoved),
+      onlyIfClockMoved ? [ticketId, ticketId] : [ticketId],
+    );
+    const records = rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+    const entered = records.filter((r) => r.action === 'ticket.created' || r.action === 'ticket.escalated');
+    const byVersion = await this.structures.definitions([...new Set(entered.map((r) => Number(r.after?.structureVersion)))]);
     const targets: Record<string, Partial<Record<ClockKind, SlaTarget>>> = {};
     for (const record of entered) {
       const tier = String(record.after?.unitKey);
       const unit = byVersion.get(Number(record.after?.structureVersion))?.units.find((u) => u.key === tier);
       if (unit) targets[tier] = targetsOf(unit);
     }
-    return { history, context: { policy: slaPolicy(targets), calendar: await this.calendars.calendar(em) } };
+    return { history: records, context: { policy: slaPolicy(targets), calendar: await this.calendars.calendar() } };
   }
 
   /** Each pause and resume of the clocks goes to the audit trail with its reason. */

@@ -1,14 +1,17 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { badInput } from '../http/bad-input.js';
 import { SupportStructureVersionSchema, type SupportStructureVersion } from '../persistence/entities/index.js';
+import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 import type { CreateStructureVersionInput } from './structure.schemas.js';
 
 // Serialises concurrent saves so versions stay gap-free and ordered.
 const VERSION_LOCK = 7_311_003;
+/** Saved versions never change, so their definitions are kept without expiry (a few per year). */
+const MAX_KEPT_DEFINITIONS = 200;
 
 export interface ActiveStructure {
   version: number;
@@ -18,21 +21,54 @@ export interface ActiveStructure {
 /** The support structure as versioned data: the newest version is active; tickets record theirs. */
 @Injectable()
 export class SupportStructureService {
+  private readonly latest: CachedSetting<ActiveStructure | null>;
+  private readonly kept = new Map<number, SupportStructure>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly journal: ChangeJournal,
-  ) {}
+    @Inject(SETTINGS_CACHE_MS) cacheMs: number,
+  ) {
+    // A plain query: the definition is not put under the unit of work, whose flushes would compare it.
+    this.latest = new CachedSetting(cacheMs, async () => {
+      const [row] = await this.em
+        .getConnection()
+        .execute<{ version: number; definition: SupportStructure }[]>('select version, definition from support_structure_versions order by version desc limit 1');
+      return row ? { version: row.version, structure: row.definition } : null;
+    });
+  }
 
-  /**
-   * Read on every ticket creation, so it is a plain query: the definition is not put under the
-   * unit of work, whose flushes would otherwise compare it on every change.
-   */
+  /** The structure new tickets are routed under (read on every creation, so kept per instance). */
   async active(): Promise<ActiveStructure> {
-    const [latest] = await this.em
-      .getConnection()
-      .execute<{ version: number; definition: SupportStructure }[]>('select version, definition from support_structure_versions order by version desc limit 1');
+    const latest = await this.latest.get();
     if (!latest) throw new ConflictException('No support structure yet: an admin must save one (POST /support-structure/versions with a preset)');
-    return { version: latest.version, structure: latest.definition };
+    this.keep(latest.version, latest.structure);
+    return latest;
+  }
+
+  /** The definitions of saved versions (what a ticket was routed under), from memory once read. */
+  async definitions(versions: readonly number[]): Promise<Map<number, SupportStructure>> {
+    const missing = versions.filter((version) => !this.kept.has(version));
+    if (missing.length) {
+      const rows = await this.em
+        .getConnection()
+        .execute<{ version: number; definition: SupportStructure }[]>(
+          `select version, definition from support_structure_versions where version in (${missing.map(() => '?').join(', ')})`,
+          missing,
+        );
+      for (const row of rows) this.keep(row.version, row.definition);
+    }
+    const found = new Map<number, SupportStructure>();
+    for (const version of versions) {
+      const definition = this.kept.get(version);
+      if (definition) found.set(version, definition);
+    }
+    return found;
+  }
+
+  private keep(version: number, definition: SupportStructure): void {
+    if (this.kept.size >= MAX_KEPT_DEFINITIONS) this.kept.clear();
+    this.kept.set(version, definition);
   }
 
   list() {
@@ -51,7 +87,7 @@ export class SupportStructureService {
     if (issues.length > 0) {
       throw badInput(...issues.map((issue) => ({ field: `definition.${issue.field}`, message: issue.message })));
     }
-    return this.em.transactional(async (tx) => {
+    const saved = await this.em.transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?)', [VERSION_LOCK]);
       const previous = await tx.findOne(SupportStructureVersionSchema, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
       const saved = tx.create(SupportStructureVersionSchema, {
@@ -73,5 +109,7 @@ export class SupportStructureService {
       });
       return saved;
     });
+    this.latest.forget();
+    return saved;
   }
 }

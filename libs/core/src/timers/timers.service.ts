@@ -13,6 +13,27 @@ const UPSERT_OPEN_TIMER = `
     where (timers.event_type, timers.due_at, timers.payload) is distinct from (excluded.event_type, excluded.due_at, excluded.payload)`;
 
 /**
+ * One statement, one round trip per ticket change. Locking the subject's rows (`existing`) waits
+ * for a tick firing one of them and then sees it fired; a kind that fired is neither armed again
+ * nor counted as planned, so its open twin (if `schedule` re-armed one) is cancelled like the rest.
+ */
+const SYNC_TIMERS = `
+  with planned as (
+    select * from jsonb_to_recordset(?::jsonb) as p(kind text, event_type text, due_at timestamptz, payload jsonb)
+  ), existing as (
+    select kind, fired_at is not null as fired from timers where subject_type = ? and subject_id = ? and left(kind, ?) = ? for update
+  ), kept as (
+    select * from planned p where not exists (select 1 from existing e where e.kind = p.kind and e.fired)
+  ), cancelled as (
+    delete from timers where subject_type = ? and subject_id = ? and fired_at is null and left(kind, ?) = ? and kind not in (select kind from kept)
+  )
+  insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, fired_at, created_at, updated_at)
+  select gen_random_uuid(), ?, ?, kind, event_type, due_at, payload, null, ?::timestamptz, ?::timestamptz from kept
+  on conflict (subject_type, subject_id, kind) where fired_at is null do update
+    set event_type = excluded.event_type, due_at = excluded.due_at, payload = excluded.payload, updated_at = excluded.updated_at
+    where (timers.event_type, timers.due_at, timers.payload) is distinct from (excluded.event_type, excluded.due_at, excluded.payload)`;
+
+/**
  * Arms, moves and cancels durable timers. Every method runs in the caller's transaction when there
  * is one (`em.transactional`), so a deadline changes together with the state it derives from.
  */
@@ -51,22 +72,10 @@ export class TimersService {
   async sync(subject: TimerSubject, prefix: string, planned: readonly TimerSpec[]): Promise<void> {
     const stray = planned.find((timer) => !timer.kind.startsWith(prefix));
     if (stray) throw new Error(`timer kind "${stray.kind}" is outside the synced prefix "${prefix}"`);
-    await this.em.transactional(async () => {
-      // Locking the subject's rows waits for a tick firing one of them, then sees it fired.
-      const existing = await this.em.execute<{ kind: string; fired: boolean }[]>(
-        `select kind, fired_at is not null as fired from timers where subject_type = ? and subject_id = ? and left(kind, ?) = ? for update`,
-        [subject.type, subject.id, prefix.length, prefix],
-      );
-      const fired = new Set(existing.filter((row) => row.fired).map((row) => row.kind));
-      const kept = planned.filter((timer) => !fired.has(timer.kind));
-      const keptKinds = kept.map((timer) => timer.kind);
-      await this.em.execute(
-        `delete from timers where subject_type = ? and subject_id = ? and fired_at is null and left(kind, ?) = ?` +
-          (keptKinds.length ? ` and kind not in (${keptKinds.map(() => '?').join(', ')})` : ''),
-        [subject.type, subject.id, prefix.length, prefix, ...keptKinds],
-      );
-      for (const timer of kept) await this.schedule(subject, timer);
-    });
+    const now = this.clock.now().toISOString();
+    const rows = planned.map((timer) => ({ kind: timer.kind, event_type: timer.eventType, due_at: timer.dueAt.toISOString(), payload: timer.payload }));
+    const scope = [subject.type, subject.id, prefix.length, prefix];
+    await this.em.execute(SYNC_TIMERS, [JSON.stringify(rows), ...scope, ...scope, subject.type, subject.id, now, now]);
   }
 
   /** The subject's timers, open and fired, in due order. */

@@ -7,11 +7,21 @@ type Span = [start: number, end: number];
 
 /** Far enough for any support target, near enough to stop a calendar with no opening hours. */
 const MAX_DAYS_AHEAD = 3_660;
+/** Days remembered per calendar: years of daily use, a few hundred kilobytes at most. */
+const MAX_REMEMBERED_DAYS = 20_000;
+
+/** A local day's open spans and where the next local day starts (instants in ms). */
+interface LocalDay {
+  spans: Span[];
+  next: number;
+}
 
 /** Business hours: working periods per weekday in a time zone, minus holidays. */
 export class BusinessCalendar implements TimeMeter {
   readonly basis = 'business';
   private readonly closures: HolidayClosures;
+  // Every due time walks days through time-zone arithmetic; a ticket change recomputes several.
+  private readonly days = new Map<number, LocalDay>();
 
   constructor(readonly config: BusinessCalendarConfig) {
     if (!DateTime.local().setZone(config.timeZone).isValid) throw new Error(`unknown time zone "${config.timeZone}"`);
@@ -74,12 +84,25 @@ export class BusinessCalendar implements TimeMeter {
 
   /** Open spans in time order, the first one clipped to start at `from`. */
   private *openSpansFrom(from: number): Generator<Span> {
-    let day = this.local(from).startOf('day');
-    for (let i = 0; i < MAX_DAYS_AHEAD; i++, day = day.plus({ days: 1 })) {
-      for (const [start, end] of this.openSpansOn(day)) {
+    let dayStart = this.local(from).startOf('day').toMillis();
+    for (let i = 0; i < MAX_DAYS_AHEAD; i++) {
+      const day = this.localDay(dayStart);
+      for (const [start, end] of day.spans) {
         if (end > from) yield [Math.max(start, from), end];
       }
+      dayStart = day.next;
     }
+  }
+
+  private localDay(start: number): LocalDay {
+    let day = this.days.get(start);
+    if (!day) {
+      const local = this.local(start);
+      day = { spans: this.openSpansOn(local), next: local.plus({ days: 1 }).startOf('day').toMillis() };
+      if (this.days.size >= MAX_REMEMBERED_DAYS) this.days.clear();
+      this.days.set(start, day);
+    }
+    return day;
   }
 
   private workingPeriodsOn(day: DateTime): Span[] {
