@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { PRIORITY_TAG } from '@escala/domain';
 import type { AllowedTicketFields, CorePort, ExternalReference, NewEntry, NewTicket, TicketRef } from '@escala/connector-kit';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { badInput } from '../http/bad-input.js';
@@ -12,8 +13,8 @@ import { TicketsService } from '../tickets/tickets.service.js';
 import { asConnectorError, parsed, raceLost } from './core-port-refusals.js';
 import type { CorePorts } from './core-ports.js';
 
-/** What `priority: true` from an outside tool becomes: a tag agents and queue rules can see. */
-export const INBOUND_PRIORITY_TAG = 'PRIORIDADE';
+/** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
+export const INBOUND_PRIORITY_TAG = PRIORITY_TAG;
 
 const Reference = z.strictObject({ system: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 const TicketId = z.uuid();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { isOpenStatus, skipReasonOf, type QueuedTicket, type QueueOrder, type SkipReason } from '@escala/domain';
+import { isOpenStatus, leaderMarkedPriority, skipReasonOf, type QueuedTicket, type QueueOrder, type SkipReason } from '@escala/domain';
 import { Clock } from '../clock/clock.js';
 import type { Ticket } from '../persistence/entities/index.js';
 
@@ -101,7 +101,7 @@ function queuedTicket(ticket: Ticket, queuedAt: Date, contactedWhileQueued: bool
     openedAt: ticket.createdAt,
     queuedAt,
     tags: ticket.tags,
-    leaderPriority: false,
+    leaderPriority: leaderMarkedPriority(ticket.tags),
     customerContactedAgain: ticket.customerContactedAgain || contactedWhileQueued,
     priorityEmailReceived: ticket.priorityEmail,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTake, orderQueue, skipReasonOf, type QueuedTicket, type TakeDecision } from './queue-policy.js';
+import { checkTake, leaderMarkedPriority, orderQueue, skipReasonOf, type QueuedTicket, type TakeDecision } from './queue-policy.js';
 
 const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 11, day, hour));
 
@@ -35,6 +35,17 @@ describe('skipReasonOf', () => {
     ['urgent wins over the others', { priorityEmailReceived: true, customerContactedAgain: true, leaderPriority: true }, 'urgent'],
   ])('%s', (_label, overrides, expected) => {
     expect(skipReasonOf(ticket('x', 1, overrides))).toBe(expected);
+  });
+});
+
+describe('leaderMarkedPriority', () => {
+  it.each<[readonly string[], boolean]>([
+    [['PRIORIDADE'], true],
+    [['financeiro', ' prioridade '], true],
+    [['URGENTE'], false],
+    [[], false],
+  ])('%j → %s', (tags, expected) => {
+    expect(leaderMarkedPriority(tags)).toBe(expected);
   });
 });
 

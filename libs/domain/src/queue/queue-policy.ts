@@ -33,10 +33,19 @@ export type TakeDecision =
   | { outcome: 'not-queued' };
 
 export const URGENT_TAG = 'URGENTE';
+/** The tag of a leader-approved priority (seed 002 "priority sense"); an outside tool's priority flag arrives as it too. */
+export const PRIORITY_TAG = 'PRIORIDADE';
+
+const hasTag = (tags: readonly string[], wanted: string) => tags.some((tag) => tag.trim().toUpperCase() === wanted);
+
+/** Whether a ticket's tags carry the leader's priority mark. */
+export function leaderMarkedPriority(tags: readonly string[]): boolean {
+  return hasTag(tags, PRIORITY_TAG);
+}
 
 /** The reason shown for a ticket, the first that applies: urgent, contacted again, priority e-mail. */
 export function skipReasonOf(ticket: QueuedTicket): SkipReason | null {
-  if (ticket.leaderPriority || ticket.tags.some((tag) => tag.trim().toUpperCase() === URGENT_TAG)) return 'urgent';
+  if (ticket.leaderPriority || hasTag(ticket.tags, URGENT_TAG)) return 'urgent';
   if (ticket.customerContactedAgain) return 'customer-contacted-again';
   if (ticket.priorityEmailReceived) return 'priority-email';
   return null;

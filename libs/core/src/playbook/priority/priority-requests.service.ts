@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { decidePriorityRequest, DEFAULT_LOCALE, findUnit, requestPriority, type PriorityRequest } from '@escala/domain';
+import { decidePriorityRequest, DEFAULT_LOCALE, findUnit, PRIORITY_TAG, requestPriority, type PriorityRequest } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
@@ -10,9 +10,6 @@ import { callerLabel } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
 import { TicketPlaybookStore } from '../ticket-playbook-store.js';
 import type { PriorityDecisionBody, PriorityRequestBody } from './priority.schemas.js';
-
-/** The tag an approved ticket-priority request puts on the ticket (what the queue reads as the leader's priority). */
-export const PRIORITY_TAG = 'PRIORIDADE';
 
 const domainOf = (row: PriorityRequestRow): PriorityRequest => ({
   kind: row.kind,
