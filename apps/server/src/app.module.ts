@@ -46,6 +46,7 @@ export class AppModule {
           authCacheSeconds: config.ESCALA_AUTH_CACHE_SECONDS,
           settingsCacheSeconds: config.ESCALA_SETTINGS_CACHE_SECONDS,
           followUpIntervalMs: config.ESCALA_TIMER_TICK_MS,
+          queueOrder: config.ESCALA_QUEUE_ORDER,
         }),
         TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS, clock: options.clock }),
         ConnectorsModule.forRoot({

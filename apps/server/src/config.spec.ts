@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     ['ESCALA_SECRET_KEY', 'not-a-32-byte-key'],
     ['ESCALA_ROLES', 'api,cook'],
     ['ESCALA_QUEUE_POLL_SECONDS', '0.1'],
+    ['ESCALA_QUEUE_ORDER', 'newest-first'],
   ])('fails fast naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^\\s+${variable}: `, 'm'));
@@ -42,6 +43,12 @@ describe('loadConfig', () => {
   it('never echoes a secret key in the error', () => {
     expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).toThrow(/ESCALA_SECRET_KEY_PREVIOUS/);
     expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).not.toThrow(/old-secret-key-value/);
+  });
+
+  it('reads the queue order, opened-at by default, and says what the choices are', () => {
+    expect(loadConfig({}).ESCALA_QUEUE_ORDER).toBe('opened-at');
+    expect(loadConfig({ ESCALA_QUEUE_ORDER: 'queued-at' }).ESCALA_QUEUE_ORDER).toBe('queued-at');
+    expect(() => loadConfig({ ESCALA_QUEUE_ORDER: 'fifo' })).toThrow('ESCALA_QUEUE_ORDER: must be opened-at (oldest first by when the customer opened the ticket) or queued-at (by time in the current queue) (got "fifo")');
   });
 
   it('treats empty variables as unset', () => {

@@ -20,6 +20,8 @@ import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { SETTINGS_CACHE_MS } from './settings/cached-setting.js';
+import { QueueSettings } from './queue/queue-settings.js';
+import type { QueueOrder } from '@escala/domain';
 
 export interface CoreModuleOptions {
   sessionTtlMinutes: number;
@@ -31,6 +33,8 @@ export interface CoreModuleOptions {
   settingsCacheSeconds: number;
   /** Milliseconds between runs of the playbook's timer follow-ups (third-party resend/report); 0 = called by hand. */
   followUpIntervalMs?: number;
+  /** Oldest first by when the customer opened the ticket (default) or by time in the current queue. */
+  queueOrder?: QueueOrder;
 }
 
 /** The core's HTTP features and services. Expects MikroORM to be registered by the application. */
@@ -55,8 +59,9 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: MEDIATION_FOLLOW_UP_INTERVAL_MS, useValue: options.followUpIntervalMs ?? 0 },
         { provide: SETTINGS_CACHE_MS, useValue: options.settingsCacheSeconds * 1000 },
+        { provide: QueueSettings, useValue: new QueueSettings(options.queueOrder) },
       ],
-      exports: [SETTINGS_CACHE_MS, AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS],
+      exports: [SETTINGS_CACHE_MS, AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS, QueueSettings],
     };
   }
 }

@@ -50,13 +50,13 @@ export function queueDesk(context: () => { t: TestApp; team: SupportTeam }) {
  * `desk.team` are there once `beforeAll` has run. The app runs in this process, so faking Date
  * moves its clock (ticket times, queue waits, pending checks).
  */
-export function useQueueDesk(startLocal: string) {
+export function useQueueDesk(startLocal: string, env: Record<string, string> = {}) {
   const context = {} as { t: TestApp; team: SupportTeam };
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     setNow(startLocal);
     // Sessions outlive the days the tests move through.
-    context.t = await startTestApp({ ESCALA_SESSION_TTL_MINUTES: '43200' });
+    context.t = await startTestApp({ ESCALA_SESSION_TTL_MINUTES: '43200', ...env });
     context.team = await setUpTeam(context.t, 'n1-n5');
   });
   afterAll(async () => {

@@ -5,13 +5,13 @@ import { TicketsModule } from '../tickets/tickets.module.js';
 import { PendingWorkReader } from './pending-work.js';
 import { QueueController } from './queue.controller.js';
 import { QueueEntries } from './queue-entries.js';
-import { QUEUE_ORDER, QueueService } from './queue.service.js';
+import { QueueService } from './queue.service.js';
 
 /** One queue per tier/stage whatever the channel (seed 002 §4.3), kept in step with every ticket change. */
 @Module({
   imports: [TicketsModule],
   controllers: [QueueController],
-  providers: [QueueEntries, PendingWorkReader, QueueService, { provide: QUEUE_ORDER, useValue: 'opened-at' }],
+  providers: [QueueEntries, PendingWorkReader, QueueService],
   exports: [QueueService],
 })
 export class QueueModule implements OnModuleInit {

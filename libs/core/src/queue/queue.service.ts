@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { checkTake, orderQueue, ticketEvent, type QueueOrder, type SkipReason } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
@@ -11,8 +11,7 @@ import { ticketView } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { PendingWorkReader } from './pending-work.js';
 import { asQueuedTicket, QueueEntries } from './queue-entries.js';
-
-export const QUEUE_ORDER = Symbol('QUEUE_ORDER');
+import { QueueSettings } from './queue-settings.js';
 
 const REASON_LABEL: Record<SkipReason, string> = {
   urgent: 'urgência',
@@ -23,6 +22,8 @@ const REASON_LABEL: Record<SkipReason, string> = {
 /** Next ticket and take-by-id under the playbook's queue discipline (seed 002 §4.1–4.3). */
 @Injectable()
 export class QueueService {
+  private readonly order: QueueOrder;
+
   constructor(
     private readonly em: EntityManager,
     private readonly entries: QueueEntries,
@@ -33,8 +34,10 @@ export class QueueService {
     private readonly hooks: TicketChangeHooks,
     private readonly journal: ChangeJournal,
     private readonly clock: Clock,
-    @Inject(QUEUE_ORDER) private readonly order: QueueOrder,
-  ) {}
+    settings: QueueSettings,
+  ) {
+    this.order = settings.order;
+  }
 
   /** Claims the next ticket of the agent's tier/stage, or 409 with the pending items that block it. */
   async next(agent: Principal) {

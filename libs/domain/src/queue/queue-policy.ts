@@ -16,7 +16,8 @@ export interface QueuedTicket {
 }
 
 /** Oldest first by when the customer opened the ticket (default), or by time in the current queue. */
-export type QueueOrder = 'opened-at' | 'queued-at';
+export const QUEUE_ORDERS = ['opened-at', 'queued-at'] as const;
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
 
 export interface RankedTicket {
   ticketId: string;
