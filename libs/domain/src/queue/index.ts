@@ -1,2 +1,3 @@
 export * from './queue-policy.js';
 export * from './pending-items.js';
+export * from './owed-steps.js';
