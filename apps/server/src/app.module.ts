@@ -47,6 +47,7 @@ export class AppModule {
           settingsCacheSeconds: config.ESCALA_SETTINGS_CACHE_SECONDS,
           followUpIntervalMs: config.ESCALA_TIMER_TICK_MS,
           queueOrder: config.ESCALA_QUEUE_ORDER,
+          cancellationContactHours: config.ESCALA_CANCELLATION_CONTACT_HOURS,
         }),
         TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS, clock: options.clock }),
         ConnectorsModule.forRoot({

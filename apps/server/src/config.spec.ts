@@ -20,6 +20,7 @@ describe('loadConfig', () => {
     ['ESCALA_ROLES', 'api,cook'],
     ['ESCALA_QUEUE_POLL_SECONDS', '0.1'],
     ['ESCALA_QUEUE_ORDER', 'newest-first'],
+    ['ESCALA_CANCELLATION_CONTACT_HOURS', '0'],
   ])('fails fast naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^\\s+${variable}: `, 'm'));

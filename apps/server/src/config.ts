@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROCESS_ROLES, parseSecretKey } from '@escala/core';
-import { QUEUE_ORDERS } from '@escala/domain';
+import { DEFAULT_CANCELLATION_CONTACT_HOURS, QUEUE_ORDERS } from '@escala/domain';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -46,6 +46,7 @@ const ConfigSchema = z.object({
   ESCALA_DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   ESCALA_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   ESCALA_QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  ESCALA_CANCELLATION_CONTACT_HOURS: z.coerce.number().positive().max(720).default(DEFAULT_CANCELLATION_CONTACT_HOURS),
   ESCALA_QUEUE_ORDER: z.enum(QUEUE_ORDERS, { error: 'must be opened-at (oldest first by when the customer opened the ticket) or queued-at (by time in the current queue)' }).default('opened-at'),
 });
 

@@ -35,6 +35,8 @@ export interface CoreModuleOptions {
   followUpIntervalMs?: number;
   /** Oldest first by when the customer opened the ticket (default) or by time in the current queue. */
   queueOrder?: QueueOrder;
+  /** Hours after taking a cancellation ticket by which the customer contact must be recorded (pending item). */
+  cancellationContactHours?: number;
 }
 
 /** The core's HTTP features and services. Expects MikroORM to be registered by the application. */
@@ -59,7 +61,7 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: MEDIATION_FOLLOW_UP_INTERVAL_MS, useValue: options.followUpIntervalMs ?? 0 },
         { provide: SETTINGS_CACHE_MS, useValue: options.settingsCacheSeconds * 1000 },
-        { provide: QueueSettings, useValue: new QueueSettings(options.queueOrder) },
+        { provide: QueueSettings, useValue: new QueueSettings(options.queueOrder, options.cancellationContactHours) },
       ],
       exports: [SETTINGS_CACHE_MS, AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS, QueueSettings],
     };
