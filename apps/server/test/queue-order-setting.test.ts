@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setNow, useQueueDesk } from './support/queue-desk.js';
 
 const desk = useQueueDesk('2026-12-07T08:00', { ESCALA_QUEUE_ORDER: 'queued-at' });
-const { newAgent, openTicket } = desk;
+const { newAgent, openTicket, drain } = desk;
 
 const escalateToN2 = (ticketId: string) =>
   desk.t.request('POST', `/tickets/${ticketId}/escalations`, { token: desk.team.people.N1!.token, body: { toUnit: 'N2', reason: 'especialista' } });
@@ -30,5 +30,20 @@ describe('ESCALA_QUEUE_ORDER=queued-at', () => {
     expect(refused.body.mustTake).toEqual({ id: openedSecond.id, number: openedSecond.number });
     const next = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(next.body.ticket.id).toBe(openedSecond.id);
+  });
+
+  it('records as passed over the tickets that waited longer in the queue when a ticket with a skip reason is taken', async () => {
+    await drain('N2');
+    const waitedLonger = await openTicket('2026-12-08T09:00');
+    const urgent = await openTicket('2026-12-08T08:45', { tags: ['URGENTE'] });
+    setNow('2026-12-08T10:00');
+    expect((await escalateToN2(waitedLonger.id)).status).toBe(201);
+    setNow('2026-12-08T11:00');
+    expect((await escalateToN2(urgent.id)).status).toBe(201);
+
+    const agent = await newAgent('N2');
+    expect((await desk.t.request('POST', `/queue/take/${urgent.id}`, { token: agent.token })).status).toBe(200);
+    const audit = await desk.t.request('GET', `/tickets/${urgent.id}/audit`, { token: desk.team.people.leader!.token });
+    expect(audit.body.items.find((record: { action: string }) => record.action === 'ticket.taken').after).toMatchObject({ skipReason: 'urgent', passedOver: [waitedLonger.id] });
   });
 });

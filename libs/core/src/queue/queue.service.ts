@@ -1,6 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { checkTake, orderQueue, ticketEvent, type QueueOrder, type SkipReason } from '@escala/domain';
+import { checkTake, orderQueue, ticketEvent, waitingSince, type QueueOrder, type SkipReason } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
@@ -70,7 +70,7 @@ export class QueueService {
       if (!(await this.entries.remove(tx, ticketId))) throw new ConflictException(`Ticket ${ticketId} was just taken by someone else`);
       const chosen = queue.find((entry) => entry.ticketId === ticketId)!;
       // A ticket with a reason jumps the older ones even when it is the next: they are recorded too.
-      const passedOver = decision.outcome === 'skip' ? decision.passedOver : queue.filter((entry) => chosen.skipReason && entry.openedAt < chosen.openedAt).map((entry) => entry.ticketId);
+      const passedOver = decision.outcome === 'skip' ? decision.passedOver : queue.filter((entry) => chosen.skipReason && waitingSince(entry, this.order) < waitingSince(chosen, this.order)).map((entry) => entry.ticketId);
       return { ticket: await this.assign(tx, agent, ticketId, { reason: chosen.skipReason, passedOver }) };
     });
   }

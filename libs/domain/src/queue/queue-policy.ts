@@ -52,10 +52,15 @@ export function skipReasonOf(ticket: QueuedTicket): SkipReason | null {
   return null;
 }
 
+/** The instant a ticket's wait is counted from under the queue order. */
+export function waitingSince(ticket: Pick<QueuedTicket, 'openedAt' | 'queuedAt'>, order: QueueOrder): Date {
+  return order === 'opened-at' ? ticket.openedAt : ticket.queuedAt;
+}
+
 /** The queue in the order it must be worked: tickets with a skip reason first, oldest first within each group. */
 export function orderQueue(tickets: readonly QueuedTicket[], order: QueueOrder = 'opened-at'): RankedTicket[] {
   return tickets
-    .map((ticket) => ({ ticketId: ticket.ticketId, waitingSince: order === 'opened-at' ? ticket.openedAt : ticket.queuedAt, skipReason: skipReasonOf(ticket) }))
+    .map((ticket) => ({ ticketId: ticket.ticketId, waitingSince: waitingSince(ticket, order), skipReason: skipReasonOf(ticket) }))
     .sort(
       (a, b) =>
         Number(b.skipReason !== null) - Number(a.skipReason !== null) ||
