@@ -14,6 +14,20 @@ export interface AuditEntry {
   after?: Record<string, unknown> | null;
 }
 
+/** The audit trail's row for an entry, whichever way it is written. */
+export function auditRow(entry: AuditEntry) {
+  return {
+    occurredAt: new Date(),
+    actorId: 'userId' in entry.actor ? entry.actor.userId : null,
+    actorLabel: 'system' in entry.actor ? `system:${entry.actor.system}` : entry.actor.login,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  };
+}
+
 /**
  * Appends to the audit trail inside the caller's unit of work, so the record commits or rolls back
  * with the change it describes.
@@ -23,17 +37,7 @@ export class AuditService {
   constructor(private readonly em: EntityManager) {}
 
   record(entry: AuditEntry): void {
-    const actorLabel = 'system' in entry.actor ? `system:${entry.actor.system}` : entry.actor.login;
-    this.em.create(AuditRecordSchema, {
-      occurredAt: new Date(),
-      actorId: 'userId' in entry.actor ? entry.actor.userId : null,
-      actorLabel,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    });
+    this.em.create(AuditRecordSchema, auditRow(entry));
   }
 
   trail(subjectType: string, subjectId: string) {

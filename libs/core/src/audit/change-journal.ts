@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { OutboxEventSchema } from '../persistence/entities/index.js';
-import { AuditService, type Actor } from './audit.service.js';
+import type { CombinedWrite } from '../persistence/combined-write.js';
+import { AuditRecordSchema, OutboxEventSchema } from '../persistence/entities/index.js';
+import { AuditService, auditRow, type Actor } from './audit.service.js';
 
 export interface DomainEventDraft {
   type: string;
@@ -33,18 +34,31 @@ export class ChangeJournal {
   record(change: Change): void {
     const { events = [], ...entry } = change;
     this.audit.record(entry);
-    const occurredAt = new Date();
-    for (const event of events) {
-      this.em.create(OutboxEventSchema, {
-        id: randomUUID(),
-        type: event.type,
-        aggregateType: change.subjectType,
-        aggregateId: change.subjectId,
-        payload: { ...event.payload },
-        occurredAt,
-      });
-    }
+    for (const row of outboxRows(change, events)) this.em.create(OutboxEventSchema, row);
   }
+
+  /**
+   * The same records as parts of a combined write; `json` may rewrite the audit's `after` and each
+   * event's payload (e.g. to add a number PostgreSQL assigns in that statement).
+   */
+  write(write: CombinedWrite, change: Change, json: (value: object) => unknown = (value) => value): void {
+    const { events = [], ...entry } = change;
+    const row = auditRow(entry);
+    write.insert(AuditRecordSchema, { ...row, after: row.after && json(row.after) });
+    write.insert(OutboxEventSchema, outboxRows(change, events).map((event) => ({ ...event, payload: json(event.payload) })));
+  }
+}
+
+function outboxRows(change: Change, events: readonly DomainEventDraft[]) {
+  const occurredAt = new Date();
+  return events.map((event) => ({
+    id: randomUUID(),
+    type: event.type,
+    aggregateType: change.subjectType,
+    aggregateId: change.subjectId,
+    payload: { ...event.payload },
+    occurredAt,
+  }));
 }
 
 /** The fields whose values differ, as `before` and `after` halves for the audit trail. */

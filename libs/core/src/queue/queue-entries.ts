@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isOpenStatus, leaderMarkedPriority, skipReasonOf, type QueuedTicket, type QueueOrder, type SkipReason } from '@escala/domain';
 import { Clock } from '../clock/clock.js';
+import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
 
 export interface QueueEntryRow {
@@ -69,6 +70,19 @@ export class QueueEntries {
       ticket.createdAt.toISOString(),
       reasonIf(true),
       reasonIf(false),
+    ]);
+  }
+
+  /** A new ticket joins its unit's queue now (unless created already assigned). */
+  async created(write: CombinedWrite, ticket: Ticket): Promise<void> {
+    if (ticket.assigneeId || !isOpenStatus(ticket.status)) return;
+    const now = this.clock.now();
+    write.statement(`insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason) values (?, ?, ?::timestamptz, ?::timestamptz, ?)`, [
+      ticket.id,
+      ticket.unitKey,
+      ticket.createdAt.toISOString(),
+      now.toISOString(),
+      skipReasonOf(queuedTicket(ticket, now, false)),
     ]);
   }
 

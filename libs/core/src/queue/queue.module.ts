@@ -21,6 +21,9 @@ export class QueueModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register((tx: EntityManager, ticket) => this.entries.sync(tx, ticket));
+    this.hooks.register(
+      (tx: EntityManager, ticket) => this.entries.sync(tx, ticket),
+      (write, ticket) => this.entries.created(write, ticket),
+    );
   }
 }

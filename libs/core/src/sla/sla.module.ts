@@ -19,6 +19,9 @@ export class SlaModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register((tx, ticket) => this.sla.sync(tx, ticket));
+    this.hooks.register(
+      (tx, ticket) => this.sla.sync(tx, ticket),
+      (write, ticket) => this.sla.created(write, ticket),
+    );
   }
 }

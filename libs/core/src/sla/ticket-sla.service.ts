@@ -8,11 +8,13 @@ import {
   SLA_TIMER_PREFIX,
   type ClockEvent,
   type ClockKind,
+  type SlaClock,
   type SlaContext,
   type SlaTarget,
   type SupportStructure,
 } from '@escala/domain';
 import { AuditService } from '../audit/audit.service.js';
+import type { CombinedWrite } from '../persistence/combined-write.js';
 import { Clock } from '../clock/clock.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
@@ -57,13 +59,26 @@ export class TicketSlaService {
     if (!last) return;
     const events = clockEventsOf(history);
     if (last.action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
-    const clocks = computeClocks(events, context, this.clock.now());
-    const planned = plannedSlaTimers(ticket.id, clocks).map((timer) => ({
+    const planned = this.planned(ticket, computeClocks(events, context, this.clock.now()), { number: Number(ticket.number) });
+    await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
+  }
+
+  /** A new ticket's clocks start with it; its history is only its creation, so nothing is read. */
+  async created(write: CombinedWrite, ticket: Ticket): Promise<void> {
+    const history: TicketHistoryRecord[] = [
+      { action: 'ticket.created', actorId: ticket.createdBy ?? null, after: { unitKey: ticket.unitKey, structureVersion: ticket.structureVersion }, occurredAt: ticket.createdAt },
+    ];
+    const context = await this.contextOf(history);
+    const planned = this.planned(ticket, computeClocks(clockEventsOf(history), context, this.clock.now()), {});
+    this.timers.armNew(write, { type: 'ticket', id: ticket.id }, planned, (payload) => write.withFirst(payload, { number: 'number' }));
+  }
+
+  private planned(ticket: Ticket, clocks: readonly SlaClock[], extra: Record<string, unknown>) {
+    return plannedSlaTimers(ticket.id, clocks).map((timer) => ({
       ...timer,
       // The clock's tier owns the breach ("blame"); the leader to alert is that tier's.
-      payload: { ...timer.payload, number: Number(ticket.number), blamedTier: timer.payload.tier, currentUnit: ticket.unitKey },
+      payload: { ...timer.payload, ...extra, blamedTier: timer.payload.tier, currentUnit: ticket.unitKey },
     }));
-    await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
   }
 
   /** "Why is this due at X?" for every clock the ticket has had. */
@@ -81,7 +96,12 @@ export class TicketSlaService {
       onlyIfClockMoved ? [ticketId, ticketId] : [ticketId],
     );
     const records = rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
-    const entered = records.filter((r) => r.action === 'ticket.created' || r.action === 'ticket.escalated');
+    return { history: records, context: await this.contextOf(records) };
+  }
+
+  /** The targets of each tier/stage under the structure version it was entered with, and the desk calendar. */
+  private async contextOf(history: readonly TicketHistoryRecord[]): Promise<SlaContext> {
+    const entered = history.filter((r) => r.action === 'ticket.created' || r.action === 'ticket.escalated');
     const byVersion = await this.structures.definitions([...new Set(entered.map((r) => Number(r.after?.structureVersion)))]);
     const targets: Record<string, Partial<Record<ClockKind, SlaTarget>>> = {};
     for (const record of entered) {
@@ -89,7 +109,7 @@ export class TicketSlaService {
       const unit = byVersion.get(Number(record.after?.structureVersion))?.units.find((u) => u.key === tier);
       if (unit) targets[tier] = targetsOf(unit);
     }
-    return { history: records, context: { policy: slaPolicy(targets), calendar: await this.calendars.calendar() } };
+    return { policy: slaPolicy(targets), calendar: await this.calendars.calendar() };
   }
 
   /** Each pause and resume of the clocks goes to the audit trail with its reason. */

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
 
 /** Work that must commit with every ticket change, e.g. keeping the queue entry and the SLA timers in step. */
 export type TicketChangeHook = (tx: EntityManager, ticket: Ticket) => Promise<void>;
+/**
+ * The same for a ticket being created: its rows added to the creation's single statement, from
+ * what is known before it runs (the ticket has no history yet). The number PostgreSQL assigns is
+ * `(select number from first)`.
+ */
+export type TicketCreationHook = (write: CombinedWrite, ticket: Ticket) => Promise<void>;
 
 /**
  * Lets features that derive state from tickets (queue, SLA) run inside each ticket change's
@@ -12,14 +19,20 @@ export type TicketChangeHook = (tx: EntityManager, ticket: Ticket) => Promise<vo
 @Injectable()
 export class TicketChangeHooks {
   private readonly hooks: TicketChangeHook[] = [];
+  private readonly creationHooks: TicketCreationHook[] = [];
 
-  register(hook: TicketChangeHook): void {
+  register(hook: TicketChangeHook, onCreation: TicketCreationHook): void {
     this.hooks.push(hook);
+    this.creationHooks.push(onCreation);
   }
 
   /** Flushes the change first, so hooks reading the history see it. */
   async changed(tx: EntityManager, ticket: Ticket): Promise<void> {
     await tx.flush();
     for (const hook of this.hooks) await hook(tx, ticket);
+  }
+
+  async created(write: CombinedWrite, ticket: Ticket): Promise<void> {
+    for (const hook of this.creationHooks) await hook(write, ticket);
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { decideTicketAction, ticketEvent } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal } from '../audit/change-journal.js';
+import type { CombinedWrite } from '../persistence/combined-write.js';
 import { TicketEntrySchema, type Ticket, type TicketEntry } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { TicketActors } from './ticket-actors.service.js';
@@ -21,6 +22,10 @@ export const entryView = (e: TicketEntry) => ({
   attachments: e.attachments,
   createdAt: e.createdAt,
 });
+
+function entryRow(ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string, attachments: TicketEntry['attachments']) {
+  return { id: randomUUID(), ticketId: ticket.id, kind, body, authorId: callerId(caller), authorLabel: callerLabel(caller), attachments, createdAt: new Date() };
+}
 
 /** The trâmites of a ticket: public replies, internal notes and the system's own event lines. */
 @Injectable()
@@ -63,16 +68,12 @@ export class TicketEntriesService {
 
   /** A system event line in the ticket's history, written in the caller's transaction. */
   append(tx: EntityManager, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string, attachments: TicketEntry['attachments'] = []) {
-    return tx.create(TicketEntrySchema, {
-      id: randomUUID(),
-      ticketId: ticket.id,
-      kind,
-      body,
-      authorId: callerId(caller),
-      authorLabel: callerLabel(caller),
-      attachments,
-      createdAt: new Date(),
-    });
+    return tx.create(TicketEntrySchema, entryRow(ticket, caller, kind, body, attachments));
+  }
+
+  /** The same line for a ticket being created, as part of its combined write. */
+  appendTo(write: CombinedWrite, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string): void {
+    write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, body, []));
   }
 
   async list(ticketId: string, kinds?: TicketEntry['kind'][]) {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import type { EntryInput } from './ticket.schemas.js';
 import type { TicketCaller } from './ticket-view.js';
 
 /** Refuses a move to resolved/closed by throwing (e.g. a 409 naming what is missing). */
 export type ClosureCheck = (tx: EntityManager, ticket: Ticket) => Promise<void>;
-/** Runs in the creation transaction once the ticket has its number; may tag it or add history lines. */
-export type CreationCheck = (tx: EntityManager, ticket: Ticket, caller: TicketCaller) => Promise<void>;
+/** Runs before a new ticket is written; may tag it, or add history lines to its combined write. */
+export type CreationCheck = (write: CombinedWrite, ticket: Ticket, caller: TicketCaller) => Promise<void>;
 /** Returns the text a public entry is stored and sent with; `caller` tells our replies from a channel's inbound messages. */
 export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput, caller: TicketCaller) => Promise<string>;
 
@@ -33,8 +34,8 @@ export class TicketHooks {
     this.replyFilters.push(filter);
   }
 
-  async afterCreating(tx: EntityManager, ticket: Ticket, caller: TicketCaller): Promise<void> {
-    for (const check of this.creationChecks) await check(tx, ticket, caller);
+  async beforeCreating(write: CombinedWrite, ticket: Ticket, caller: TicketCaller): Promise<void> {
+    for (const check of this.creationChecks) await check(write, ticket, caller);
   }
 
   async beforeClosing(tx: EntityManager, ticket: Ticket): Promise<void> {

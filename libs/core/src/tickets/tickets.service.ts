@@ -3,6 +3,7 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { routeByCategory, ticketEvent, URGENT_TAG, type TicketEvent } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { CombinedWrite } from '../persistence/combined-write.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { badInput } from '../http/bad-input.js';
 import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
@@ -23,44 +24,58 @@ export class TicketsService {
     private readonly ruleHooks: TicketHooks,
   ) {}
 
+  /**
+   * Routes the ticket under the active structure and writes it with everything it causes — its
+   * first history lines, audit record, events, queue entry and SLA timers — as one statement.
+   */
   async create(caller: TicketCaller, input: CreateTicketInput) {
     const { version, structure } = await this.structures.active();
     const routed = routeByCategory(structure, input.category);
     if (!routed.ok) throw badInput({ field: 'category', message: routed.reason });
     const now = new Date();
-    // Two flushes in one transaction: the number PostgreSQL assigns goes into the events.
-    return this.em.transactional(async (tx) => {
-      const ticket = tx.create(TicketSchema, {
-        ...input,
-        id: randomUUID(),
-        status: 'new',
-        unitKey: routed.unitKey,
-        structureVersion: version,
-        spocId: null,
-        technicalAnalysis: null,
-        createdBy: callerId(caller),
-        createdAt: now,
-        updatedAt: now,
-      });
-      await tx.flush();
-      await this.ruleHooks.afterCreating(tx, ticket, caller);
-      const view = ticketView(ticket);
-      const created = ticketEvent('ticket.created', {
-        ticketId: ticket.id,
-        number: view.number,
-        unitKey: ticket.unitKey,
-        category: ticket.category,
-        channel: ticket.channel,
-        customerId: ticket.customerId,
-        structureVersion: version,
-        subject: ticket.subject,
-        tags: ticket.tags,
-      });
-      const events = [created, ...urgentEvents(ticket, [])];
-      this.journal.record({ actor: caller, action: 'ticket.created', subjectType: 'ticket', subjectId: ticket.id, after: view, events });
-      await this.hooks.changed(tx, ticket);
-      return view;
-    }).catch(rethrowAsBadInput);
+    const ticket: Ticket = {
+      ...input,
+      id: randomUUID(),
+      number: null,
+      status: 'new',
+      unitKey: routed.unitKey,
+      structureVersion: version,
+      spocId: null,
+      technicalAnalysis: null,
+      priorityEmail: false,
+      customerContactedAgain: false,
+      devRequestReference: null,
+      fixVersion: null,
+      externalStatus: null,
+      externalNote: null,
+      createdBy: callerId(caller),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const write = new CombinedWrite(this.em);
+    await this.ruleHooks.beforeCreating(write, ticket, caller);
+    const { number: _assigned, ...columns } = ticket;
+    write.insertFirst(TicketSchema, columns, ['number']);
+    const { number: _, ...view } = ticketView(ticket);
+    const created = ticketEvent('ticket.created', {
+      ticketId: ticket.id,
+      number: 0,
+      unitKey: ticket.unitKey,
+      category: ticket.category,
+      channel: ticket.channel,
+      customerId: ticket.customerId,
+      structureVersion: version,
+      subject: ticket.subject,
+      tags: ticket.tags,
+    });
+    const events = [created, ...urgentEvents(ticket, [])];
+    // Every `number` in the audit record and the events is the one PostgreSQL assigns in the same statement.
+    this.journal.write(write, { actor: caller, action: 'ticket.created', subjectType: 'ticket', subjectId: ticket.id, after: view, events }, (value) =>
+      write.withFirst(value, { number: 'number' }),
+    );
+    await this.hooks.created(write, ticket);
+    const [row] = await write.run<{ number: string }>().catch(rethrowAsBadInput);
+    return ticketView({ ...ticket, number: Number(row?.number) });
   }
 
   async get(id: string): Promise<Ticket> {

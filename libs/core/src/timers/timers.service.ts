@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../clock/clock.js';
+import type { CombinedWrite } from '../persistence/combined-write.js';
 import { TimerSchema, type Timer } from '../persistence/entities/index.js';
 import type { TimerSpec, TimerSubject } from './timer-spec.js';
 
@@ -76,6 +77,29 @@ export class TimersService {
     const rows = planned.map((timer) => ({ kind: timer.kind, event_type: timer.eventType, due_at: timer.dueAt.toISOString(), payload: timer.payload }));
     const scope = [subject.type, subject.id, prefix.length, prefix];
     await this.em.execute(SYNC_TIMERS, [JSON.stringify(rows), ...scope, ...scope, subject.type, subject.id, now, now]);
+  }
+
+  /**
+   * The first timers of a subject that has none yet (a ticket being created), as part of its combined
+   * write; `payload` may rewrite each payload, e.g. to add the number assigned in that statement.
+   */
+  armNew(write: CombinedWrite, subject: TimerSubject, planned: readonly TimerSpec[], payload: (value: object) => unknown = (value) => value): void {
+    const now = this.clock.now();
+    write.insert(
+      TimerSchema,
+      planned.map((timer) => ({
+        id: randomUUID(),
+        subjectType: subject.type,
+        subjectId: subject.id,
+        kind: timer.kind,
+        eventType: timer.eventType,
+        dueAt: timer.dueAt,
+        payload: payload(timer.payload),
+        firedAt: null,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
   }
 
   /** The subject's timers, open and fired, in due order. */

@@ -10,6 +10,9 @@ const MAX_DAYS_AHEAD = 3_660;
 /** Days remembered per calendar: years of daily use, a few hundred kilobytes at most. */
 const MAX_REMEMBERED_DAYS = 20_000;
 
+/** Every UTC offset and daylight-saving change falls on a quarter hour, so a local date is constant within one. */
+const QUARTER_HOUR = 900_000;
+
 /** A local day's open spans and where the next local day starts (instants in ms). */
 interface LocalDay {
   spans: Span[];
@@ -22,6 +25,7 @@ export class BusinessCalendar implements TimeMeter {
   private readonly closures: HolidayClosures;
   // Every due time walks days through time-zone arithmetic; a ticket change recomputes several.
   private readonly days = new Map<number, LocalDay>();
+  private readonly dayStarts = new Map<number, number>();
 
   constructor(readonly config: BusinessCalendarConfig) {
     if (!DateTime.local().setZone(config.timeZone).isValid) throw new Error(`unknown time zone "${config.timeZone}"`);
@@ -84,7 +88,7 @@ export class BusinessCalendar implements TimeMeter {
 
   /** Open spans in time order, the first one clipped to start at `from`. */
   private *openSpansFrom(from: number): Generator<Span> {
-    let dayStart = this.local(from).startOf('day').toMillis();
+    let dayStart = this.dayStartOf(from);
     for (let i = 0; i < MAX_DAYS_AHEAD; i++) {
       const day = this.localDay(dayStart);
       for (const [start, end] of day.spans) {
@@ -92,6 +96,17 @@ export class BusinessCalendar implements TimeMeter {
       }
       dayStart = day.next;
     }
+  }
+
+  private dayStartOf(instant: number): number {
+    const quarter = Math.floor(instant / QUARTER_HOUR);
+    let start = this.dayStarts.get(quarter);
+    if (start === undefined) {
+      start = this.local(instant).startOf('day').toMillis();
+      if (this.dayStarts.size >= MAX_REMEMBERED_DAYS) this.dayStarts.clear();
+      this.dayStarts.set(quarter, start);
+    }
+    return start;
   }
 
   private localDay(start: number): LocalDay {

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { customerEntitlements, DEFAULT_ENTITLEMENTS, DEFAULT_LOCALE, evaluateCategoryEntitlement, type CustomerProduct } from '@escala/domain';
 import { Clock } from '../../clock/clock.js';
-import { CustomerProductSchema, type Ticket } from '../../persistence/entities/index.js';
+import type { Ticket } from '../../persistence/entities/index.js';
 import { TicketEntriesService } from '../../tickets/ticket-entries.service.js';
 import { TicketHooks } from '../../tickets/ticket-hooks.js';
 import { TicketsService } from '../../tickets/tickets.service.js';
@@ -30,11 +30,11 @@ export class EntitlementsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.onCreation(async (tx, ticket, caller) => {
-      const decision = evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, await this.products(tx, ticket.customerId), ticket.category, DEFAULT_LOCALE, this.today());
+    this.hooks.onCreation(async (write, ticket, caller) => {
+      const decision = evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, await this.products(this.em, ticket.customerId), ticket.category, DEFAULT_LOCALE, this.today());
       if (!decision) return;
       if (!decision.allowed) ticket.tags = [...ticket.tags, NOT_ENTITLED_TAG];
-      this.entries.append(tx, ticket, caller, 'internal', `${decision.allowed ? 'Direito verificado' : 'Sem direito'}: ${decision.explanation}`);
+      this.entries.appendTo(write, ticket, caller, 'internal', `${decision.allowed ? 'Direito verificado' : 'Sem direito'}: ${decision.explanation}`);
     });
   }
 
@@ -49,9 +49,13 @@ export class EntitlementsService implements OnModuleInit {
     };
   }
 
-  private async products(em: EntityManager, customerId: string): Promise<CustomerProduct[]> {
-    const rows = await em.find(CustomerProductSchema, { customerId }, { orderBy: { contractedOn: 'asc' } });
-    return rows.map((row) => ({ product: row.product, contractedOn: row.contractedOn, endsOn: row.endsOn ?? null }));
+  /** A plain read: it runs on every ticket creation, and nothing here is changed through the unit of work. */
+  private products(em: EntityManager, customerId: string): Promise<CustomerProduct[]> {
+    return em.execute<CustomerProduct[]>(
+      `select product, to_char(contracted_on, 'YYYY-MM-DD') as "contractedOn", to_char(ends_on, 'YYYY-MM-DD') as "endsOn"
+       from customer_products where customer_id = ? order by contracted_on`,
+      [customerId],
+    );
   }
 
   /** Contract dates are calendar days in the company's zone. */
