@@ -58,10 +58,7 @@ async function rawClaim(pool: pg.Pool, agentId: string): Promise<'claimed' | 'em
     await client.query('begin');
     const { rows } = await client.query<{ ticket_id: string }>(numbered(claimNextSql('opened-at')), ['N2']);
     const ticketId = rows[0]?.ticket_id;
-    if (ticketId) {
-      await client.query('delete from queue_entries where ticket_id = $1', [ticketId]);
-      await client.query('update tickets set assignee_id = $1, updated_at = now() where id = $2', [agentId, ticketId]);
-    }
+    if (ticketId) await client.query('update tickets set assignee_id = $1, updated_at = now() where id = $2', [agentId, ticketId]);
     await client.query('commit');
     return ticketId ? 'claimed' : 'empty';
   } finally {

@@ -17,14 +17,17 @@ export interface QueueEntryRow {
 const ORDER_COLUMN: Record<QueueOrder, string> = { 'opened-at': 'opened_at', 'queued-at': 'queued_at' };
 
 /**
- * Claims the next entry of a queue. Locks the ticket row too and skips tickets being changed right
- * now, so a claim never waits behind (or deadlocks with) a ticket change holding the ticket lock.
- * The sort matches an index of `queue_entries`.
+ * Claims the next entry of a queue and removes it, in one statement. Locks the ticket row too and
+ * skips tickets being changed right now, so a claim never waits behind (or deadlocks with) a
+ * ticket change holding the ticket lock. The sort matches an index of `queue_entries`.
  */
 export const claimNextSql = (order: QueueOrder) => `
-  select q.ticket_id from queue_entries q join tickets t on t.id = q.ticket_id
-  where q.unit_key = ? order by (q.skip_reason is null), q.${ORDER_COLUMN[order]}, q.ticket_id
-  limit 1 for update of q, t skip locked`;
+  with next as (
+    select q.ticket_id from queue_entries q join tickets t on t.id = q.ticket_id
+    where q.unit_key = ? order by (q.skip_reason is null), q.${ORDER_COLUMN[order]}, q.ticket_id
+    limit 1 for update of q, t skip locked
+  )
+  delete from queue_entries q using next where q.ticket_id = next.ticket_id returning q.ticket_id, q.skip_reason`;
 
 /**
  * Keeps the ticket's place (`queued_at`) while it stays in the same unit, or starts it now, in one
@@ -87,10 +90,8 @@ export class QueueEntries {
   }
 
   async claimNext(tx: EntityManager, unitKey: string, order: QueueOrder): Promise<{ ticketId: string; skipReason: SkipReason | null } | null> {
-    const [row] = await tx.execute<{ ticket_id: string }[]>(claimNextSql(order), [unitKey]);
-    if (!row) return null;
-    const [deleted] = await tx.execute<{ skip_reason: SkipReason | null }[]>(`delete from queue_entries where ticket_id = ? returning skip_reason`, [row.ticket_id]);
-    return { ticketId: row.ticket_id, skipReason: deleted?.skip_reason ?? null };
+    const [row] = await tx.execute<{ ticket_id: string; skip_reason: SkipReason | null }[]>(claimNextSql(order), [unitKey]);
+    return row ? { ticketId: row.ticket_id, skipReason: row.skip_reason } : null;
   }
 
   /** Removes the entry if it is still there, waiting for a concurrent claim of the same ticket; false if it was gone. */
