@@ -55,10 +55,11 @@ export function startEscala(databaseUrl: string, port: number, adminPassword: st
   );
 }
 
-export function startBaseline(databaseUrl: string, port: number, unitKey: string): Promise<Running> {
+/** `row`: one insert of the ticket row; `work`: the rows an Escala creation writes, in one statement. */
+export function startBaseline(databaseUrl: string, port: number, unitKey: string, kind: 'row' | 'work' = 'row'): Promise<Running> {
   return startNode(
     fileURLToPath(new URL('./baseline-server.js', import.meta.url)),
-    { DATABASE_URL: databaseUrl, PORT: String(port), POOL_MAX: '20', UNIT_KEY: unitKey },
+    { DATABASE_URL: databaseUrl, PORT: String(port), POOL_MAX: '20', UNIT_KEY: unitKey, BASELINE: kind },
     /ready/,
     `http://127.0.0.1:${port}`,
   );

@@ -9,8 +9,9 @@ import { load, timeGet, type LoadResult } from './load.js';
 import { startBaseline, startEscala, type Running } from './processes.js';
 
 /**
- * `npm run bench`: ticket intake through the HTTP API against a bare node:http + pg baseline in
- * the same run, then list and search timings on 1 M tickets. Settings: BENCH_SECONDS (per load
+ * `npm run bench`: ticket intake through the HTTP API against two bare node:http + pg baselines in
+ * the same run (the ticket row alone; the same rows an Escala creation writes), then list and
+ * search timings on 1 M tickets. Settings: BENCH_SECONDS (per load
  * step, default 10), BENCH_TICKETS (default 1000000), BENCH_DATABASE_URL (a server URL whose user
  * may create databases; default: an embedded PostgreSQL with default settings in a temp folder).
  */
@@ -46,29 +47,34 @@ async function main(): Promise<void> {
     };
     const baseline = await startBaseline(databaseUrl, await freePort(), 'N4');
     running.push(baseline);
+    const sameWork = await startBaseline(databaseUrl, await freePort(), 'N4', 'work');
+    running.push(sameWork);
 
     say(`Ticket creation, ${SECONDS} s per step (warm-up first)`);
-    await load(`${baseline.url}/tickets`, 8, 2, { body: ticket });
-    await load(`${escala.url}/tickets`, 8, 2, { body: ticket, token });
-    const rows: [LoadResult, LoadResult][] = [];
+    for (const target of [baseline, sameWork, escala]) await load(`${target.url}/tickets`, 8, 2, { body: ticket, token });
+    const rows: [LoadResult, LoadResult, LoadResult][] = [];
     for (const connections of CONNECTIONS) {
       const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
+      const work = await load(`${sameWork.url}/tickets`, connections, SECONDS, { body: ticket });
       const api = await load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token });
-      rows.push([base, api]);
+      rows.push([base, work, api]);
     }
-    say('| clients | baseline req/s | baseline p99 ms | Escala API req/s | Escala p50 ms | Escala p99 ms | ratio | failures |');
-    say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const [base, api] of rows) {
-      const ratio = api.requestsPerSecond / base.requestsPerSecond;
-      say(`| ${api.connections} | ${base.requestsPerSecond.toFixed(0)} | ${base.p99Ms} | ${api.requestsPerSecond.toFixed(0)} | ${api.p50Ms} | ${api.p99Ms} | ${(ratio * 100).toFixed(0)} % | ${base.failures + api.failures} |`);
+    const percent = (part: LoadResult, whole: LoadResult) => `${((part.requestsPerSecond / whole.requestsPerSecond) * 100).toFixed(0)} %`;
+    say('| clients | baseline (ticket row) req/s | p99 ms | same-work baseline req/s | p99 ms | Escala API req/s | p50 ms | p99 ms | Escala / baseline | Escala / same work | failures |');
+    say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const [base, work, api] of rows) {
+      say(
+        `| ${api.connections} | ${base.requestsPerSecond.toFixed(0)} | ${base.p99Ms} | ${work.requestsPerSecond.toFixed(0)} | ${work.p99Ms} | ${api.requestsPerSecond.toFixed(0)} | ${api.p50Ms} | ${api.p99Ms} | ${percent(api, base)} | ${percent(api, work)} | ${base.failures + work.failures + api.failures} |`,
+      );
     }
-    const [base32, api32] = rows.at(-1)!;
+    const [base32, , api32] = rows.at(-1)!;
     const ratio32 = api32.requestsPerSecond / base32.requestsPerSecond;
     say(`Target at 32 clients: ≥ 50 % of the baseline — ${ratio32 >= 0.5 ? 'met' : 'NOT met'} (${(ratio32 * 100).toFixed(0)} %)`);
     // The cheapest authenticated route: what every request pays before any ticket work.
     const floor = await load(`${escala.url}/auth/me`, 32, SECONDS, { token });
     say(`For scale: GET /auth/me (token lookup only) at 32 clients: ${floor.requestsPerSecond.toFixed(0)} req/s, p99 ${floor.p99Ms} ms`);
     await baseline.stop();
+    await sameWork.stop();
 
     say(`\nGenerating ${TICKETS.toLocaleString('en')} tickets…`);
     const client = new pg.Client({ connectionString: databaseUrl });
