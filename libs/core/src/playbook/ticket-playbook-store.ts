@@ -91,7 +91,7 @@ export class TicketPlaybookStore {
         }
         this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events });
         // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags): they follow in this transaction.
-        await this.changeHooks.changed(tx, ticket);
+        await this.changeHooks.changed(tx, ticket, action);
         await tx.flush();
         return outcome.result;
       })

@@ -120,7 +120,7 @@ export class QueueService {
       after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: skip.reason, passedOver: skip.passedOver },
       events: [ticketEvent('ticket.assigned', { ticketId, number: Number(ticket.number), assigneeId: agent.userId, previousAssigneeId })],
     });
-    await this.hooks.changed(tx, ticket);
+    await this.hooks.changed(tx, ticket, 'ticket.taken');
     return ticketView(ticket);
   }
 }

@@ -20,7 +20,7 @@ export class SlaModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.register(
-      (tx, ticket) => this.sla.sync(tx, ticket),
+      (tx, ticket, action) => this.sla.sync(tx, ticket, action),
       (write, ticket) => this.sla.created(write, ticket),
     );
   }

@@ -24,17 +24,12 @@ import { CLOCK_ACTIONS, clockEventsOf, type TicketHistoryRecord } from './ticket
 
 const CLOCK_ACTION_LIST = [...CLOCK_ACTIONS].map((action) => `'${action}'`).join(', ');
 
-/**
- * The clock-relevant part of a ticket's audit trail, with only the fields the clocks read. With
- * `onlyIfClockMoved`, nothing comes back unless the ticket's latest change is one that can move a
- * clock (tags or an assignment leave the timers as they are) — one round trip either way.
- */
-const historySql = (onlyIfClockMoved: boolean) => `
+/** The clock-relevant part of a ticket's audit trail, with only the fields the clocks read. */
+const HISTORY = `
   select action, actor_id as "actorId", occurred_at as "occurredAt",
     jsonb_build_object('unitKey', after->'unitKey', 'structureVersion', after->'structureVersion', 'status', after->'status') as after
   from audit_records
   where subject_type = 'ticket' and subject_id = ? and action in (${CLOCK_ACTION_LIST})
-  ${onlyIfClockMoved ? `and (select action from audit_records where subject_type = 'ticket' and subject_id = ? order by id desc limit 1) in (${CLOCK_ACTION_LIST})` : ''}
   order by id`;
 
 /**
@@ -53,12 +48,14 @@ export class TicketSlaService {
     private readonly structures: SupportStructureService,
   ) {}
 
-  async sync(tx: EntityManager, ticket: Ticket): Promise<void> {
-    const { history, context } = await this.load(tx, ticket.id, true);
+  /** Only a change that can move a clock (not tags or an assignment) recomputes the timers. */
+  async sync(tx: EntityManager, ticket: Ticket, action: string): Promise<void> {
+    if (!CLOCK_ACTIONS.has(action)) return;
+    const { history, context } = await this.load(tx, ticket.id);
     const last = history.at(-1);
     if (!last) return;
     const events = clockEventsOf(history);
-    if (last.action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
+    if (action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
     const planned = this.planned(ticket, computeClocks(events, context, this.clock.now()), { number: Number(ticket.number) });
     await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
   }
@@ -84,17 +81,14 @@ export class TicketSlaService {
   /** "Why is this due at X?" for every clock the ticket has had. */
   async explain(ticketId: string) {
     const now = this.clock.now();
-    const { history, context } = await this.load(this.em, ticketId, false);
+    const { history, context } = await this.load(this.em, ticketId);
     if (history.length === 0) throw new NotFoundException(`No ticket with id ${ticketId}`);
     const clocks = computeClocks(clockEventsOf(history), context, now);
     return { ticketId, now, clocks: clocks.map((clock) => explainClock(clock, context.calendar, now)) };
   }
 
-  private async load(em: EntityManager, ticketId: string, onlyIfClockMoved: boolean): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
-    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(
-      historySql(onlyIfClockMoved),
-      onlyIfClockMoved ? [ticketId, ticketId] : [ticketId],
-    );
+  private async load(em: EntityManager, ticketId: string): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
+    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(HISTORY, [ticketId]);
     const records = rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
     return { history: records, context: await this.contextOf(records) };
   }

@@ -3,8 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
 
-/** Work that must commit with every ticket change, e.g. keeping the queue entry and the SLA timers in step. */
-export type TicketChangeHook = (tx: EntityManager, ticket: Ticket) => Promise<void>;
+/**
+ * Work that must commit with every ticket change, e.g. keeping the queue entry and the SLA timers
+ * in step; `action` is the change's audit action, so a hook can tell at once whether it matters.
+ */
+export type TicketChangeHook = (tx: EntityManager, ticket: Ticket, action: string) => Promise<void>;
 /**
  * The same for a ticket being created: its rows added to the creation's single statement, from
  * what is known before it runs (the ticket has no history yet). The number PostgreSQL assigns is
@@ -27,9 +30,9 @@ export class TicketChangeHooks {
   }
 
   /** Flushes the change first, so hooks reading the history see it. */
-  async changed(tx: EntityManager, ticket: Ticket): Promise<void> {
+  async changed(tx: EntityManager, ticket: Ticket, action: string): Promise<void> {
     await tx.flush();
-    for (const hook of this.hooks) await hook(tx, ticket);
+    for (const hook of this.hooks) await hook(tx, ticket, action);
   }
 
   async created(write: CombinedWrite, ticket: Ticket): Promise<void> {

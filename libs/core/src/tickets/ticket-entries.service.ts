@@ -53,15 +53,16 @@ export class TicketEntriesService {
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);
       ticket.updatedAt = entry.createdAt;
       const payload = { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };
+      const action = input.kind === 'public' ? 'ticket.replied' : 'ticket.note_added';
       this.journal.record({
         actor: caller,
-        action: input.kind === 'public' ? 'ticket.replied' : 'ticket.note_added',
+        action,
         subjectType: 'ticket',
         subjectId: ticketId,
         after: { entryId: entry.id, kind: entry.kind, attachments: entry.attachments.length },
         events: [input.kind === 'public' ? ticketEvent('ticket.replied', payload) : ticketEvent('ticket.note_added', payload)],
       });
-      await this.hooks.changed(tx, ticket);
+      await this.hooks.changed(tx, ticket, action);
       return entryView(entry);
     });
   }

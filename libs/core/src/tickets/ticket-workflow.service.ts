@@ -45,7 +45,7 @@ export class TicketWorkflowService {
         after: { status: to, ...(reason ? { reason } : {}) },
         events: [ticketEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
       });
-      await this.hooks.changed(tx, ticket);
+      await this.hooks.changed(tx, ticket, 'ticket.status_changed');
       return ticketView(ticket);
     });
   }
@@ -96,7 +96,7 @@ export class TicketWorkflowService {
           }),
         ],
       });
-      await this.hooks.changed(tx, ticket);
+      await this.hooks.changed(tx, ticket, 'ticket.escalated');
       return ticketView(ticket);
     }).catch(rethrowAsBadInput);
   }

@@ -117,7 +117,7 @@ export class TicketsService {
         events.push(ticketEvent('ticket.assigned', { ticketId: id, number: after.number, assigneeId: after.assigneeId, previousAssigneeId: before.assigneeId }));
       }
       this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: id, before: changedBefore, after: changedAfter, events });
-      await this.hooks.changed(tx, ticket);
+      await this.hooks.changed(tx, ticket, action);
       return ticketView(ticket);
     }).catch(rethrowAsBadInput);
   }
