@@ -86,6 +86,36 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
     expect(await slaEvents(id)).toHaveLength(4);
     expect(await sql(a, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
   });
+
+  it('a reopened ticket owes a new analysis on new clocks of its tier; the clocks before keep their outcome', async () => {
+    setNow('2026-12-14T10:00');
+    const stage1 = team.people['N1-E1']!;
+    const id = (await a.request('POST', '/tickets', { token: stage1.token, body: ticketBody(team, { category: 'duvida-utilizacao' }) })).body.id as string;
+    const move = (status: string) => a.request('POST', `/tickets/${id}/status`, { token: stage1.token, body: { status } });
+    setNow('2026-12-14T10:10');
+    await a.request('POST', `/tickets/${id}/entries`, { token: stage1.token, body: { kind: 'public', body: 'Orientação enviada ao cliente.' } });
+    setNow('2026-12-14T10:20');
+    expect((await move('resolved')).status).toBe(201);
+    expect(await sql(a, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
+
+    // The customer says it still fails: the ticket is reopened the next morning.
+    setNow('2026-12-15T09:00');
+    expect((await move('in_analysis')).status).toBe(201);
+    const explained = await a.request('GET', `/tickets/${id}/sla`, { token: team.people.leader!.token });
+    expect(explained.body.clocks.map((c: Record<string, unknown>) => [c.kind, c.state, c.startedAt, c.dueAt])).toEqual([
+      ['analysis', 'met', iso('2026-12-14T10:00'), null],
+      ['analysis', 'running', iso('2026-12-15T09:00'), iso('2026-12-15T10:00')],
+    ]);
+    expect(await sql(a, `select kind, due_at as "dueAt" from timers where subject_id = $1 and fired_at is null order by due_at`, [id])).toEqual([
+      { kind: 'sla:1:N1-E1:analysis:warning:0.75', dueAt: sp('2026-12-15T09:45') },
+      { kind: 'sla:1:N1-E1:analysis:breached', dueAt: sp('2026-12-15T10:00') },
+    ]);
+
+    // Working on it meets the new analysis clock: its timers go.
+    setNow('2026-12-15T09:30');
+    await a.request('POST', `/tickets/${id}/entries`, { token: stage1.token, body: { kind: 'internal', body: 'Reproduzido no ambiente do cliente.' } });
+    expect(await sql(a, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
+  });
 });
 
 describe('pauses and explanations (preset n1-n5: N1 first response 24 business hours)', () => {

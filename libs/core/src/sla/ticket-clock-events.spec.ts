@@ -35,4 +35,20 @@ describe('clockEventsOf', () => {
       { type: 'closed', at: at(8) },
     ]);
   });
+
+  it('reopens a resolved or closed ticket on its current tier, without counting the reopening move as the awaited action', () => {
+    const events = clockEventsOf([
+      record(0, 'ticket.created', { unitKey: 'N1' }, null),
+      record(1, 'ticket.escalated', { unitKey: 'N2' }),
+      record(2, 'ticket.status_changed', { status: 'resolved' }),
+      record(3, 'ticket.status_changed', { status: 'closed' }),
+      record(4, 'ticket.status_changed', { status: 'in_analysis' }),
+      record(5, 'ticket.note_added'),
+    ]);
+    expect(events.slice(-3)).toEqual([
+      { type: 'closed', at: at(3) },
+      { type: 'reopened', at: at(4), tier: 'N2' },
+      { type: 'acted', at: at(5) },
+    ]);
+  });
 });

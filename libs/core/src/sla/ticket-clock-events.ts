@@ -20,18 +20,25 @@ export const CLOCK_ACTIONS: ReadonlySet<string> = new Set(['ticket.created', 'ti
  * The clock events of a ticket, from its audit trail: created/escalated carry the tier/stage; a
  * public reply by one of us is `replied` (a customer's message is not); notes, the technical
  * analysis and status changes by a person are `acted`; waiting statuses pause (the policy decides
- * whether the reason pauses); resolved or closed ends the clocks.
+ * whether the reason pauses); resolved or closed ends the clocks; leaving resolved or closed
+ * reopens the ticket on new clocks of its tier/stage (the reopening move itself is not the action
+ * the new analysis clock waits for).
  */
 export function clockEventsOf(history: readonly TicketHistoryRecord[]): ClockEvent[] {
   const events: ClockEvent[] = [];
   let status = 'new';
+  let tier = '';
   for (const { action, actorId, after, occurredAt: at } of history) {
     if (action === 'ticket.created' || action === 'ticket.escalated') {
-      events.push({ type: action === 'ticket.created' ? 'created' : 'escalated', at, tier: String(after?.unitKey) });
+      tier = String(after?.unitKey);
+      events.push({ type: action === 'ticket.created' ? 'created' : 'escalated', at, tier });
     } else if (action === 'ticket.replied' && actorId) {
       events.push({ type: 'replied', at });
     } else if (AGENT_ACTIONS.has(action) && actorId) {
       events.push({ type: 'acted', at });
+    } else if (action === 'ticket.status_changed' && ENDING.has(status) && !ENDING.has(String(after?.status))) {
+      status = String(after?.status);
+      events.push({ type: 'reopened', at, tier });
     } else if (action === 'ticket.status_changed') {
       const to = String(after?.status);
       if (actorId) events.push({ type: 'acted', at });

@@ -100,6 +100,28 @@ describe('SLA clocks', () => {
     expect(clock(clocks, '1:n2:first-response')).toMatchObject({ tier: 'n2', startedAt: sp('2026-12-07T14:00'), elapsedMs: 6 * HOUR });
   });
 
+  it('reopening starts new clocks for the same tier; the clocks before it keep their outcome', () => {
+    const events: ClockEvent[] = [
+      created,
+      { type: 'replied', at: sp('2026-12-07T10:30') },
+      { type: 'closed', at: sp('2026-12-07T11:00') },
+      { type: 'reopened', at: sp('2026-12-09T09:00'), tier: 'n1-stage-1' },
+    ];
+    const clocks = computeClocks(events, context, sp('2026-12-09T09:30'));
+    expect(clocks.map((c) => [c.id, c.state, c.endedBy])).toEqual([
+      ['0:n1-stage-1:first-response', 'met', 'replied'],
+      ['0:n1-stage-1:analysis', 'met', 'replied'],
+      ['1:n1-stage-1:first-response', 'running', null],
+      ['1:n1-stage-1:analysis', 'running', null],
+    ]);
+    expect(clock(clocks, '1:n1-stage-1:analysis').dueAt).toEqual(sp('2026-12-09T10:00'));
+  });
+
+  it('a "reopened" before the ticket exists is noise', () => {
+    const clocks = computeClocks([{ type: 'reopened', at: sp('2026-12-07T09:00'), tier: 'n2' }, created], context, sp('2026-12-07T10:30'));
+    expect(clocks.map((c) => c.id)).toEqual(['0:n1-stage-1:first-response', '0:n1-stage-1:analysis']);
+  });
+
   it('counts calendar hours when a target says so', () => {
     const clocks = computeClocks([{ type: 'created', at: sp('2026-12-11T17:00'), tier: 'n3' }], context, sp('2026-12-11T17:00'));
     expect(clock(clocks, '0:n3:analysis').dueAt).toEqual(sp('2026-12-14T17:00'));

@@ -67,7 +67,8 @@ export function computeClocks(events: readonly ClockEvent[], context: SlaContext
     switch (event.type) {
       case 'created':
       case 'escalated':
-        // A ticket is created once and escalated only after that; anything else is noise.
+      case 'reopened':
+        // A ticket is created once and escalated or reopened only after that; anything else is noise.
         if ((event.type === 'created') !== (episode < 0)) break;
         end(open, event.at, 'escalated');
         episode += 1;
