@@ -13,7 +13,7 @@ const shapes = new WeakMap<EntityMetadata, InsertShape>();
  * atomic on its own, or part of the caller's transaction when there is one. On a busy desk the
  * round trips, not the rows, are what a change costs (each wakes the database and the server).
  *
- * One write is named `first` (`insertFirst`); the others may read what it returns in the same
+ * One write may be named `first` (`insertFirst`); the others may read what it returns in the same
  * statement, e.g. the ticket number PostgreSQL assigns, through `withFirst()`. Foreign keys are checked at the
  * end of the statement, so the parts may reference each other's rows in any order.
  */
@@ -82,10 +82,10 @@ export class CombinedWrite {
     return shape;
   }
 
-  /** Runs everything; returns the first write's returned rows. */
+  /** Runs everything; returns the first write's returned rows (none without a first write). */
   async run<T extends object>(): Promise<T[]> {
-    if (!this.first) throw new Error('a combined write needs its first write (insertFirst)');
-    const sql = [`with first as (${this.first})`, ...this.parts.map((part, i) => `write_${i} as (${part})`)].join(', ');
-    return this.em.execute<T[]>(`${sql} select * from first`);
+    const named = [...(this.first ? [`first as (${this.first})`] : []), ...this.parts.map((part, i) => `write_${i} as (${part})`)];
+    if (named.length === 0) return [];
+    return this.em.execute<T[]>(`with ${named.join(', ')} ${this.first ? 'select * from first' : 'select'}`);
   }
 }

@@ -2,6 +2,7 @@ import { ConflictException, ForbiddenException, Injectable } from '@nestjs/commo
 import { EntityManager } from '@mikro-orm/postgresql';
 import { checkTake, orderQueue, ticketEvent, waitingSince, type QueueOrder, type SkipReason } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { CombinedWrite } from '../persistence/combined-write.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { SupportMembersService } from '../structure/support-members.service.js';
@@ -110,8 +111,10 @@ export class QueueService {
     const line = skip.reason
       ? `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: ${REASON_LABEL[skip.reason]}`
       : `Atendimento assumido por ${agent.displayName} (próximo da fila)`;
-    this.ticketEntries.append(tx, ticket, agent, 'event', line);
-    this.journal.record({
+    // The history line, audit record and event go in one statement; the unit of work writes the ticket.
+    const write = new CombinedWrite(tx);
+    this.ticketEntries.appendTo(write, ticket, agent, 'event', line);
+    this.journal.write(write, {
       actor: agent,
       action: 'ticket.taken',
       subjectType: 'ticket',
@@ -120,6 +123,7 @@ export class QueueService {
       after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: skip.reason, passedOver: skip.passedOver },
       events: [ticketEvent('ticket.assigned', { ticketId, number: Number(ticket.number), assigneeId: agent.userId, previousAssigneeId })],
     });
+    await write.run();
     await this.hooks.changed(tx, ticket, 'ticket.taken');
     return ticketView(ticket);
   }
