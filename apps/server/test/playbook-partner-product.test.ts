@@ -31,6 +31,9 @@ describe('partner products', () => {
     ]);
     expect(await pendingIds()).toContain(id);
     expect((await app.t.request('POST', `/tickets/${id}/partner-product`, { token: agent(), body: { partnerName: 'X', productName: 'Y' } })).status).toBe(409);
+    // The message is the first response to the customer: N4's first-response clock is met by it.
+    const clocks = (await app.t.request('GET', `/tickets/${id}/sla`, { token: leader() })).body.clocks as { kind: string; state: string }[];
+    expect(clocks.find((c) => c.kind === 'first-response')).toMatchObject({ state: 'met' });
   });
 
   it('leaves the pending list once the leader records the notification; only a leader may, once', async () => {

@@ -84,14 +84,24 @@ export class TicketPlaybookStore {
         const outcome = await apply({ tx, ticket, record, now });
         record.updatedAt = now;
         ticket.updatedAt = now;
-        const events = [...(outcome.events ?? [])];
+        this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events: outcome.events ?? [] });
+        let replied = false;
         for (const line of outcome.entries ?? []) {
           const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);
-          if (entry.kind === 'public') events.push({ type: 'ticket.replied', payload: { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) } });
+          if (entry.kind !== 'public') continue;
+          // A reply to the customer is a reply whoever wrote it: the SLA's first response reads it from the trail.
+          replied = true;
+          this.journal.record({
+            actor: caller,
+            action: 'ticket.replied',
+            subjectType: 'ticket',
+            subjectId: ticketId,
+            after: { entryId: entry.id, kind: entry.kind, attachments: 0 },
+            events: [{ type: 'ticket.replied', payload: { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) } }],
+          });
         }
-        this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events });
-        // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags): they follow in this transaction.
-        await this.changeHooks.changed(tx, ticket, action);
+        // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
+        await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action);
         await tx.flush();
         return outcome.result;
       })
