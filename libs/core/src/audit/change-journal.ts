@@ -3,20 +3,15 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import { AuditRecordSchema, OutboxEventSchema } from '../persistence/entities/index.js';
-import { AuditService, auditRow, type Actor } from './audit.service.js';
+import { AuditService, auditRow, type AuditEntry } from './audit.service.js';
 
 export interface DomainEventDraft {
   type: string;
   payload: object;
 }
 
-export interface Change {
-  actor: Actor;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
+/** An audited change and the domain events it causes. */
+export interface Change extends AuditEntry {
   events?: readonly DomainEventDraft[];
 }
 

@@ -49,9 +49,11 @@ export class CombinedWrite {
       if (!mapped) throw new Error(`${shape.table} has no column for "${key}"`);
       return mapped;
     });
-    const literal = (prop: EntityProperty, value: unknown) =>
-      platform.quoteValue(isRaw(value) || value == null || !prop.customType ? value : prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }));
-    const values = rows.map((row) => `(${used.map(({ prop }) => (row[prop.name] === null ? 'null' : literal(prop, row[prop.name]))).join(', ')})`);
+    const literal = (prop: EntityProperty, value: unknown): string => {
+      if (value == null) return 'null';
+      return String(platform.quoteValue(isRaw(value) || !prop.customType ? value : prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' })));
+    };
+    const values = rows.map((row) => `(${used.map(({ prop }) => literal(prop, row[prop.name])).join(', ')})`);
     const quote = (name: string) => platform.quoteIdentifier(name);
     return (
       `insert into ${quote(shape.table)} (${used.map(({ column }) => quote(column)).join(', ')}) values ${values.join(', ')}` +

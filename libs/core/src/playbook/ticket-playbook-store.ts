@@ -6,8 +6,8 @@ import { Clock } from '../clock/clock.js';
 import { badInput } from '../http/bad-input.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
-import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
-import { callerId, type TicketCaller } from '../tickets/ticket-view.js';
+import { entryAdded, TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 
 export interface PlaybookStep {
@@ -91,14 +91,7 @@ export class TicketPlaybookStore {
           if (entry.kind !== 'public') continue;
           // A reply to the customer is a reply whoever wrote it: the SLA's first response reads it from the trail.
           replied = true;
-          this.journal.record({
-            actor: caller,
-            action: 'ticket.replied',
-            subjectType: 'ticket',
-            subjectId: ticketId,
-            after: { entryId: entry.id, kind: entry.kind, attachments: 0 },
-            events: [{ type: 'ticket.replied', payload: { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) } }],
-          });
+          this.journal.record(entryAdded(caller, ticket, entry));
         }
         // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
         await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action);

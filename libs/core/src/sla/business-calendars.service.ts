@@ -13,7 +13,7 @@ const DESK = 'default';
 @Injectable()
 export class BusinessCalendarsService {
   private built: { key: string; calendar: BusinessCalendar } | null = null;
-  private readonly saved: CachedSetting<BusinessCalendarConfig>;
+  private readonly current: CachedSetting<BusinessCalendar>;
 
   constructor(
     private readonly em: EntityManager,
@@ -21,7 +21,13 @@ export class BusinessCalendarsService {
     private readonly clock: Clock,
     @Inject(SETTINGS_CACHE_MS) cacheMs: number,
   ) {
-    this.saved = new CachedSetting(cacheMs, () => this.config());
+    this.current = new CachedSetting(cacheMs, async () => {
+      // Building one loads the holiday rules and drops the remembered days: only when the saved calendar changed.
+      const config = await this.config();
+      const key = JSON.stringify(config);
+      if (this.built?.key !== key) this.built = { key, calendar: new BusinessCalendar(config) };
+      return this.built.calendar;
+    });
   }
 
   async config(em: EntityManager = this.em): Promise<BusinessCalendarConfig> {
@@ -29,15 +35,9 @@ export class BusinessCalendarsService {
     return row?.config ?? defaultCalendarConfig();
   }
 
-  /**
-   * The calendar every clock counts with, read on every ticket change (so kept per instance).
-   * Building one loads the holiday rules, which costs more than a ticket change: keep the last one.
-   */
-  async calendar(): Promise<BusinessCalendar> {
-    const config = await this.saved.get();
-    const key = JSON.stringify(config);
-    if (this.built?.key !== key) this.built = { key, calendar: new BusinessCalendar(config) };
-    return this.built.calendar;
+  /** The calendar every clock counts with, read on every ticket change (so kept per instance). */
+  calendar(): Promise<BusinessCalendar> {
+    return this.current.get();
   }
 
   async save(admin: Principal, config: BusinessCalendarConfig): Promise<BusinessCalendarConfig> {
@@ -56,7 +56,7 @@ export class BusinessCalendarsService {
       // New due times apply from each ticket's next change; existing timers keep theirs until then.
       this.journal.record({ actor: admin, action: 'business_calendar.saved', subjectType: 'business_calendar', subjectId: DESK, before: { ...before }, after: { ...config } });
     });
-    this.saved.forget();
+    this.current.forget();
     return config;
   }
 }

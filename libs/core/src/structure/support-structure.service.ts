@@ -34,7 +34,9 @@ export class SupportStructureService {
       const [row] = await this.em
         .getConnection()
         .execute<{ version: number; definition: SupportStructure }[]>('select version, definition from support_structure_versions order by version desc limit 1');
-      return row ? { version: row.version, structure: row.definition } : null;
+      if (!row) return null;
+      this.keep(row.version, row.definition);
+      return { version: row.version, structure: row.definition };
     });
   }
 
@@ -42,7 +44,6 @@ export class SupportStructureService {
   async active(): Promise<ActiveStructure> {
     const latest = await this.latest.get();
     if (!latest) throw new ConflictException('No support structure yet: an admin must save one (POST /support-structure/versions with a preset)');
-    this.keep(latest.version, latest.structure);
     return latest;
   }
 

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { decideTicketAction, ticketEvent } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal, type Change } from '../audit/change-journal.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import { TicketEntrySchema, type Ticket, type TicketEntry } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
@@ -25,6 +25,23 @@ export const entryView = (e: TicketEntry) => ({
 
 function entryRow(ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string, attachments: TicketEntry['attachments']) {
   return { id: randomUUID(), ticketId: ticket.id, kind, body, authorId: callerId(caller), authorLabel: callerLabel(caller), attachments, createdAt: new Date() };
+}
+
+/**
+ * The audit record and event of a reply (`ticket.replied`, which the SLA's first response reads) or
+ * an internal note, whoever writes it.
+ */
+export function entryAdded(caller: TicketCaller, ticket: Ticket, entry: TicketEntry) {
+  const payload = { ticketId: ticket.id, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };
+  const replied = entry.kind === 'public';
+  return {
+    actor: caller,
+    action: replied ? 'ticket.replied' : 'ticket.note_added',
+    subjectType: 'ticket',
+    subjectId: ticket.id,
+    after: { entryId: entry.id, kind: entry.kind, attachments: entry.attachments.length },
+    events: [replied ? ticketEvent('ticket.replied', payload) : ticketEvent('ticket.note_added', payload)],
+  } satisfies Change;
 }
 
 /** The trâmites of a ticket: public replies, internal notes and the system's own event lines. */
@@ -52,17 +69,9 @@ export class TicketEntriesService {
       const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input, caller) : input.body;
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);
       ticket.updatedAt = entry.createdAt;
-      const payload = { ticketId, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };
-      const action = input.kind === 'public' ? 'ticket.replied' : 'ticket.note_added';
-      this.journal.record({
-        actor: caller,
-        action,
-        subjectType: 'ticket',
-        subjectId: ticketId,
-        after: { entryId: entry.id, kind: entry.kind, attachments: entry.attachments.length },
-        events: [input.kind === 'public' ? ticketEvent('ticket.replied', payload) : ticketEvent('ticket.note_added', payload)],
-      });
-      await this.hooks.changed(tx, ticket, action);
+      const change = entryAdded(caller, ticket, entry);
+      this.journal.record(change);
+      await this.hooks.changed(tx, ticket, change.action);
       return entryView(entry);
     });
   }
