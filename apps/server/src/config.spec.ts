@@ -21,6 +21,8 @@ describe('loadConfig', () => {
     ['ESCALA_QUEUE_POLL_SECONDS', '0.1'],
     ['ESCALA_QUEUE_ORDER', 'newest-first'],
     ['ESCALA_CANCELLATION_CONTACT_HOURS', '0'],
+    ['ESCALA_SETTINGS_CACHE_SECONDS', '-1'],
+    ['ESCALA_SETTINGS_CACHE_SECONDS', '1h'],
   ])('fails fast naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^\\s+${variable}: `, 'm'));
