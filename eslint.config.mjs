@@ -1,7 +1,30 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const FRAMEWORKS = ['@nestjs/*', '@mikro-orm/*', '@fastify/*', 'fastify', 'express', 'pg', 'pg-boss', 'nestjs-pino', 'prom-client', 'reflect-metadata', 'rxjs', 'googleapis', '@googleapis/*', '@microsoft/*', 'nodemailer', 'imapflow', 'node:*', 'fs', 'net', 'http', 'https', 'child_process'];
+const FRAMEWORKS = [
+  '@nestjs/*',
+  '@mikro-orm/*',
+  '@fastify/*',
+  'fastify',
+  'express',
+  'pg',
+  'pg-boss',
+  'nestjs-pino',
+  'prom-client',
+  'reflect-metadata',
+  'rxjs',
+  'googleapis',
+  '@googleapis/*',
+  '@microsoft/*',
+  'nodemailer',
+  'imapflow',
+  'node:*',
+  'fs',
+  'net',
+  'http',
+  'https',
+  'child_process',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', '.escala/**', 'coverage/**', '**/*.d.ts'] },
@@ -22,10 +45,20 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
             { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:domain'] },
             // Plugins reach the core only through the port the kit gives them.
-            { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:kit', 'type:domain'], bannedExternalImports: ['@mikro-orm/*', 'pg', 'pg-boss', '@nestjs/*'] },
+            {
+              sourceTag: 'type:plugin',
+              onlyDependOnLibsWithTags: ['type:kit', 'type:domain'],
+              bannedExternalImports: ['@mikro-orm/*', 'pg', 'pg-boss', '@nestjs/*'],
+            },
             { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:domain', 'type:kit'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'],
+            },
           ],
         },
       ],
@@ -35,7 +68,17 @@ export default tseslint.config(
     // nx does not see Node built-ins as external imports; the domain does no I/O, so refuse them here.
     files: ['libs/domain/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^(node:|fs$|net$|http$|https$|child_process$|os$|crypto$)', message: 'libs/domain is pure: no I/O or Node built-ins.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:|fs$|net$|http$|https$|child_process$|os$|crypto$)',
+              message: 'libs/domain is pure: no I/O or Node built-ins.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

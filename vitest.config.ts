@@ -20,7 +20,11 @@ function workspaceSourceAliases(): Array<{ find: RegExp; replacement: string }> 
       for (const [subpath, entry] of Object.entries<Record<string, string> | string>(manifest.exports ?? {})) {
         const source = typeof entry === 'object' ? entry['@escala/source'] : undefined;
         const specifier = manifest.name + subpath.slice(1);
-        if (source) aliases.push({ find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`), replacement: resolve(group, folder, source) });
+        if (source)
+          aliases.push({
+            find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`),
+            replacement: resolve(group, folder, source),
+          });
       }
     }
   }
@@ -31,7 +35,10 @@ export default defineConfig({
   resolve: { alias: workspaceSourceAliases() },
   test: {
     globalSetup: ['tools/db/test-support/global-setup.ts'],
-    include: ['{apps,libs,plugins,tools}/*/{src,test}/**/*.{spec,test}.ts', '{apps,libs,plugins,tools}/*/test/*.test.ts'],
+    include: [
+      '{apps,libs,plugins,tools}/*/{src,test}/**/*.{spec,test}.ts',
+      '{apps,libs,plugins,tools}/*/test/*.test.ts',
+    ],
     exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

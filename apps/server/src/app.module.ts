@@ -38,7 +38,9 @@ export class AppModule {
             options.logDestination ?? process.stdout,
           ],
         }),
-        MikroOrmModule.forRoot({ ...ormConfig({ databaseUrl: options.databaseUrl, poolMax: config.ESCALA_DB_POOL_MAX }) }),
+        MikroOrmModule.forRoot({
+          ...ormConfig({ databaseUrl: options.databaseUrl, poolMax: config.ESCALA_DB_POOL_MAX }),
+        }),
         CoreModule.forRoot({
           sessionTtlMinutes: config.ESCALA_SESSION_TTL_MINUTES,
           loginMaxFailures: config.ESCALA_LOGIN_MAX_FAILURES,

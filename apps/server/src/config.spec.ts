@@ -44,14 +44,20 @@ describe('loadConfig', () => {
   });
 
   it('never echoes a secret key in the error', () => {
-    expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).toThrow(/ESCALA_SECRET_KEY_PREVIOUS/);
-    expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).not.toThrow(/old-secret-key-value/);
+    expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).toThrow(
+      /ESCALA_SECRET_KEY_PREVIOUS/,
+    );
+    expect(() => loadConfig({ ESCALA_SECRET_KEY_PREVIOUS: 'old-secret-key-value' })).not.toThrow(
+      /old-secret-key-value/,
+    );
   });
 
   it('reads the queue order, opened-at by default, and says what the choices are', () => {
     expect(loadConfig({}).ESCALA_QUEUE_ORDER).toBe('opened-at');
     expect(loadConfig({ ESCALA_QUEUE_ORDER: 'queued-at' }).ESCALA_QUEUE_ORDER).toBe('queued-at');
-    expect(() => loadConfig({ ESCALA_QUEUE_ORDER: 'fifo' })).toThrow('ESCALA_QUEUE_ORDER: must be opened-at (oldest first by when the customer opened the ticket) or queued-at (by time in the current queue) (got "fifo")');
+    expect(() => loadConfig({ ESCALA_QUEUE_ORDER: 'fifo' })).toThrow(
+      'ESCALA_QUEUE_ORDER: must be opened-at (oldest first by when the customer opened the ticket) or queued-at (by time in the current queue) (got "fifo")',
+    );
   });
 
   it('treats empty variables as unset', () => {

@@ -11,16 +11,20 @@ const isSecretKey = (text: string) => {
     return false;
   }
 };
-const secretKey = z.string().refine(isSecretKey, 'must be 32 bytes written as base64 (openssl rand -base64 32) or 64 hex digits');
-const list = (text: string) => text.split(',').map((item) => item.trim()).filter(Boolean);
+const secretKey = z
+  .string()
+  .refine(isSecretKey, 'must be 32 bytes written as base64 (openssl rand -base64 32) or 64 hex digits');
+const list = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** Every environment variable the server reads. The README's configuration table mirrors this. */
 const ConfigSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   ESCALA_DATA_DIR: z.string().min(1).default('.escala'),
   ESCALA_DB_PORT: port.optional(),
   ESCALA_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).default(20),
@@ -47,11 +51,21 @@ const ConfigSchema = z.object({
   ESCALA_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   ESCALA_QUEUE_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   ESCALA_CANCELLATION_CONTACT_HOURS: z.coerce.number().positive().max(720).default(DEFAULT_CANCELLATION_CONTACT_HOURS),
-  ESCALA_QUEUE_ORDER: z.enum(QUEUE_ORDERS, { error: 'must be opened-at (oldest first by when the customer opened the ticket) or queued-at (by time in the current queue)' }).default('opened-at'),
+  ESCALA_QUEUE_ORDER: z
+    .enum(QUEUE_ORDERS, {
+      error:
+        'must be opened-at (oldest first by when the customer opened the ticket) or queued-at (by time in the current queue)',
+    })
+    .default('opened-at'),
 });
 
 /** Variables whose values must never be echoed back, not even in an error message. */
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'ESCALA_ADMIN_PASSWORD', 'ESCALA_SECRET_KEY', 'ESCALA_SECRET_KEY_PREVIOUS']);
+const SECRET_VARIABLES = new Set([
+  'DATABASE_URL',
+  'ESCALA_ADMIN_PASSWORD',
+  'ESCALA_SECRET_KEY',
+  'ESCALA_SECRET_KEY_PREVIOUS',
+]);
 
 export type ServerConfig = z.infer<typeof ConfigSchema>;
 

@@ -1,5 +1,12 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CustomersService, ensureBootstrapAdmin, ensureDemoOrganisation, migrateDatabase, SupportStructureService, TicketsService } from '@escala/core';
+import {
+  CustomersService,
+  ensureBootstrapAdmin,
+  ensureDemoOrganisation,
+  migrateDatabase,
+  SupportStructureService,
+  TicketsService,
+} from '@escala/core';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { openDatabase } from './database.js';
@@ -63,6 +70,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : ((error as Error)?.stack ?? String(error))}\n`,
+  );
   process.exit(1);
 });

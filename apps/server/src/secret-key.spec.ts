@@ -20,7 +20,9 @@ describe('loadSecretBox', () => {
 
   it('uses ESCALA_SECRET_KEY when set, and never writes a file then', async () => {
     const dataDir = join(await mkdtemp(join(tmpdir(), 'escala-key-')), 'data');
-    const { source } = await loadSecretBox(loadConfig({ ESCALA_DATA_DIR: dataDir, ESCALA_SECRET_KEY: generateSecretKey() }));
+    const { source } = await loadSecretBox(
+      loadConfig({ ESCALA_DATA_DIR: dataDir, ESCALA_SECRET_KEY: generateSecretKey() }),
+    );
     expect(source).toBe('ESCALA_SECRET_KEY');
     await expect(readFile(join(dataDir, 'secret.key'))).rejects.toThrow(/ENOENT/);
   });

@@ -16,7 +16,8 @@ export interface LoadedSecretBox {
  */
 export async function loadSecretBox(config: ServerConfig): Promise<LoadedSecretBox> {
   const previous = config.ESCALA_SECRET_KEY_PREVIOUS.map(parseSecretKey);
-  if (config.ESCALA_SECRET_KEY) return { box: new SecretBox(parseSecretKey(config.ESCALA_SECRET_KEY), previous), source: 'ESCALA_SECRET_KEY' };
+  if (config.ESCALA_SECRET_KEY)
+    return { box: new SecretBox(parseSecretKey(config.ESCALA_SECRET_KEY), previous), source: 'ESCALA_SECRET_KEY' };
   const file = join(config.ESCALA_DATA_DIR, 'secret.key');
   let text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
@@ -28,5 +29,8 @@ export async function loadSecretBox(config: ServerConfig): Promise<LoadedSecretB
     // `wx`: if another process created it meanwhile, fail rather than overwrite a key in use.
     await writeFile(file, `${text}\n`, { mode: 0o600, flag: 'wx' });
   }
-  return { box: new SecretBox(parseSecretKey(text), previous), source: `${file} (set ESCALA_SECRET_KEY in production and back it up)` };
+  return {
+    box: new SecretBox(parseSecretKey(text), previous),
+    source: `${file} (set ESCALA_SECRET_KEY in production and back it up)`,
+  };
 }

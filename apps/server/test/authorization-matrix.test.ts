@@ -130,7 +130,10 @@ describe('authorization matrix', () => {
     const admin = await t.login('admin', ADMIN_PASSWORD);
     for (const role of ROLES) {
       const login = `only-${role}`;
-      await t.request('POST', '/users', { token: admin, body: { login, displayName: login, roles: [role], password: 'matrix-password-1' } });
+      await t.request('POST', '/users', {
+        token: admin,
+        body: { login, displayName: login, roles: [role], password: 'matrix-password-1' },
+      });
       tokens.set(role, await t.login(login, 'matrix-password-1'));
     }
   });
@@ -142,8 +145,12 @@ describe('authorization matrix', () => {
   });
 
   it('gives every route the rule the matrix expects', () => {
-    const declared = Object.fromEntries(routes.map((r) => [key(r), r.rule?.kind === 'roles' ? [...r.rule.roles].sort() : r.rule?.kind]));
-    const expected = Object.fromEntries(routes.map((r) => [key(r), MATRIX[key(r)] === 'public' ? 'public' : [...(MATRIX[key(r)] ?? [])].sort()]));
+    const declared = Object.fromEntries(
+      routes.map((r) => [key(r), r.rule?.kind === 'roles' ? [...r.rule.roles].sort() : r.rule?.kind]),
+    );
+    const expected = Object.fromEntries(
+      routes.map((r) => [key(r), MATRIX[key(r)] === 'public' ? 'public' : [...(MATRIX[key(r)] ?? [])].sort()]),
+    );
     expect(declared).toEqual(expected);
   });
 

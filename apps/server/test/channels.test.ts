@@ -27,7 +27,12 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
     connector: 'webhook',
     name,
     // The table cases below are built before the receiver starts; they never reach it.
-    config: { url: receiver?.url ?? 'https://hooks.example.test/escala', apiToken: API_TOKEN, signingSecret: SIGNING_SECRET, ...config },
+    config: {
+      url: receiver?.url ?? 'https://hooks.example.test/escala',
+      apiToken: API_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      ...config,
+    },
     subscription: { eventTypes: ['ticket.urgent', 'sla.*'], tiers: ['N1'] },
   });
 
@@ -35,7 +40,11 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
     const response = await t.request('GET', '/connectors', { token: admin });
     expect(response.status).toBe(200);
     const webhook = response.body.items.find((c: { key: string }) => c.key === 'webhook');
-    expect(webhook).toMatchObject({ displayName: 'Webhook', contractVersion: 1, secretFields: ['apiToken', 'signingSecret'] });
+    expect(webhook).toMatchObject({
+      displayName: 'Webhook',
+      contractVersion: 1,
+      secretFields: ['apiToken', 'signingSecret'],
+    });
     expect(webhook.configSchema.properties.apiToken.writeOnly).toBe(true);
   });
 
@@ -63,7 +72,9 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
       expect(row!.secrets_ciphertext).not.toContain(plain);
       expect(row!.secrets_ciphertext).not.toContain(Buffer.from(plain).toString('base64'));
     }
-    const audit = await queryDatabase(t.databaseUrl, `select before, after from audit_records where subject_id = $1`, [row!.id]);
+    const audit = await queryDatabase(t.databaseUrl, `select before, after from audit_records where subject_id = $1`, [
+      row!.id,
+    ]);
     expect(audit.length).toBeGreaterThan(0);
     expect(JSON.stringify(audit)).not.toContain('Sup3r-Secret');
   });
@@ -89,14 +100,16 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
     expect(receiver.requests.at(-1)!.headers.authorization).toBe('Bearer tok-Sup3r-Secret-replacement-3');
   });
 
-  it('tests the connection with the connector\'s own check and lists the channel with that health', async () => {
+  it("tests the connection with the connector's own check and lists the channel with that health", async () => {
     const { body: up } = await create(webhookChannel('Reachable'));
     expect((await t.request('POST', `/channels/${up.id}/test`, { token: admin })).body).toEqual({ status: 'healthy' });
     const { body: down } = await create(webhookChannel('Unreachable', { url: 'http://127.0.0.1:9/hook' }));
     const report = await t.request('POST', `/channels/${down.id}/test`, { token: admin });
     expect(report.body.status).toBe('unhealthy');
     const list = await t.request('GET', '/channels', { token: admin });
-    const health = Object.fromEntries(list.body.items.map((c: { name: string; health: { status: string } }) => [c.name, c.health.status]));
+    const health = Object.fromEntries(
+      list.body.items.map((c: { name: string; health: { status: string } }) => [c.name, c.health.status]),
+    );
     expect(health).toMatchObject({ Reachable: 'healthy', Unreachable: 'unhealthy' });
   });
 
@@ -125,7 +138,10 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
   });
 
   it('is for admins only', async () => {
-    await t.request('POST', '/users', { token: admin, body: { login: 'leader1', displayName: 'Líder', roles: ['leader'], password: 'leader-password-123' } });
+    await t.request('POST', '/users', {
+      token: admin,
+      body: { login: 'leader1', displayName: 'Líder', roles: ['leader'], password: 'leader-password-123' },
+    });
     const leader = await t.login('leader1', 'leader-password-123');
     expect((await t.request('GET', '/channels', { token: leader })).status).toBe(403);
     expect((await create({})).status).toBe(400);
@@ -135,6 +151,7 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
   it('never wrote a secret to the logs', () => {
     const logs = t.logs.join('');
     expect(logs.length).toBeGreaterThan(1000);
-    for (const secret of [API_TOKEN, SIGNING_SECRET, 'tok-Sup3r-Secret-replacement-3', 'Sup3r-Secret']) expect(logs).not.toContain(secret);
+    for (const secret of [API_TOKEN, SIGNING_SECRET, 'tok-Sup3r-Secret-replacement-3', 'Sup3r-Secret'])
+      expect(logs).not.toContain(secret);
   });
 });

@@ -35,46 +35,64 @@ describe('crash: the worker process is SIGKILLed in mid-delivery', () => {
     await t.close();
   });
 
-  it('after a restart, delivers each event to each channel, and each effect happens once', { timeout: 60_000 }, async () => {
-    const channels: string[] = [];
-    for (const name of ['Sheet sync', 'Leader alerts']) {
-      const response = await t.request('POST', '/channels', {
-        token: admin,
-        body: { connector: 'webhook', name, config: { url: receiver.url }, subscription: { eventTypes: ['*'] } },
-      });
-      channels.push(response.body.id);
-    }
-    // The first delivery reaches the service, which acts on it, but the answer never comes back.
-    receiver.failNext({ hang: true });
-    worker = await startServerProcess(workerEnv());
-    const events = await writeOutboxEvents(t.databaseUrl, Array.from({ length: 5 }, (_, i) => ({ type: 'ticket.created', payload: { n: i } })));
+  it(
+    'after a restart, delivers each event to each channel, and each effect happens once',
+    { timeout: 60_000 },
+    async () => {
+      const channels: string[] = [];
+      for (const name of ['Sheet sync', 'Leader alerts']) {
+        const response = await t.request('POST', '/channels', {
+          token: admin,
+          body: { connector: 'webhook', name, config: { url: receiver.url }, subscription: { eventTypes: ['*'] } },
+        });
+        channels.push(response.body.id);
+      }
+      // The first delivery reaches the service, which acts on it, but the answer never comes back.
+      receiver.failNext({ hang: true });
+      worker = await startServerProcess(workerEnv());
+      const events = await writeOutboxEvents(
+        t.databaseUrl,
+        Array.from({ length: 5 }, (_, i) => ({ type: 'ticket.created', payload: { n: i } })),
+      );
 
-    await receiver.until(() => receiver.requests.some((request) => request.status === null));
-    worker.child.kill('SIGKILL');
-    expect(await worker.exited).toBeNull();
-    const delivering = await queryDatabase(t.databaseUrl, `select 1 from channel_deliveries where status = 'delivering'`);
-    expect(delivering.length).toBeGreaterThan(0);
+      await receiver.until(() => receiver.requests.some((request) => request.status === null));
+      worker.child.kill('SIGKILL');
+      expect(await worker.exited).toBeNull();
+      const delivering = await queryDatabase(
+        t.databaseUrl,
+        `select 1 from channel_deliveries where status = 'delivering'`,
+      );
+      expect(delivering.length).toBeGreaterThan(0);
 
-    worker = await startServerProcess(workerEnv());
-    await eventually('every delivery done after the restart', async () => {
-      const rows = await queryDatabase<{ status: string }>(t.databaseUrl, `select status from channel_deliveries`);
-      return rows.length === 10 && rows.every((row) => row.status === 'delivered');
-    }, 30_000);
+      worker = await startServerProcess(workerEnv());
+      await eventually(
+        'every delivery done after the restart',
+        async () => {
+          const rows = await queryDatabase<{ status: string }>(t.databaseUrl, `select status from channel_deliveries`);
+          return rows.length === 10 && rows.every((row) => row.status === 'delivered');
+        },
+        30_000,
+      );
 
-    const expected = events.flatMap((event) => channels.map((channel) => `${event.id}.${channel}`));
-    expect(receiver.appliedKeys().sort()).toEqual(expected.sort());
+      const expected = events.flatMap((event) => channels.map((channel) => `${event.id}.${channel}`));
+      expect(receiver.appliedKeys().sort()).toEqual(expected.sort());
 
-    // A key seen twice by the service is exactly a delivery whose first attempt the crash cut off.
-    const log = await t.request('GET', '/channels/' + channels[0] + '/deliveries', { token: admin });
-    const other = await t.request('GET', '/channels/' + channels[1] + '/deliveries', { token: admin });
-    const items = [...log.body.items, ...other.body.items] as Array<{ eventId: string; channelId: string; attemptLog: Attempt[] }>;
-    const interrupted = items.filter((item) => item.attemptLog.some((attempt) => attempt.outcome === 'interrupted'));
-    expect(interrupted.length).toBeGreaterThan(0);
-    for (const item of items) {
-      const cutOff = item.attemptLog.filter((attempt) => attempt.outcome === 'interrupted').length;
-      expect(receiver.acceptedCount(`${item.eventId}.${item.channelId}`)).toBeLessThanOrEqual(1 + cutOff);
-      expect(item.attemptLog.at(-1)!.outcome).toBe('delivered');
-    }
-    expect(receiver.unexpected).toEqual([]);
-  });
+      // A key seen twice by the service is exactly a delivery whose first attempt the crash cut off.
+      const log = await t.request('GET', '/channels/' + channels[0] + '/deliveries', { token: admin });
+      const other = await t.request('GET', '/channels/' + channels[1] + '/deliveries', { token: admin });
+      const items = [...log.body.items, ...other.body.items] as Array<{
+        eventId: string;
+        channelId: string;
+        attemptLog: Attempt[];
+      }>;
+      const interrupted = items.filter((item) => item.attemptLog.some((attempt) => attempt.outcome === 'interrupted'));
+      expect(interrupted.length).toBeGreaterThan(0);
+      for (const item of items) {
+        const cutOff = item.attemptLog.filter((attempt) => attempt.outcome === 'interrupted').length;
+        expect(receiver.acceptedCount(`${item.eventId}.${item.channelId}`)).toBeLessThanOrEqual(1 + cutOff);
+        expect(item.attemptLog.at(-1)!.outcome).toBe('delivered');
+      }
+      expect(receiver.unexpected).toEqual([]);
+    },
+  );
 });

@@ -9,7 +9,12 @@ describe('dead letters: a delivery that cannot succeed stops and raises an alert
   let failing: FakeHttpReceiver;
   let leaders: FakeHttpReceiver;
   const channel = async (name: string, url: string, eventTypes: string[]) =>
-    (await t.request('POST', '/channels', { token: admin, body: { connector: 'webhook', name, config: { url }, subscription: { eventTypes } } })).body.id as string;
+    (
+      await t.request('POST', '/channels', {
+        token: admin,
+        body: { connector: 'webhook', name, config: { url }, subscription: { eventTypes } },
+      })
+    ).body.id as string;
 
   beforeAll(async () => {
     t = await startTestApp({ ...FAST_DELIVERY, ESCALA_DELIVERY_MAX_ATTEMPTS: '3' });
@@ -29,7 +34,9 @@ describe('dead letters: a delivery that cannot succeed stops and raises an alert
     failing.failNext(...Array.from({ length: 3 }, () => ({ status: 503 })));
     const [event] = await writeOutboxEvents(t.databaseUrl, [{ type: 'ticket.urgent' }]);
 
-    const alert = await eventually('the alert reaches the leaders', async () => leaders.deliveries().find((r) => r.status === 200));
+    const alert = await eventually('the alert reaches the leaders', async () =>
+      leaders.deliveries().find((r) => r.status === 200),
+    );
     expect(JSON.parse(alert.body)).toMatchObject({
       type: 'connector.delivery_dead_lettered',
       aggregateType: 'channel',
@@ -40,7 +47,9 @@ describe('dead letters: a delivery that cannot succeed stops and raises an alert
     expect(log.body.items).toHaveLength(1);
     expect(log.body.items[0]).toMatchObject({ status: 'dead', attempts: 3, lastErrorKind: 'temporary' });
     expect(failing.deliveries()).toHaveLength(3);
-    expect((await t.request('GET', `/channels/${alerts}/deliveries`, { token: admin })).body.items[0].status).toBe('delivered');
+    expect((await t.request('GET', `/channels/${alerts}/deliveries`, { token: admin })).body.items[0].status).toBe(
+      'delivered',
+    );
   });
 
   it('does not retry what waiting cannot fix (refused credentials)', async () => {
@@ -48,7 +57,11 @@ describe('dead letters: a delivery that cannot succeed stops and raises an alert
     failing.failNext({ status: 401 });
     await writeOutboxEvents(t.databaseUrl, [{ type: 'ticket.reopened' }]);
     const [dead] = await eventually('the delivery is dead-lettered', async () => {
-      const rows = await queryDatabase(t.databaseUrl, `select attempts, last_error_kind from channel_deliveries where channel_id = $1 and status = 'dead'`, [refused]);
+      const rows = await queryDatabase(
+        t.databaseUrl,
+        `select attempts, last_error_kind from channel_deliveries where channel_id = $1 and status = 'dead'`,
+        [refused],
+      );
       return rows.length > 0 && rows;
     });
     expect(dead).toEqual({ attempts: 1, last_error_kind: 'authentication' });

@@ -24,7 +24,12 @@ describe('outage: the receiver fails with 503, then 429 + Retry-After, then reco
     receiver = await FakeHttpReceiver.start();
     const channel = await t.request('POST', '/channels', {
       token: admin,
-      body: { connector: 'webhook', name: 'Outage', config: { url: receiver.url }, subscription: { eventTypes: ['ticket.*'] } },
+      body: {
+        connector: 'webhook',
+        name: 'Outage',
+        config: { url: receiver.url },
+        subscription: { eventTypes: ['ticket.*'] },
+      },
     });
     channelId = channel.body.id;
     receiver.failNext(
@@ -53,7 +58,12 @@ describe('outage: the receiver fails with 503, then 429 + Retry-After, then reco
     expect(receiver.appliedKeys().sort()).toEqual(keys.sort());
     for (const key of keys) expect(receiver.acceptedCount(key)).toBe(1);
     expect(receiver.unexpected).toEqual([]);
-    expect(receiver.deliveries().map((r) => r.status).filter((s) => s !== 200)).toHaveLength(9);
+    expect(
+      receiver
+        .deliveries()
+        .map((r) => r.status)
+        .filter((s) => s !== 200),
+    ).toHaveLength(9);
   });
 
   it('waits at least the Retry-After before trying again after a 429', async () => {
@@ -70,13 +80,17 @@ describe('outage: the receiver fails with 503, then 429 + Retry-After, then reco
     }
   });
 
-  it('shows every attempt in the channel\'s delivery log, and each event\'s status per channel', async () => {
+  it("shows every attempt in the channel's delivery log, and each event's status per channel", async () => {
     const log = await t.request('GET', `/channels/${channelId}/deliveries`, { token: admin });
     expect(log.status).toBe(200);
     const attempts = log.body.items.flatMap((item: { attemptLog: Attempt[] }) => item.attemptLog);
     expect(attempts).toHaveLength(3 + 9);
     expect(attempts.filter((a: Attempt) => a.outcome === 'temporary')).toHaveLength(6);
-    expect(log.body.items.map((item: { status: string }) => item.status)).toEqual(['delivered', 'delivered', 'delivered']);
+    expect(log.body.items.map((item: { status: string }) => item.status)).toEqual([
+      'delivered',
+      'delivered',
+      'delivered',
+    ]);
     for (const item of log.body.items) {
       expect(item.attemptLog.at(-1).outcome).toBe('delivered');
       expect(item.attempts).toBe(item.attemptLog.length);
@@ -84,8 +98,12 @@ describe('outage: the receiver fails with 503, then 429 + Retry-After, then reco
 
     const urgent = events.find((event) => event.type === 'ticket.urgent')!;
     const perChannel = await t.request('GET', `/outbox-events/${urgent.id}/deliveries`, { token: admin });
-    expect(perChannel.body.items).toEqual([expect.objectContaining({ channelName: 'Outage', status: 'delivered', eventType: 'ticket.urgent' })]);
+    expect(perChannel.body.items).toEqual([
+      expect.objectContaining({ channelName: 'Outage', status: 'delivered', eventType: 'ticket.urgent' }),
+    ]);
     const unsubscribed = events.find((event) => event.type === 'sla.warning')!;
-    expect((await t.request('GET', `/outbox-events/${unsubscribed.id}/deliveries`, { token: admin })).body.items).toEqual([]);
+    expect(
+      (await t.request('GET', `/outbox-events/${unsubscribed.id}/deliveries`, { token: admin })).body.items,
+    ).toEqual([]);
   });
 });

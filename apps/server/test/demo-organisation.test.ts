@@ -19,7 +19,10 @@ it('seeds a demo organisation from a preset on first start, and only then', asyn
   expect(await ensureDemoOrganisation(services)).toBe(true);
   expect(await ensureDemoOrganisation(services)).toBe(false);
   const admin = await t.login('admin', ADMIN_PASSWORD);
-  expect((await t.request('GET', '/support-structure', { token: admin })).body).toMatchObject({ version: 1, structure: { entryUnit: 'N1' } });
+  expect((await t.request('GET', '/support-structure', { token: admin })).body).toMatchObject({
+    version: 1,
+    structure: { entryUnit: 'N1' },
+  });
   const tickets = (await t.request('GET', '/tickets', { token: admin })).body.items;
   expect(tickets.map((x: { unitKey: string; tags: string[] }) => [x.unitKey, x.tags])).toEqual([
     ['N3', ['URGENTE']],

@@ -6,9 +6,19 @@ const app = useTeamApp();
 
 const token = (key: string) => app.team.people[key]!.token;
 async function requestInclusion() {
-  const created = await app.t.request('POST', '/tickets', { token: token('N1'), body: ticketBody(app.team, { category: 'implementacao-tecnica', module: 'Escrita Fiscal', subject: 'Apuração de ICMS errada' }) });
+  const created = await app.t.request('POST', '/tickets', {
+    token: token('N1'),
+    body: ticketBody(app.team, {
+      category: 'implementacao-tecnica',
+      module: 'Escrita Fiscal',
+      subject: 'Apuração de ICMS errada',
+    }),
+  });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const requested = await app.t.request('POST', `/tickets/${created.body.id}/error-sheet-requests`, { token: token('N1'), body: { description: 'ICMS-ST somado em dobro na apuração' } });
+  const requested = await app.t.request('POST', `/tickets/${created.body.id}/error-sheet-requests`, {
+    token: token('N1'),
+    body: { description: 'ICMS-ST somado em dobro na apuração' },
+  });
   expect(requested.status, JSON.stringify(requested.body)).toBe(201);
   return { ticket: created.body as { id: string; number: number }, request: requested.body as { id: string } };
 }
@@ -17,19 +27,33 @@ describe('error-correction sheet authorisation', () => {
   it('refuses an N1 or N3 agent with 403 stating the reason, and writes nothing', async () => {
     const { ticket, request } = await requestInclusion();
     for (const unit of ['N1', 'N3']) {
-      const refused = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, { token: token(unit) });
+      const refused = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, {
+        token: token(unit),
+      });
       expect(refused.status).toBe(403);
-      expect(refused.body.message).toBe(`Only a leader (supervisor) or an agent of N2 may authorise including a case in the error-correction sheet; you are in ${unit}`);
+      expect(refused.body.message).toBe(
+        `Only a leader (supervisor) or an agent of N2 may authorise including a case in the error-correction sheet; you are in ${unit}`,
+      );
     }
-    expect(await sql(app.t, `select 1 from outbox_events where aggregate_id = $1 and type = 'errorsheet.authorised'`, [ticket.id])).toEqual([]);
+    expect(
+      await sql(app.t, `select 1 from outbox_events where aggregate_id = $1 and type = 'errorsheet.authorised'`, [
+        ticket.id,
+      ]),
+    ).toEqual([]);
   });
 
   it('lets an N2 agent authorise, emitting errorsheet.authorised with the row the sheet needs', async () => {
     const { ticket, request } = await requestInclusion();
-    const authorised = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, { token: token('N2') });
+    const authorised = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, {
+      token: token('N2'),
+    });
     expect(authorised.status).toBe(201);
     expect(authorised.body).toMatchObject({ status: 'authorised', authorisedBy: app.team.people.N2!.id });
-    const events = await sql<{ payload: Record<string, unknown> }>(app.t, `select payload from outbox_events where aggregate_id = $1 and type = 'errorsheet.authorised'`, [ticket.id]);
+    const events = await sql<{ payload: Record<string, unknown> }>(
+      app.t,
+      `select payload from outbox_events where aggregate_id = $1 and type = 'errorsheet.authorised'`,
+      [ticket.id],
+    );
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({
       ticketNumber: ticket.number,
@@ -38,7 +62,9 @@ describe('error-correction sheet authorisation', () => {
       description: 'ICMS-ST somado em dobro na apuração',
       authorisedBy: { userId: app.team.people.N2!.id, name: 'N2 n1-n5' },
     });
-    const again = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, { token: token('leader') });
+    const again = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, {
+      token: token('leader'),
+    });
     expect(again.status).toBe(409);
   });
 
@@ -46,12 +72,22 @@ describe('error-correction sheet authorisation', () => {
     const { ticket, request } = await requestInclusion();
     const pending = await app.t.request('GET', '/error-sheet-requests?status=requested', { token: token('leader') });
     expect(pending.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
-    expect((await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, { token: token('leader') })).status).toBe(201);
-    const duplicate = await app.t.request('POST', `/tickets/${ticket.id}/error-sheet-requests`, { token: token('N1'), body: { description: 'de novo' } });
+    expect(
+      (await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, { token: token('leader') }))
+        .status,
+    ).toBe(201);
+    const duplicate = await app.t.request('POST', `/tickets/${ticket.id}/error-sheet-requests`, {
+      token: token('N1'),
+      body: { description: 'de novo' },
+    });
     expect(duplicate.status).toBe(409);
-    const stillPending = await app.t.request('GET', '/error-sheet-requests?status=requested', { token: token('leader') });
+    const stillPending = await app.t.request('GET', '/error-sheet-requests?status=requested', {
+      token: token('leader'),
+    });
     expect(stillPending.body.items.map((r: { id: string }) => r.id)).not.toContain(request.id);
     const audit = await app.t.request('GET', `/tickets/${ticket.id}/audit`, { token: token('leader') });
-    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['errorsheet.requested', 'errorsheet.authorised']));
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['errorsheet.requested', 'errorsheet.authorised']),
+    );
   });
 });

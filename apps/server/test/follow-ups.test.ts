@@ -14,63 +14,113 @@ async function agentHoldingATicket(day: string) {
   const agent = await newAgent('N1');
   const taken = await desk.t.request('POST', '/queue/next', { token: agent.token });
   expect(taken.body.ticket.id).toBe(held.id);
-  await desk.t.request('POST', `/tickets/${held.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Olá, estamos verificando.' } });
+  await desk.t.request('POST', `/tickets/${held.id}/entries`, {
+    token: agent.token,
+    body: { kind: 'public', body: 'Olá, estamos verificando.' },
+  });
   return { agent, held };
 }
 
 const next = (agent: TeamMember) => desk.t.request('POST', '/queue/next', { token: agent.token });
-const waitOnCustomer = (agent: TeamMember, ticketId: string) => desk.t.request('POST', `/tickets/${ticketId}/status`, { token: agent.token, body: { status: 'waiting_customer' } });
+const waitOnCustomer = (agent: TeamMember, ticketId: string) =>
+  desk.t.request('POST', `/tickets/${ticketId}/status`, { token: agent.token, body: { status: 'waiting_customer' } });
 
 describe('follow-ups and commitments as pending items', () => {
   it('a follow-up whose time has come blocks next-ticket with the list, even while waiting on the customer, until done', async () => {
     const { agent, held } = await agentHoldingATicket('2026-12-14');
-    const scheduled = await desk.t.request('POST', `/tickets/${held.id}/follow-ups`, { token: agent.token, body: { dueAt: sp('2026-12-14T14:00').toISOString(), note: 'Ligar de volta' } });
+    const scheduled = await desk.t.request('POST', `/tickets/${held.id}/follow-ups`, {
+      token: agent.token,
+      body: { dueAt: sp('2026-12-14T14:00').toISOString(), note: 'Ligar de volta' },
+    });
     expect(scheduled.status).toBe(201);
     expect((await waitOnCustomer(agent, held.id)).status).toBe(201);
 
     setNow('2026-12-14T13:59');
     const early = await next(agent);
     expect(early.status).toBe(200);
-    await desk.t.request('POST', `/tickets/${early.body.ticket.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Olá, estamos verificando.' } });
+    await desk.t.request('POST', `/tickets/${early.body.ticket.id}/entries`, {
+      token: agent.token,
+      body: { kind: 'public', body: 'Olá, estamos verificando.' },
+    });
 
     setNow('2026-12-14T14:00');
     const blocked = await next(agent);
     expect(blocked.status).toBe(409);
-    expect(blocked.body.pending).toEqual([{ ticketId: held.id, ticketNumber: held.number, kind: 'follow-up-due', since: sp('2026-12-14T14:00').toISOString(), description: null }]);
+    expect(blocked.body.pending).toEqual([
+      {
+        ticketId: held.id,
+        ticketNumber: held.number,
+        kind: 'follow-up-due',
+        since: sp('2026-12-14T14:00').toISOString(),
+        description: null,
+      },
+    ]);
 
-    const done = await desk.t.request('POST', `/tickets/${held.id}/follow-ups/${scheduled.body.id}/done`, { token: agent.token });
+    const done = await desk.t.request('POST', `/tickets/${held.id}/follow-ups/${scheduled.body.id}/done`, {
+      token: agent.token,
+    });
     expect(done.status).toBe(200);
     expect(done.body.doneAt).toBe(sp('2026-12-14T14:00').toISOString());
     expect((await next(agent)).status).toBe(200);
-    expect((await desk.t.request('POST', `/tickets/${held.id}/follow-ups/${scheduled.body.id}/done`, { token: agent.token })).status).toBe(409);
+    expect(
+      (await desk.t.request('POST', `/tickets/${held.id}/follow-ups/${scheduled.body.id}/done`, { token: agent.token }))
+        .status,
+    ).toBe(409);
   });
 
   it('an overdue commitment blocks next-ticket with its description, even while waiting on the customer, until kept', async () => {
     const { agent, held } = await agentHoldingATicket('2026-12-15');
-    const promised = await desk.t.request('POST', `/tickets/${held.id}/commitments`, { token: agent.token, body: { description: 'Retorno até 15:00', dueAt: sp('2026-12-15T15:00').toISOString() } });
+    const promised = await desk.t.request('POST', `/tickets/${held.id}/commitments`, {
+      token: agent.token,
+      body: { description: 'Retorno até 15:00', dueAt: sp('2026-12-15T15:00').toISOString() },
+    });
     expect(promised.status).toBe(201);
     expect((await waitOnCustomer(agent, held.id)).status).toBe(201);
 
     setNow('2026-12-15T15:01');
     const blocked = await next(agent);
     expect(blocked.status).toBe(409);
-    expect(blocked.body.pending).toEqual([{ ticketId: held.id, ticketNumber: held.number, kind: 'commitment-overdue', since: sp('2026-12-15T15:00').toISOString(), description: 'Retorno até 15:00' }]);
+    expect(blocked.body.pending).toEqual([
+      {
+        ticketId: held.id,
+        ticketNumber: held.number,
+        kind: 'commitment-overdue',
+        since: sp('2026-12-15T15:00').toISOString(),
+        description: 'Retorno até 15:00',
+      },
+    ]);
 
-    const listed = await desk.t.request('GET', `/tickets/${held.id}/commitments`, { token: desk.team.people.leader!.token });
-    expect(listed.body.items.map((item: { description: string; doneAt: string | null }) => [item.description, item.doneAt])).toEqual([['Retorno até 15:00', null]]);
-    expect((await desk.t.request('POST', `/tickets/${held.id}/commitments/${promised.body.id}/done`, { token: agent.token })).status).toBe(200);
+    const listed = await desk.t.request('GET', `/tickets/${held.id}/commitments`, {
+      token: desk.team.people.leader!.token,
+    });
+    expect(
+      listed.body.items.map((item: { description: string; doneAt: string | null }) => [item.description, item.doneAt]),
+    ).toEqual([['Retorno até 15:00', null]]);
+    expect(
+      (await desk.t.request('POST', `/tickets/${held.id}/commitments/${promised.body.id}/done`, { token: agent.token }))
+        .status,
+    ).toBe(200);
     expect((await next(agent)).status).toBe(200);
   });
 
   it('refuses bad input naming the fields, answers 404 for an unknown ticket, and audits each change', async () => {
     const { agent, held } = await agentHoldingATicket('2026-12-16');
-    const bad = await desk.t.request('POST', `/tickets/${held.id}/commitments`, { token: agent.token, body: { description: '', dueAt: 'amanhã' } });
+    const bad = await desk.t.request('POST', `/tickets/${held.id}/commitments`, {
+      token: agent.token,
+      body: { description: '', dueAt: 'amanhã' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['description', 'dueAt']);
-    const unknown = await desk.t.request('POST', `/tickets/00000000-0000-4000-8000-000000000000/follow-ups`, { token: agent.token, body: { dueAt: sp('2026-12-16T10:00').toISOString() } });
+    const unknown = await desk.t.request('POST', `/tickets/00000000-0000-4000-8000-000000000000/follow-ups`, {
+      token: agent.token,
+      body: { dueAt: sp('2026-12-16T10:00').toISOString() },
+    });
     expect(unknown.status).toBe(404);
 
-    const scheduled = await desk.t.request('POST', `/tickets/${held.id}/follow-ups`, { token: agent.token, body: { dueAt: sp('2026-12-16T10:00').toISOString() } });
+    const scheduled = await desk.t.request('POST', `/tickets/${held.id}/follow-ups`, {
+      token: agent.token,
+      body: { dueAt: sp('2026-12-16T10:00').toISOString() },
+    });
     await desk.t.request('POST', `/tickets/${held.id}/follow-ups/${scheduled.body.id}/done`, { token: agent.token });
     const audit = await desk.t.request('GET', `/tickets/${held.id}/audit`, { token: desk.team.people.leader!.token });
     const actions = audit.body.items.map((record: { action: string }) => record.action);

@@ -43,9 +43,13 @@ describe('the platform boots on real PostgreSQL', () => {
     const guarded = await startTestApp({ ESCALA_LOGIN_MAX_FAILURES: '3' });
     try {
       for (let i = 0; i < 3; i++) {
-        expect((await guarded.request('POST', '/auth/login', { body: { login: 'Admin', password: `guess-${i}` } })).status).toBe(401);
+        expect(
+          (await guarded.request('POST', '/auth/login', { body: { login: 'Admin', password: `guess-${i}` } })).status,
+        ).toBe(401);
       }
-      const blocked = await guarded.request('POST', '/auth/login', { body: { login: 'admin', password: ADMIN_PASSWORD } });
+      const blocked = await guarded.request('POST', '/auth/login', {
+        body: { login: 'admin', password: ADMIN_PASSWORD },
+      });
       expect(blocked.status).toBe(429);
       expect(blocked.body.retryAfter).toBeGreaterThan(0);
     } finally {
@@ -119,7 +123,10 @@ describe('the platform boots on real PostgreSQL', () => {
       body: { login: 'rafael', displayName: 'Rafael', roles: ['agent'], password: 'rafael-password-1' },
     });
     const agent = await t.login('rafael', 'rafael-password-1');
-    const denied = await t.request('POST', '/users', { token: agent, body: { login: 'x1', displayName: 'X', roles: ['admin'] } });
+    const denied = await t.request('POST', '/users', {
+      token: agent,
+      body: { login: 'x1', displayName: 'X', roles: ['admin'] },
+    });
     expect(denied.status).toBe(403);
     expect(denied.body.message).toContain('admin');
   });

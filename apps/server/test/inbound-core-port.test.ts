@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConnectorError, defineConnector, isConnectorError, type CorePort, type NewTicket } from '@escala/connector-kit';
+import {
+  ConnectorError,
+  defineConnector,
+  isConnectorError,
+  type CorePort,
+  type NewTicket,
+} from '@escala/connector-kit';
 import { ChannelConfigCodec, ConnectorRegistry, InboundChanges, PollRunner } from '@escala/core';
 import { sql } from './support/sql.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
@@ -26,7 +32,12 @@ async function applyItem(item: FeedItem, port: CorePort): Promise<void> {
   }
   const ticket = await port.findTicketByExternalReference({ system: PORTAL, id: item.reference });
   if (!ticket) throw ConnectorError.notFound(`no ticket is linked to ${item.reference}`);
-  if (item.kind === 'reply') await port.addEntry(ticket.id, { visibility: 'public', body: item.body, externalReference: { system: PORTAL, id: item.replyId } });
+  if (item.kind === 'reply')
+    await port.addEntry(ticket.id, {
+      visibility: 'public',
+      body: item.body,
+      externalReference: { system: PORTAL, id: item.replyId },
+    });
   else await port.updateTicketFields(ticket.id, item.fields);
 }
 
@@ -39,7 +50,10 @@ function portalConnector(feed: FeedItem[]) {
     consumes: [],
     poll: {
       intervalSeconds: 0,
-      poll: async () => ({ cursor: String(feed.length), changes: feed.map((item) => ({ key: item.key, apply: (port: CorePort) => applyItem(item, port) })) }),
+      poll: async () => ({
+        cursor: String(feed.length),
+        changes: feed.map((item) => ({ key: item.key, apply: (port: CorePort) => applyItem(item, port) })),
+      }),
     },
     health: async () => ({ status: 'healthy' }),
     translateError: (error) => (isConnectorError(error) ? error : ConnectorError.temporary(String(error))),
@@ -71,14 +85,27 @@ describe('inbound changes reach tickets through the core port, once', () => {
        values ($1, 'test-portal', 'Portal do cliente', '{}', null, '{"eventTypes":[],"tiers":[],"stages":[],"tags":[],"categories":[]}', true, now(), now())`,
       [channelId],
     );
-    runner = new PollRunner(t.app.get(EntityManager), new ConnectorRegistry([portalConnector(feed)]), t.app.get(ChannelConfigCodec), t.app.get(InboundChanges));
+    runner = new PollRunner(
+      t.app.get(EntityManager),
+      new ConnectorRegistry([portalConnector(feed)]),
+      t.app.get(ChannelConfigCodec),
+      t.app.get(InboundChanges),
+    );
   });
   afterAll(() => t.close());
 
   const ticketIdOf = async (reference: string) =>
-    (await sql<{ ticket_id: string }>(t, 'select ticket_id from ticket_external_references where channel_id = $1 and external_id = $2', [channelId, reference]))[0]?.ticket_id;
+    (
+      await sql<{ ticket_id: string }>(
+        t,
+        'select ticket_id from ticket_external_references where channel_id = $1 and external_id = $2',
+        [channelId, reference],
+      )
+    )[0]?.ticket_id;
   const ticketCount = async () => Number((await sql<{ n: string }>(t, 'select count(*) as n from tickets'))[0]!.n);
-  const inbound = async () => (await t.request('GET', `/channels/${channelId}/inbound-changes?limit=100`, { token: team.admin })).body.items as Array<{ key: string; outcome: string; error: string | null }>;
+  const inbound = async () =>
+    (await t.request('GET', `/channels/${channelId}/inbound-changes?limit=100`, { token: team.admin })).body
+      .items as Array<{ key: string; outcome: string; error: string | null }>;
 
   it('creates a ticket from a polled change, routed by category, for the customer whose contact wrote', async () => {
     feed.push({ key: 'msg-1', kind: 'ticket', ticket: newTicket() });
@@ -99,7 +126,11 @@ describe('inbound changes reach tickets through the core port, once', () => {
       ['ticket.created', `system:connector:${channelId}`],
       ['ticket.external_reference_linked', `system:connector:${channelId}`],
     ]);
-    const events = await sql<{ type: string }>(t, `select type from outbox_events where aggregate_id = $1 order by occurred_at`, [id]);
+    const events = await sql<{ type: string }>(
+      t,
+      `select type from outbox_events where aggregate_id = $1 order by occurred_at`,
+      [id],
+    );
     expect(events.map((e) => e.type)).toEqual(['ticket.created']);
   });
 
@@ -109,13 +140,23 @@ describe('inbound changes reach tickets through the core port, once', () => {
     feed.push({ key: 'msg-1-resent', kind: 'ticket', ticket: newTicket({ subject: 'Boleto não gerado (reenviado)' }) });
     await runner.tick();
     expect(await ticketCount()).toBe(before);
-    expect((await inbound()).map((c) => [c.key, c.outcome])).toEqual(expect.arrayContaining([['msg-1', 'applied'], ['msg-1-resent', 'applied']]));
+    expect((await inbound()).map((c) => [c.key, c.outcome])).toEqual(
+      expect.arrayContaining([
+        ['msg-1', 'applied'],
+        ['msg-1-resent', 'applied'],
+      ]),
+    );
   });
 
   it('adds an entry to the linked ticket once, and sets the fields an outside tool owns', async () => {
     feed.push(
       { key: 'msg-2', kind: 'reply', reference: 'P-1', body: 'Segue o print do erro.', replyId: 'P-1-r1' },
-      { key: 'msg-3', kind: 'fields', reference: 'P-1', fields: { devRequestReference: 'SS-4711', externalStatus: 'Em análise' } },
+      {
+        key: 'msg-3',
+        kind: 'fields',
+        reference: 'P-1',
+        fields: { devRequestReference: 'SS-4711', externalStatus: 'Em análise' },
+      },
     );
     await runner.tick();
     await runner.tick();
@@ -125,51 +166,110 @@ describe('inbound changes reach tickets through the core port, once', () => {
       { kind: 'public', authorLabel: `system:connector:${channelId}` },
     ]);
     const ticket = await t.request('GET', `/tickets/${id}`, { token: team.admin });
-    expect(ticket.body).toMatchObject({ devRequestReference: 'SS-4711', externalStatus: 'Em análise', fixVersion: null });
-    const events = await sql<{ type: string }>(t, `select type from outbox_events where aggregate_id = $1 order by occurred_at`, [id]);
+    expect(ticket.body).toMatchObject({
+      devRequestReference: 'SS-4711',
+      externalStatus: 'Em análise',
+      fixVersion: null,
+    });
+    const events = await sql<{ type: string }>(
+      t,
+      `select type from outbox_events where aggregate_id = $1 order by occurred_at`,
+      [id],
+    );
     expect(events.map((e) => e.type)).toEqual(['ticket.created', 'ticket.replied', 'ticket.updated']);
   });
 
   it('leaves nothing behind when applying is interrupted, and applies the change once on the next poll', async () => {
     const before = await ticketCount();
-    feed.push({ key: 'msg-4', kind: 'interrupted', ticket: newTicket({ subject: 'Busca NF-e parada', category: 'infraestrutura', externalReference: { system: PORTAL, id: 'P-2' } }), failures: 1 });
+    feed.push({
+      key: 'msg-4',
+      kind: 'interrupted',
+      ticket: newTicket({
+        subject: 'Busca NF-e parada',
+        category: 'infraestrutura',
+        externalReference: { system: PORTAL, id: 'P-2' },
+      }),
+      failures: 1,
+    });
     await runner.tick();
     expect(await ticketCount()).toBe(before);
     expect(await ticketIdOf('P-2')).toBeUndefined();
-    const [state] = await sql<{ last_error: string | null }>(t, 'select last_error from channel_poll_states where channel_id = $1', [channelId]);
+    const [state] = await sql<{ last_error: string | null }>(
+      t,
+      'select last_error from channel_poll_states where channel_id = $1',
+      [channelId],
+    );
     expect(state!.last_error).toBe('interrupted');
     await runner.tick();
     await runner.tick();
     expect(await ticketCount()).toBe(before + 1);
-    expect((await t.request('GET', `/tickets/${await ticketIdOf('P-2')}`, { token: team.admin })).body.unitKey).toBe('N3');
+    expect((await t.request('GET', `/tickets/${await ticketIdOf('P-2')}`, { token: team.admin })).body.unitKey).toBe(
+      'N3',
+    );
   });
 
   it.each([
-    ['an unknown category', newTicket({ category: 'astrologia', externalReference: { system: PORTAL, id: 'bad-1' } }), /category: .*astrologia/],
-    ['an oversize subject', newTicket({ subject: 'x'.repeat(301), externalReference: { system: PORTAL, id: 'bad-2' } }), /subject: /],
-    ['no customer', newTicket({ requester: { name: 'Anônimo' }, externalReference: { system: PORTAL, id: 'bad-3' } }), /customerId: the change names no customer/],
-    ['a stranger', newTicket({ requester: { email: 'ninguem@desconhecido.com' }, externalReference: { system: PORTAL, id: 'bad-4' } }), /requester.email: no customer has a contact/],
-    ['an unknown customer id', newTicket({ customerId: randomUUID(), externalReference: { system: PORTAL, id: 'bad-5' } }), /customerId: no such customer/],
+    [
+      'an unknown category',
+      newTicket({ category: 'astrologia', externalReference: { system: PORTAL, id: 'bad-1' } }),
+      /category: .*astrologia/,
+    ],
+    [
+      'an oversize subject',
+      newTicket({ subject: 'x'.repeat(301), externalReference: { system: PORTAL, id: 'bad-2' } }),
+      /subject: /,
+    ],
+    [
+      'no customer',
+      newTicket({ requester: { name: 'Anônimo' }, externalReference: { system: PORTAL, id: 'bad-3' } }),
+      /customerId: the change names no customer/,
+    ],
+    [
+      'a stranger',
+      newTicket({
+        requester: { email: 'ninguem@desconhecido.com' },
+        externalReference: { system: PORTAL, id: 'bad-4' },
+      }),
+      /requester.email: no customer has a contact/,
+    ],
+    [
+      'an unknown customer id',
+      newTicket({ customerId: randomUUID(), externalReference: { system: PORTAL, id: 'bad-5' } }),
+      /customerId: no such customer/,
+    ],
   ])('records %s as a rejected change with the reason, creates nothing, and goes on', async (_name, ticket, reason) => {
     const before = await ticketCount();
     const key = `bad-${randomUUID()}`;
-    feed.push({ key, kind: 'ticket', ticket }, { key: `${key}-next`, kind: 'reply', reference: 'P-1', body: `depois de ${key}`, replyId: `${key}-r` });
+    feed.push(
+      { key, kind: 'ticket', ticket },
+      { key: `${key}-next`, kind: 'reply', reference: 'P-1', body: `depois de ${key}`, replyId: `${key}-r` },
+    );
     await runner.tick();
     expect(await ticketCount()).toBe(before);
     const recorded = (await inbound()).find((c) => c.key === key)!;
     expect(recorded.outcome).toBe('rejected');
     expect(recorded.error).toMatch(reason);
     expect((await inbound()).find((c) => c.key === `${key}-next`)?.outcome).toBe('applied');
-    const [state] = await sql<{ last_error: string | null }>(t, 'select last_error from channel_poll_states where channel_id = $1', [channelId]);
+    const [state] = await sql<{ last_error: string | null }>(
+      t,
+      'select last_error from channel_poll_states where channel_id = $1',
+      [channelId],
+    );
     expect(state!.last_error).toBeNull();
   });
 
   it('records a change about a ticket it does not know as rejected (not found)', async () => {
     feed.push({ key: 'orphan', kind: 'reply', reference: 'P-404', body: 'Sem chamado', replyId: 'P-404-r' });
     await runner.tick();
-    expect((await inbound()).find((c) => c.key === 'orphan')).toMatchObject({ outcome: 'rejected', error: 'no ticket is linked to P-404' });
+    expect((await inbound()).find((c) => c.key === 'orphan')).toMatchObject({
+      outcome: 'rejected',
+      error: 'no ticket is linked to P-404',
+    });
     feed.push({ key: 'blank-reference', kind: 'reply', reference: ' ', body: 'Sem referência', replyId: 'x' });
     await runner.tick();
-    expect((await inbound()).find((c) => c.key === 'blank-reference')).toMatchObject({ outcome: 'rejected', error: expect.stringMatching(/^refused by the core: id: /) });
+    expect((await inbound()).find((c) => c.key === 'blank-reference')).toMatchObject({
+      outcome: 'rejected',
+      error: expect.stringMatching(/^refused by the core: id: /),
+    });
   });
 });

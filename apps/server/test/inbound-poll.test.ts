@@ -3,7 +3,14 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { z } from 'zod';
-import { ConnectorError, defineConnector, isConnectorError, secret, type CorePort, type NewTicket } from '@escala/connector-kit';
+import {
+  ConnectorError,
+  defineConnector,
+  isConnectorError,
+  secret,
+  type CorePort,
+  type NewTicket,
+} from '@escala/connector-kit';
 import {
   ChannelConfigCodec,
   ConnectorRegistry,
@@ -18,7 +25,10 @@ import { queryDatabase } from './support/outbox.js';
 import { TEST_SECRET_KEY } from './support/test-app.js';
 
 /** A service with a growing list of items; each poll re-reads one item before the cursor, as real feeds overlap. */
-function feedConnector(feed: Array<{ key: string; subject: string }>, polls: Array<{ cursor: string | null; token: string }>) {
+function feedConnector(
+  feed: Array<{ key: string; subject: string }>,
+  polls: Array<{ cursor: string | null; token: string }>,
+) {
   return defineConnector({
     key: 'test-feed',
     displayName: 'Test feed',
@@ -35,7 +45,11 @@ function feedConnector(feed: Array<{ key: string; subject: string }>, polls: Arr
           changes: feed.slice(from).map((item) => ({
             key: item.key,
             apply: async (port: CorePort) => {
-              await port.createTicket({ subject: item.subject, body: '', externalReference: { system: 'test-feed', id: item.key } });
+              await port.createTicket({
+                subject: item.subject,
+                body: '',
+                externalReference: { system: 'test-feed', id: item.key },
+              });
             },
           })),
         };
@@ -51,7 +65,8 @@ class RecordingPort implements CorePort {
   refuseNext = 0;
   async createTicket(ticket: NewTicket) {
     if (this.refuseNext-- > 0) throw ConnectorError.rateLimited('busy', 0);
-    if (ticket.subject === 'Sem categoria') throw ConnectorError.permanent('refused by the core: category: unknown category');
+    if (ticket.subject === 'Sem categoria')
+      throw ConnectorError.permanent('refused by the core: category: unknown category');
     this.created.push(ticket);
     return { id: randomUUID() };
   }
@@ -78,7 +93,12 @@ describe('inbound polls: durable cursor, each change applied once', () => {
   beforeAll(async () => {
     database = await createTestDatabase(inject('testDatabaseServerUrl'));
     orm = await MikroORM.init(ormConfig({ databaseUrl: database.url, poolMax: 4 }));
-    runner = new PollRunner(orm.em, new ConnectorRegistry([connector]), codec, new InboundChanges(orm.em, { forChannel: () => port }));
+    runner = new PollRunner(
+      orm.em,
+      new ConnectorRegistry([connector]),
+      codec,
+      new InboundChanges(orm.em, { forChannel: () => port }),
+    );
     channelId = randomUUID();
     const { settings, secretsCiphertext } = codec.encode(connector, channelId, { token: 'feed-token-secret' });
     await queryDatabase(
@@ -94,7 +114,13 @@ describe('inbound polls: durable cursor, each change applied once', () => {
   });
 
   const state = async () =>
-    (await queryDatabase<{ cursor: string | null; last_error_kind: string | null }>(database.url, 'select cursor, last_error_kind from channel_poll_states where channel_id = $1', [channelId]))[0];
+    (
+      await queryDatabase<{ cursor: string | null; last_error_kind: string | null }>(
+        database.url,
+        'select cursor, last_error_kind from channel_poll_states where channel_id = $1',
+        [channelId],
+      )
+    )[0];
 
   it('polls with no cursor first, hands the connector its decrypted config, and stores the new cursor', async () => {
     expect(await runner.tick()).toBe(1);
@@ -125,8 +151,14 @@ describe('inbound polls: durable cursor, each change applied once', () => {
     await runner.tick();
     expect(await state()).toEqual({ cursor: '6', last_error_kind: null });
     expect(port.created.map((t) => t.externalReference!.id)).toEqual(['row-1', 'row-2', 'row-3', 'row-4', 'row-6']);
-    const recorded = await queryDatabase(database.url, `select change_key, outcome, error from channel_inbound_changes where channel_id = $1 and outcome = 'rejected'`, [channelId]);
-    expect(recorded).toEqual([{ change_key: 'row-5', outcome: 'rejected', error: 'refused by the core: category: unknown category' }]);
+    const recorded = await queryDatabase(
+      database.url,
+      `select change_key, outcome, error from channel_inbound_changes where channel_id = $1 and outcome = 'rejected'`,
+      [channelId],
+    );
+    expect(recorded).toEqual([
+      { change_key: 'row-5', outcome: 'rejected', error: 'refused by the core: category: unknown category' },
+    ]);
     await runner.tick();
     expect(port.created.filter((t) => t.subject === 'Sem categoria')).toEqual([]);
   });

@@ -27,7 +27,13 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
   async function channel(name: string, config: Record<string, unknown>, enabled = true): Promise<string> {
     const response = await t.request('POST', '/channels', {
       token: team.admin,
-      body: { connector: 'webhook', name, enabled, config: { url: 'https://portal.example.test/escala', ...config }, subscription: { eventTypes: ['ticket.urgent'] } },
+      body: {
+        connector: 'webhook',
+        name,
+        enabled,
+        config: { url: 'https://portal.example.test/escala', ...config },
+        subscription: { eventTypes: ['ticket.urgent'] },
+      },
     });
     expect(response.status).toBe(201);
     return response.body.id;
@@ -38,7 +44,11 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const secret = options.secret === undefined ? SIGNING_SECRET : options.secret;
     if (secret) headers['x-escala-signature'] = signatureHeader(secret, rawBody);
-    const response = await fetch(`${t.baseUrl}/inbound/webhooks/${options.to ?? channelId}`, { method: 'POST', headers, body: rawBody });
+    const response = await fetch(`${t.baseUrl}/inbound/webhooks/${options.to ?? channelId}`, {
+      method: 'POST',
+      headers,
+      body: rawBody,
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
   }
@@ -47,32 +57,60 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
     id,
     type: 'ticket.create',
     reference,
-    ticket: { subject: 'NFS-e rejeitada pela prefeitura', body: 'Erro E160 ao transmitir.', category: 'infraestrutura', requester: { email: 'maria@exemplo.com.br' }, ...ticket },
+    ticket: {
+      subject: 'NFS-e rejeitada pela prefeitura',
+      body: 'Erro E160 ao transmitir.',
+      category: 'infraestrutura',
+      requester: { email: 'maria@exemplo.com.br' },
+      ...ticket,
+    },
   });
   const ticketCount = async () => Number((await sql<{ n: string }>(t, 'select count(*) as n from tickets'))[0]!.n);
   const ticketOf = async (reference: string) =>
-    (await sql<{ ticket_id: string }>(t, `select ticket_id from ticket_external_references where system = 'webhook' and external_id = $1`, [reference]))[0]?.ticket_id;
+    (
+      await sql<{ ticket_id: string }>(
+        t,
+        `select ticket_id from ticket_external_references where system = 'webhook' and external_id = $1`,
+        [reference],
+      )
+    )[0]?.ticket_id;
 
   it('creates a ticket from a signed delivery, routed by category, by the channel as actor', async () => {
     const response = await send(create('d-1', 'P-100'));
     expect(response).toEqual({ status: 200, body: { changes: [{ key: 'd-1', outcome: 'applied' }] } });
     const id = await ticketOf('P-100');
     const ticket = await t.request('GET', `/tickets/${id}`, { token: team.admin });
-    expect(ticket.body).toMatchObject({ unitKey: 'N3', category: 'infraestrutura', customerId: team.customerId, channel: 'portal' });
+    expect(ticket.body).toMatchObject({
+      unitKey: 'N3',
+      category: 'infraestrutura',
+      customerId: team.customerId,
+      channel: 'portal',
+    });
     const audit = await t.request('GET', `/tickets/${id}/audit`, { token: team.admin });
-    expect(audit.body.items[0]).toMatchObject({ action: 'ticket.created', actorLabel: `system:connector:${channelId}` });
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'ticket.created',
+      actorLabel: `system:connector:${channelId}`,
+    });
   });
 
   it('applies a delivery sent again once, and answers that it was a duplicate', async () => {
     const before = await ticketCount();
-    expect(await send(create('d-1', 'P-100'))).toEqual({ status: 200, body: { changes: [{ key: 'd-1', outcome: 'duplicate' }] } });
+    expect(await send(create('d-1', 'P-100'))).toEqual({
+      status: 200,
+      body: { changes: [{ key: 'd-1', outcome: 'duplicate' }] },
+    });
     expect(await ticketCount()).toBe(before);
   });
 
   it('creates one ticket when copies of a delivery, or two deliveries for one reference, arrive at once', async () => {
     const before = await ticketCount();
     const copies = await Promise.all(Array.from({ length: 4 }, () => send(create('d-10', 'P-10'))));
-    expect(copies.map((r) => r.body.changes[0].outcome).sort()).toEqual(['applied', 'duplicate', 'duplicate', 'duplicate']);
+    expect(copies.map((r) => r.body.changes[0].outcome).sort()).toEqual([
+      'applied',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
     const racing = await Promise.all(['d-11', 'd-12'].map((id) => send(create(id, 'P-11'))));
     // The one that lost the race on the reference answers 503 and is applied, to the same ticket, when sent again.
     for (const [i, response] of racing.entries()) {
@@ -83,11 +121,26 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
   });
 
   it('adds an entry and sets fields on the ticket the reference names', async () => {
-    expect((await send({ id: 'd-2', type: 'ticket.entry', reference: 'P-100', entry: { visibility: 'internal', body: 'Prefeitura fora do ar desde 8h.' } })).status).toBe(200);
-    expect((await send({ id: 'd-3', type: 'ticket.fields', reference: 'P-100', fields: { fixVersion: '2026.11.2' } })).status).toBe(200);
+    expect(
+      (
+        await send({
+          id: 'd-2',
+          type: 'ticket.entry',
+          reference: 'P-100',
+          entry: { visibility: 'internal', body: 'Prefeitura fora do ar desde 8h.' },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await send({ id: 'd-3', type: 'ticket.fields', reference: 'P-100', fields: { fixVersion: '2026.11.2' } }))
+        .status,
+    ).toBe(200);
     const id = await ticketOf('P-100');
     const entries = await t.request('GET', `/tickets/${id}/entries`, { token: team.admin });
-    expect(entries.body.items.map((e: { kind: string; body: string }) => [e.kind, e.body])).toContainEqual(['internal', 'Prefeitura fora do ar desde 8h.']);
+    expect(entries.body.items.map((e: { kind: string; body: string }) => [e.kind, e.body])).toContainEqual([
+      'internal',
+      'Prefeitura fora do ar desde 8h.',
+    ]);
     expect((await t.request('GET', `/tickets/${id}`, { token: team.admin })).body.fixVersion).toBe('2026.11.2');
   });
 
@@ -106,7 +159,11 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
     expect((await send(create('d-5', 'P-5'), { secret: null })).status).toBe(401);
     const rawBody = JSON.stringify(create('d-5', 'P-5'));
     const stale = signatureHeader(SIGNING_SECRET, rawBody, new Date(Date.now() - 3_600_000));
-    const response = await fetch(`${t.baseUrl}/inbound/webhooks/${channelId}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-escala-signature': stale }, body: rawBody });
+    const response = await fetch(`${t.baseUrl}/inbound/webhooks/${channelId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-escala-signature': stale },
+      body: rawBody,
+    });
     expect(response.status).toBe(401);
     expect((await send(create('d-5', 'P-5'), { to: unsigned, secret: null })).status).toBe(401);
     expect(await ticketCount()).toBe(before);
@@ -121,7 +178,10 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
   it.each([
     ['broken JSON', '{"id": "d-7", '],
     ['an unknown type', JSON.stringify({ id: 'd-7', type: 'ticket.delete', reference: 'P-7' })],
-    ['no delivery id', JSON.stringify({ type: 'ticket.create', reference: 'P-7', ticket: { subject: 's', body: 'b' } })],
+    [
+      'no delivery id',
+      JSON.stringify({ type: 'ticket.create', reference: 'P-7', ticket: { subject: 's', body: 'b' } }),
+    ],
   ])('answers 400 to a malformed payload: %s', async (_name, rawBody) => {
     const response = await send(undefined, { rawBody });
     expect(response.status).toBe(400);
@@ -133,12 +193,19 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await send(create('d-8', 'P-8', { category: 'astrologia' }));
       expect(response.status).toBe(400);
-      expect(response.body.errors).toEqual([{ field: 'd-8', message: expect.stringMatching(/category: .*astrologia/) }]);
+      expect(response.body.errors).toEqual([
+        { field: 'd-8', message: expect.stringMatching(/category: .*astrologia/) },
+      ]);
     }
     const oversize = await send(create('d-9', 'P-9', { subject: 'x'.repeat(301) }));
     expect(oversize.body.errors).toEqual([{ field: 'd-9', message: expect.stringMatching(/subject: /) }]);
     expect(await ticketCount()).toBe(before);
     const log = await t.request('GET', `/channels/${channelId}/inbound-changes`, { token: team.admin });
-    expect(log.body.items.filter((c: { outcome: string }) => c.outcome === 'rejected').map((c: { key: string }) => c.key).sort()).toEqual(['d-8', 'd-9']);
+    expect(
+      log.body.items
+        .filter((c: { outcome: string }) => c.outcome === 'rejected')
+        .map((c: { key: string }) => c.key)
+        .sort(),
+    ).toEqual(['d-8', 'd-9']);
   });
 });

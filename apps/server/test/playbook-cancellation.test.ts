@@ -8,37 +8,63 @@ const agent = () => app.team.people.N4!.token;
 async function openCancellation() {
   const created = await app.t.request('POST', '/tickets', {
     token: agent(),
-    body: ticketBody(app.team, { category: 'cancelamento', subject: 'Cancelar contrato', description: 'O cliente pediu o cancelamento.' }),
+    body: ticketBody(app.team, {
+      category: 'cancelamento',
+      subject: 'Cancelar contrato',
+      description: 'O cliente pediu o cancelamento.',
+    }),
   });
   expect(created.status).toBe(201);
   return created.body as { id: string; number: number };
 }
 
-const resolve = (id: string) => app.t.request('POST', `/tickets/${id}/status`, { token: agent(), body: { status: 'resolved' } });
+const resolve = (id: string) =>
+  app.t.request('POST', `/tickets/${id}/status`, { token: agent(), body: { status: 'resolved' } });
 const contact = (id: string, at = '2026-11-20T14:00:00-03:00') =>
-  app.t.request('PUT', `/tickets/${id}/cancellation/contact`, { token: agent(), body: { at, means: 'phone', withWhom: 'Maria (sócia)' } });
-const reason = (id: string, body: Record<string, unknown>) => app.t.request('PUT', `/tickets/${id}/cancellation/reason`, { token: agent(), body });
+  app.t.request('PUT', `/tickets/${id}/cancellation/contact`, {
+    token: agent(),
+    body: { at, means: 'phone', withWhom: 'Maria (sócia)' },
+  });
+const reason = (id: string, body: Record<string, unknown>) =>
+  app.t.request('PUT', `/tickets/${id}/cancellation/reason`, { token: agent(), body });
 
 describe('cancellation closure rule', () => {
   it('refuses to resolve a cancellation with 409 naming the contact and the reason, then allows it once both are recorded', async () => {
     const ticket = await openCancellation();
     const refused = await resolve(ticket.id);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe('A cancellation cannot be resolved or closed yet: missing customer-contact, reason');
+    expect(refused.body.message).toBe(
+      'A cancellation cannot be resolved or closed yet: missing customer-contact, reason',
+    );
     expect(refused.body.missing).toEqual([
-      { code: 'customer-contact', message: 'Registre o contato com o cliente (quando, por qual meio e com quem) antes de encerrar um cancelamento.' },
-      { code: 'reason', message: 'Registre na Análise Técnica o real motivo do cancelamento, escolhido na lista de motivos, com os detalhes.' },
+      {
+        code: 'customer-contact',
+        message:
+          'Registre o contato com o cliente (quando, por qual meio e com quem) antes de encerrar um cancelamento.',
+      },
+      {
+        code: 'reason',
+        message:
+          'Registre na Análise Técnica o real motivo do cancelamento, escolhido na lista de motivos, com os detalhes.',
+      },
     ]);
 
     expect((await contact(ticket.id)).status).toBe(200);
-    const moving = await reason(ticket.id, { code: 'moving-to-other-system', details: 'Escritório unificou os sistemas' });
+    const moving = await reason(ticket.id, {
+      code: 'moving-to-other-system',
+      details: 'Escritório unificou os sistemas',
+    });
     expect(moving.body.missing.map((m: { code: string }) => m.code)).toEqual(['competitor-system']);
     const stillRefused = await resolve(ticket.id);
     expect(stillRefused.status).toBe(409);
     expect(stillRefused.body.message).toContain('missing competitor-system');
     expect(stillRefused.body.missing[0].message).toContain('SIEG');
 
-    const named = await reason(ticket.id, { code: 'moving-to-other-system', competitorSystem: 'SIEG', details: 'Escritório unificou os sistemas' });
+    const named = await reason(ticket.id, {
+      code: 'moving-to-other-system',
+      competitorSystem: 'SIEG',
+      details: 'Escritório unificou os sistemas',
+    });
     expect(named.body.missing).toEqual([]);
     expect(named.body.technicalAnalysis).toMatchObject({ customerContacted: true });
     expect(named.body.technicalAnalysis.cancellationReason).toBe(
@@ -62,7 +88,10 @@ describe('cancellation closure rule', () => {
     const bad = await reason(ticket.id, { code: 'mudou-de-ideia', details: 'x' });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['code']);
-    const noPerson = await app.t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, { token: agent(), body: { at: '2026-11-20T14:00:00Z', means: 'phone', withWhom: ' ' } });
+    const noPerson = await app.t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, {
+      token: agent(),
+      body: { at: '2026-11-20T14:00:00Z', means: 'phone', withWhom: ' ' },
+    });
     expect(noPerson.status).toBe(400);
     expect(noPerson.body.errors.map((e: { field: string }) => e.field)).toEqual(['withWhom']);
   });
@@ -82,16 +111,34 @@ describe('cancellation closure rule', () => {
       await contact(ticket.id, at);
       expect((await reason(ticket.id, body)).status).toBe(200);
     };
-    await record('2026-10-05T10:00:00Z', { code: 'moving-to-other-system', competitorSystem: 'Fiscosoft', details: 'a' });
-    await record('2026-10-06T10:00:00Z', { code: 'moving-to-other-system', competitorSystem: 'fiscosoft', details: 'b' });
+    await record('2026-10-05T10:00:00Z', {
+      code: 'moving-to-other-system',
+      competitorSystem: 'Fiscosoft',
+      details: 'a',
+    });
+    await record('2026-10-06T10:00:00Z', {
+      code: 'moving-to-other-system',
+      competitorSystem: 'fiscosoft',
+      details: 'b',
+    });
     await record('2026-10-07T10:00:00Z', { code: 'price', details: 'c' });
     await record('2026-09-30T10:00:00Z', { code: 'price', details: 'outside the period' });
-    const report = await app.t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: app.team.people.leader!.token });
+    const report = await app.t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', {
+      token: app.team.people.leader!.token,
+    });
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ total: 3, byReason: { 'moving-to-other-system': 2, price: 1 }, byCompetitorSystem: { Fiscosoft: 2 } });
-    const backwards = await app.t.request('GET', '/reports/cancellations?from=2026-11-01&to=2026-10-01', { token: app.team.people.leader!.token });
+    expect(report.body).toMatchObject({
+      total: 3,
+      byReason: { 'moving-to-other-system': 2, price: 1 },
+      byCompetitorSystem: { Fiscosoft: 2 },
+    });
+    const backwards = await app.t.request('GET', '/reports/cancellations?from=2026-11-01&to=2026-10-01', {
+      token: app.team.people.leader!.token,
+    });
     expect(backwards.status).toBe(400);
-    const agentReport = await app.t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', { token: agent() });
+    const agentReport = await app.t.request('GET', '/reports/cancellations?from=2026-10-01&to=2026-11-01', {
+      token: agent(),
+    });
     expect(agentReport.status).toBe(403);
   });
 });

@@ -20,20 +20,36 @@ async function passTime(hours: number) {
 
 async function mediationStartedAtZero() {
   clock.set(START);
-  const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team, { subject: 'XML do fornecedor inválido' }) });
+  const created = await app.t.request('POST', '/tickets', {
+    token: agent(),
+    body: ticketBody(app.team, { subject: 'XML do fornecedor inválido' }),
+  });
   const id = created.body.id as string;
   const opened = await app.t.request('POST', `/tickets/${id}/mediation`, {
     token: agent(),
-    body: { thirdPartyName: 'Software Fiscal Ltda', verificationNeeded: 'Confirmar a versão do layout do XML exportado', companyName: 'Escala Sistemas' },
+    body: {
+      thirdPartyName: 'Software Fiscal Ltda',
+      verificationNeeded: 'Confirmar a versão do layout do XML exportado',
+      companyName: 'Escala Sistemas',
+    },
   });
   expect(opened.status).toBe(201);
-  const sent = await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'email', to: 'suporte@softwarefiscal.com.br' } });
+  const sent = await app.t.request('POST', `/tickets/${id}/mediation/contacts`, {
+    token: agent(),
+    body: { means: 'email', to: 'suporte@softwarefiscal.com.br' },
+  });
   expect(sent.status).toBe(201);
   return { id, number: created.body.number as number };
 }
 
-const mediation = async (id: string) => (await app.t.request('GET', `/tickets/${id}/mediation`, { token: agent() })).body;
-const events = (id: string, type: string) => sql<{ payload: Record<string, unknown> }>(app.t, `select payload from outbox_events where aggregate_id = $1 and type = $2 order by position`, [id, type]);
+const mediation = async (id: string) =>
+  (await app.t.request('GET', `/tickets/${id}/mediation`, { token: agent() })).body;
+const events = (id: string, type: string) =>
+  sql<{ payload: Record<string, unknown> }>(
+    app.t,
+    `select payload from outbox_events where aggregate_id = $1 and type = $2 order by position`,
+    [id, type],
+  );
 
 describe('third-party mediation with durable timers', () => {
   it('resends at 24 h and 48 h, then at 72 h produces the report and the customer draft', async () => {
@@ -55,7 +71,9 @@ describe('third-party mediation with durable timers', () => {
     expect(await events(id, 'third_party.resend_due')).toHaveLength(1);
     const recorded = await events(id, 'third_party.resend_recorded');
     expect(recorded[0]!.payload).toMatchObject({ to: 'suporte@softwarefiscal.com.br', means: 'email' });
-    expect(recorded[0]!.payload.text).toContain('técnico(a) da Escala Sistemas, e reencaminho o pedido de avaliação enviado em 07/12/2026 10:00');
+    expect(recorded[0]!.payload.text).toContain(
+      'técnico(a) da Escala Sistemas, e reencaminho o pedido de avaliação enviado em 07/12/2026 10:00',
+    );
 
     await passTime(48);
     expect((await mediation(id)).mediation.attempts).toHaveLength(3);
@@ -81,12 +99,21 @@ describe('third-party mediation with durable timers', () => {
         '',
       ].join('\n'),
     );
-    expect(reported.report.customerDraft).toContain(`Olá, Contabilidade Exemplo n1-n5-1.\n\nSobre a solicitação ${number}: entramos em contato com a empresa Software Fiscal Ltda`);
+    expect(reported.report.customerDraft).toContain(
+      `Olá, Contabilidade Exemplo n1-n5-1.\n\nSobre a solicitação ${number}: entramos em contato com a empresa Software Fiscal Ltda`,
+    );
     expect(reported.report.customerDraft).toContain('após 3 tentativa(s) de contato');
     expect(reported.report.customerDraft).toContain(reported.report.text);
-    expect(await events(id, 'third_party.report_produced')).toEqual([{ payload: expect.objectContaining({ cause: 'no-reply', number }) }]);
+    expect(await events(id, 'third_party.report_produced')).toEqual([
+      { payload: expect.objectContaining({ cause: 'no-reply', number }) },
+    ]);
     const notes = await app.t.request('GET', `/tickets/${id}/entries`, { token: agent() });
-    expect(notes.body.items.filter((e: { kind: string }) => e.kind === 'internal').map((e: { body: string }) => e.body).at(-1)).toBe(reported.report.text);
+    expect(
+      notes.body.items
+        .filter((e: { kind: string }) => e.kind === 'internal')
+        .map((e: { body: string }) => e.body)
+        .at(-1),
+    ).toBe(reported.report.text);
 
     await passTime(200);
     expect((await mediation(id)).mediation.attempts).toHaveLength(3);
@@ -96,10 +123,19 @@ describe('third-party mediation with durable timers', () => {
   it('restarts the 72 h at a reply with information, not at one without', async () => {
     const { id } = await mediationStartedAtZero();
     clock.set(at(10));
-    await app.t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: false, summary: 'Recebemos, vamos verificar' } });
-    expect((await mediation(id)).deadlines.at(-1)).toEqual({ eventType: 'third_party.report_due', dueAt: at(72).toISOString() });
+    await app.t.request('POST', `/tickets/${id}/mediation/replies`, {
+      token: agent(),
+      body: { withInformation: false, summary: 'Recebemos, vamos verificar' },
+    });
+    expect((await mediation(id)).deadlines.at(-1)).toEqual({
+      eventType: 'third_party.report_due',
+      dueAt: at(72).toISOString(),
+    });
     clock.set(at(30));
-    const replied = await app.t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: true, summary: 'Layout 4.00, falta a tag infRespTec' } });
+    const replied = await app.t.request('POST', `/tickets/${id}/mediation/replies`, {
+      token: agent(),
+      body: { withInformation: true, summary: 'Layout 4.00, falta a tag infRespTec' },
+    });
     expect(replied.status).toBe(201);
     expect(replied.body.deadlines).toEqual([
       { eventType: 'third_party.resend_due', dueAt: at(54).toISOString() },
@@ -117,7 +153,10 @@ describe('third-party mediation with durable timers', () => {
   it('produces the report at once when the third party refuses, stating it was their request', async () => {
     const { id } = await mediationStartedAtZero();
     clock.set(at(5));
-    const refused = await app.t.request('POST', `/tickets/${id}/mediation/refusal`, { token: agent(), body: { note: 'só atendem o cliente diretamente' } });
+    const refused = await app.t.request('POST', `/tickets/${id}/mediation/refusal`, {
+      token: agent(),
+      body: { note: 'só atendem o cliente diretamente' },
+    });
     expect(refused.status).toBe(201);
     await passTime(5);
     const reported = await mediation(id);
@@ -125,25 +164,48 @@ describe('third-party mediation with durable timers', () => {
     expect(reported.report.text).toContain(
       'Situação: a empresa terceira não aceitou o nosso contato e pediu que o cliente entre em contato diretamente com ela (só atendem o cliente diretamente).',
     );
-    expect(reported.report.customerDraft).toContain('a pedido da própria empresa terceira, solicitamos que você entre em contato diretamente com ela');
+    expect(reported.report.customerDraft).toContain(
+      'a pedido da própria empresa terceira, solicitamos que você entre em contato diretamente com ela',
+    );
     expect(await events(id, 'third_party.resend_due')).toEqual([]);
   });
 
   it('stops the clocks when concluded, and refuses actions out of order with 409', async () => {
     const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team) });
     const id = created.body.id as string;
-    const early = await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'email', to: 'x@y.z' } });
+    const early = await app.t.request('POST', `/tickets/${id}/mediation/contacts`, {
+      token: agent(),
+      body: { means: 'email', to: 'x@y.z' },
+    });
     expect(early.status).toBe(409);
     expect(early.body.message).toBe('No third-party mediation on this ticket');
-    await app.t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: 'ERP X', verificationNeeded: 'Checar integração' } });
-    const replyFirst = await app.t.request('POST', `/tickets/${id}/mediation/replies`, { token: agent(), body: { withInformation: true, summary: 'x' } });
+    await app.t.request('POST', `/tickets/${id}/mediation`, {
+      token: agent(),
+      body: { thirdPartyName: 'ERP X', verificationNeeded: 'Checar integração' },
+    });
+    const replyFirst = await app.t.request('POST', `/tickets/${id}/mediation/replies`, {
+      token: agent(),
+      body: { withInformation: true, summary: 'x' },
+    });
     expect(replyFirst.status).toBe(409);
     expect(replyFirst.body.message).toBe('Cannot record a reply before the third party was contacted');
-    await app.t.request('POST', `/tickets/${id}/mediation/contacts`, { token: agent(), body: { means: 'phone', to: '(11) 4000-0000' } });
+    await app.t.request('POST', `/tickets/${id}/mediation/contacts`, {
+      token: agent(),
+      body: { means: 'phone', to: '(11) 4000-0000' },
+    });
     const concluded = await app.t.request('POST', `/tickets/${id}/mediation/conclusion`, { token: agent() });
     expect(concluded.body.deadlines).toEqual([]);
-    expect(await sql(app.t, `select kind from timers where subject_id = $1 and kind like 'third-party.%' and fired_at is null`, [id])).toEqual([]);
-    const missing = await app.t.request('POST', `/tickets/${id}/mediation`, { token: agent(), body: { thirdPartyName: ' ', verificationNeeded: 'x' } });
+    expect(
+      await sql(
+        app.t,
+        `select kind from timers where subject_id = $1 and kind like 'third-party.%' and fired_at is null`,
+        [id],
+      ),
+    ).toEqual([]);
+    const missing = await app.t.request('POST', `/tickets/${id}/mediation`, {
+      token: agent(),
+      body: { thirdPartyName: ' ', verificationNeeded: 'x' },
+    });
     expect(missing.status).toBe(400);
   });
 });

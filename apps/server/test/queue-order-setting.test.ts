@@ -5,7 +5,10 @@ const desk = useQueueDesk('2026-12-07T08:00', { ESCALA_QUEUE_ORDER: 'queued-at' 
 const { newAgent, openTicket, drain } = desk;
 
 const escalateToN2 = (ticketId: string) =>
-  desk.t.request('POST', `/tickets/${ticketId}/escalations`, { token: desk.team.people.N1!.token, body: { toUnit: 'N2', reason: 'especialista' } });
+  desk.t.request('POST', `/tickets/${ticketId}/escalations`, {
+    token: desk.team.people.N1!.token,
+    body: { toUnit: 'N2', reason: 'especialista' },
+  });
 
 describe('ESCALA_QUEUE_ORDER=queued-at', () => {
   it('orders a queue by time in it: a ticket escalated into N2 later goes behind N2’s older arrivals though it was opened earlier', async () => {
@@ -19,7 +22,9 @@ describe('ESCALA_QUEUE_ORDER=queued-at', () => {
     setNow('2026-12-07T11:30');
     const view = await desk.t.request('GET', '/queue/N2', { token: desk.team.people.leader!.token });
     expect(view.body.order).toBe('queued-at');
-    expect(view.body.items.map((item: { ticketId: string; waitingMs: number }) => [item.ticketId, item.waitingMs / 60_000])).toEqual([
+    expect(
+      view.body.items.map((item: { ticketId: string; waitingMs: number }) => [item.ticketId, item.waitingMs / 60_000]),
+    ).toEqual([
       [openedSecond.id, 90],
       [openedFirst.id, 30],
     ]);
@@ -44,6 +49,8 @@ describe('ESCALA_QUEUE_ORDER=queued-at', () => {
     const agent = await newAgent('N2');
     expect((await desk.t.request('POST', `/queue/take/${urgent.id}`, { token: agent.token })).status).toBe(200);
     const audit = await desk.t.request('GET', `/tickets/${urgent.id}/audit`, { token: desk.team.people.leader!.token });
-    expect(audit.body.items.find((record: { action: string }) => record.action === 'ticket.taken').after).toMatchObject({ skipReason: 'urgent', passedOver: [waitedLonger.id] });
+    expect(audit.body.items.find((record: { action: string }) => record.action === 'ticket.taken').after).toMatchObject(
+      { skipReason: 'urgent', passedOver: [waitedLonger.id] },
+    );
   });
 });

@@ -14,12 +14,26 @@ describe('queue order', () => {
     const d = await openTicket('2026-12-07T09:30');
     const e = await openTicket('2026-12-07T09:40');
     setNow('2026-12-07T10:00');
-    expect((await desk.t.request('PATCH', `/tickets/${d.id}`, { token: desk.team.people.N1!.token, body: { priorityEmail: true } })).status).toBe(200);
+    expect(
+      (
+        await desk.t.request('PATCH', `/tickets/${d.id}`, {
+          token: desk.team.people.N1!.token,
+          body: { priorityEmail: true },
+        })
+      ).status,
+    ).toBe(200);
     await customerWrites(b.id, 'Alguma novidade? Preciso disso hoje.');
 
     const view = await desk.t.request('GET', '/queue/N1', { token: desk.team.people.N1!.token });
     expect(view.status).toBe(200);
-    expect(view.body.items.map((i: { number: number; skipReason: string | null; waitingMs: number; position: number }) => [i.position, i.number, i.skipReason, i.waitingMs / 60_000])).toEqual([
+    expect(
+      view.body.items.map((i: { number: number; skipReason: string | null; waitingMs: number; position: number }) => [
+        i.position,
+        i.number,
+        i.skipReason,
+        i.waitingMs / 60_000,
+      ]),
+    ).toEqual([
       [1, b.number, 'customer-contacted-again', 50],
       [2, c.number, 'urgent', 40],
       [3, d.number, 'priority-email', 30],
@@ -43,7 +57,10 @@ describe('queue order', () => {
       expect(next.status).toBe(200);
       taken.push([next.body.ticket.number, next.body.ticket.assigneeId]);
       // Each agent answers before asking again, so nothing is pending.
-      await desk.t.request('POST', `/tickets/${next.body.ticket.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Olá, estamos verificando.' } });
+      await desk.t.request('POST', `/tickets/${next.body.ticket.id}/entries`, {
+        token: agent.token,
+        body: { kind: 'public', body: 'Olá, estamos verificando.' },
+      });
     }
     expect(taken).toEqual([
       [c.number, phone.id],
@@ -52,9 +69,13 @@ describe('queue order', () => {
     ]);
     expect((await desk.t.request('POST', '/queue/next', { token: web.token })).body).toEqual({ ticket: null });
     const history = await desk.t.request('GET', `/tickets/${c.id}/entries`, { token: web.token });
-    expect(history.body.items.map((i: { body: string }) => i.body)).toContain(`Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência`);
+    expect(history.body.items.map((i: { body: string }) => i.body)).toContain(
+      `Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência`,
+    );
     const plain = await desk.t.request('GET', `/tickets/${a.id}/entries`, { token: web.token });
-    expect(plain.body.items.map((i: { body: string }) => i.body)).toContain(`Atendimento assumido por ${web.displayName} (próximo da fila)`);
+    expect(plain.body.items.map((i: { body: string }) => i.body)).toContain(
+      `Atendimento assumido por ${web.displayName} (próximo da fila)`,
+    );
   });
 });
 
@@ -84,13 +105,23 @@ describe('taking a ticket out of order', () => {
     const taken = audit.body.items.find((r: { action: string }) => r.action === 'ticket.taken');
     expect(taken.after).toMatchObject({ assigneeId: agent.id, skipReason: 'priority-email', passedOver: [b.id] });
     const entries = await desk.t.request('GET', `/tickets/${d.id}/entries`, { token: agent.token });
-    expect(entries.body.items.at(-1).body).toMatch(/^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade$/);
+    expect(entries.body.items.at(-1).body).toMatch(
+      /^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade$/,
+    );
 
-    await desk.t.request('POST', `/tickets/${d.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Recebemos seu e-mail.' } });
+    await desk.t.request('POST', `/tickets/${d.id}/entries`, {
+      token: agent.token,
+      body: { kind: 'public', body: 'Recebemos seu e-mail.' },
+    });
     const urgent = await desk.t.request('POST', `/queue/take/${b.id}`, { token: agent.token });
     expect(urgent.status).toBe(200);
-    const urgentAudit = await desk.t.request('GET', `/tickets/${b.id}/audit`, { token: desk.team.people.leader!.token });
-    expect(urgentAudit.body.items.find((r: { action: string }) => r.action === 'ticket.taken').after).toMatchObject({ skipReason: 'urgent', passedOver: [a.id] });
+    const urgentAudit = await desk.t.request('GET', `/tickets/${b.id}/audit`, {
+      token: desk.team.people.leader!.token,
+    });
+    expect(urgentAudit.body.items.find((r: { action: string }) => r.action === 'ticket.taken').after).toMatchObject({
+      skipReason: 'urgent',
+      passedOver: [a.id],
+    });
     const second = await newAgent('N1');
     expect((await desk.t.request('POST', `/queue/take/${b.id}`, { token: second.token })).status).toBe(409);
     expect((await desk.t.request('POST', `/queue/take/${a.id}`, { token: second.token })).status).toBe(200);
@@ -115,14 +146,26 @@ describe('pending items', () => {
     const blocked = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(blocked.status).toBe(409);
     expect(blocked.body.pending).toEqual([
-      { ticketId: older.id, ticketNumber: older.number, kind: 'customer-reply-unanswered', since: sp('2026-12-10T10:00').toISOString(), description: null },
+      {
+        ticketId: older.id,
+        ticketNumber: older.number,
+        kind: 'customer-reply-unanswered',
+        since: sp('2026-12-10T10:00').toISOString(),
+        description: null,
+      },
     ]);
 
-    await desk.t.request('POST', `/tickets/${older.id}/status`, { token: agent.token, body: { status: 'waiting_customer' } });
+    await desk.t.request('POST', `/tickets/${older.id}/status`, {
+      token: agent.token,
+      body: { status: 'waiting_customer' },
+    });
     expect((await desk.t.request('POST', '/queue/next', { token: agent.token })).status).toBe(409);
 
     setNow('2026-12-10T10:10');
-    await desk.t.request('POST', `/tickets/${older.id}/entries`, { token: agent.token, body: { kind: 'public', body: 'Obrigado, já estamos analisando.' } });
+    await desk.t.request('POST', `/tickets/${older.id}/entries`, {
+      token: agent.token,
+      body: { kind: 'public', body: 'Obrigado, já estamos analisando.' },
+    });
     const released = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(released.status).toBe(200);
     expect(released.body.ticket).not.toBeNull();
@@ -142,10 +185,15 @@ describe('concurrency', () => {
     // Move them to N2's queue in an order different from their age, so queue time and opening time disagree.
     setNow('2026-12-11T11:00');
     for (const ticket of [...tickets].reverse()) {
-      const moved = await desk.t.request('POST', `/tickets/${ticket.id}/escalations`, { token: desk.team.people.N1!.token, body: { toUnit: 'N2', reason: 'especialista' } });
+      const moved = await desk.t.request('POST', `/tickets/${ticket.id}/escalations`, {
+        token: desk.team.people.N1!.token,
+        body: { toUnit: 'N2', reason: 'especialista' },
+      });
       expect(moved.status).toBe(201);
     }
-    const answers = await Promise.all(agentsN2.map((agent) => desk.t.request('POST', '/queue/next', { token: agent.token })));
+    const answers = await Promise.all(
+      agentsN2.map((agent) => desk.t.request('POST', '/queue/next', { token: agent.token })),
+    );
     expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
     const claimed = answers.map((a) => a.body.ticket.id as string);
     expect(new Set(claimed).size).toBe(50);
@@ -153,6 +201,8 @@ describe('concurrency', () => {
     const owners = answers.map((a, i) => a.body.ticket.assigneeId === agentsN2[i]!.id);
     expect(owners.every(Boolean)).toBe(true);
     const left = await desk.t.request('GET', '/queue/N2', { token: desk.team.people.leader!.token });
-    expect(left.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual(tickets.slice(50).map((ticket) => ticket.id));
+    expect(left.body.items.map((i: { ticketId: string }) => i.ticketId)).toEqual(
+      tickets.slice(50).map((ticket) => ticket.id),
+    );
   });
 });

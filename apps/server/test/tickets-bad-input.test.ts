@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const written = async () =>
-  (await sql<{ n: number }>(t, `select (select count(*) from tickets) + (select count(*) from outbox_events) + (select count(*) from ticket_entries) as n`))[0]!.n;
+  (
+    await sql<{ n: number }>(
+      t,
+      `select (select count(*) from tickets) + (select count(*) from outbox_events) + (select count(*) from ticket_entries) as n`,
+    )
+  )[0]!.n;
 
 const omit = (key: string) => {
   const body: Record<string, unknown> = ticketBody(team);
@@ -23,14 +28,34 @@ const omit = (key: string) => {
 describe('bad ticket input answers 400 naming the field and writes nothing', () => {
   it.each([
     ['a missing subject', () => omit('subject'), ['subject']],
-    ['a missing customer and channel', () => ({ ...omit('customerId'), channel: undefined }), ['customerId', 'channel']],
+    [
+      'a missing customer and channel',
+      () => ({ ...omit('customerId'), channel: undefined }),
+      ['customerId', 'channel'],
+    ],
     ['an unknown category', () => ticketBody(team, { category: 'astrologia' }), ['category']],
     ['a 1 MB subject', () => ticketBody(team, { subject: 'a'.repeat(1024 * 1024) }), ['subject']],
-    ['a number as subject and a string as tags', () => ticketBody(team, { subject: 42, tags: 'URGENTE' }), ['subject', 'tags']],
+    [
+      'a number as subject and a string as tags',
+      () => ticketBody(team, { subject: 42, tags: 'URGENTE' }),
+      ['subject', 'tags'],
+    ],
     ['an unknown channel', () => ticketBody(team, { channel: 'fax' }), ['channel']],
-    ['an unknown customer', () => ticketBody(team, { customerId: '00000000-0000-4000-8000-000000000000', contactId: null }), ['customerId']],
-    ['a contact of another customer', () => ticketBody(team, { contactId: '00000000-0000-4000-8000-000000000000' }), ['contactId']],
-    ['an unknown assignee', () => ticketBody(team, { assigneeId: '00000000-0000-4000-8000-000000000000' }), ['assigneeId']],
+    [
+      'an unknown customer',
+      () => ticketBody(team, { customerId: '00000000-0000-4000-8000-000000000000', contactId: null }),
+      ['customerId'],
+    ],
+    [
+      'a contact of another customer',
+      () => ticketBody(team, { contactId: '00000000-0000-4000-8000-000000000000' }),
+      ['contactId'],
+    ],
+    [
+      'an unknown assignee',
+      () => ticketBody(team, { assigneeId: '00000000-0000-4000-8000-000000000000' }),
+      ['assigneeId'],
+    ],
     ['an extra field', () => ticketBody(team, { priority: 'alta' }), ['(body)']],
   ])('%s', async (_what, body, fields) => {
     const before = await written();
@@ -43,9 +68,15 @@ describe('bad ticket input answers 400 naming the field and writes nothing', () 
   it('refuses an unknown escalation target, a bad status and a malformed list query the same way', async () => {
     const ticket = (await t.request('POST', '/tickets', { token: team.admin, body: ticketBody(team) })).body;
     const before = await written();
-    const target = await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: team.admin, body: { toUnit: 'N9', reason: 'x' } });
+    const target = await t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: team.admin,
+      body: { toUnit: 'N9', reason: 'x' },
+    });
     expect([target.status, target.body.errors[0].field]).toEqual([400, 'toUnit']);
-    const status = await t.request('POST', `/tickets/${ticket.id}/status`, { token: team.admin, body: { status: 'done' } });
+    const status = await t.request('POST', `/tickets/${ticket.id}/status`, {
+      token: team.admin,
+      body: { status: 'done' },
+    });
     expect([status.status, status.body.errors[0].field]).toEqual([400, 'status']);
     const list = await t.request('GET', '/tickets?limit=5000&status=sleeping', { token: team.admin });
     expect(list.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['limit', 'status.0']);
@@ -56,10 +87,17 @@ describe('bad ticket input answers 400 naming the field and writes nothing', () 
 
   it('refuses an inconsistent structure, naming each broken field, and keeps the active version', async () => {
     const active = (await t.request('GET', '/support-structure', { token: team.admin })).body;
-    const definition = { ...active.structure, entryUnit: 'N9', units: [{ ...active.structure.units[0], escalatesTo: ['XX'] }, ...active.structure.units.slice(1)] };
+    const definition = {
+      ...active.structure,
+      entryUnit: 'N9',
+      units: [{ ...active.structure.units[0], escalatesTo: ['XX'] }, ...active.structure.units.slice(1)],
+    };
     const saved = await t.request('POST', '/support-structure/versions', { token: team.admin, body: { definition } });
     expect(saved.status).toBe(400);
-    expect(saved.body.errors.map((e: { field: string }) => e.field)).toEqual(['definition.units.0.escalatesTo.0', 'definition.entryUnit']);
+    expect(saved.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'definition.units.0.escalatesTo.0',
+      'definition.entryUnit',
+    ]);
     expect((await t.request('GET', '/support-structure', { token: team.admin })).body.version).toBe(active.version);
   });
 });

@@ -16,7 +16,12 @@ const person = (key: string) => team.people[key]!;
 async function openTicket(overrides: Record<string, unknown> = {}) {
   const created = await t.request('POST', '/tickets', {
     token: person('N1').token,
-    body: ticketBody(team, { category: 'configuracao-email', subject: 'E-mail não envia', assigneeId: person('N1').id, ...overrides }),
+    body: ticketBody(team, {
+      category: 'configuracao-email',
+      subject: 'E-mail não envia',
+      assigneeId: person('N1').id,
+      ...overrides,
+    }),
   });
   expect(created.status).toBe(201);
   return created.body as { id: string; number: number };
@@ -45,7 +50,11 @@ describe('escalation', () => {
       ['event', 'Escalado de N1 para N2: Configuração de DNS fora do alcance do N1'],
       ['event', 'Escalado de N2 para N3: Registro MX do servidor incorreto'],
     ]);
-    const events = await sql(t, `select type, payload->>'toUnit' as to_unit, payload->>'spocId' as spoc from outbox_events where aggregate_id = $1 and type = 'ticket.escalated' order by position`, [ticket.id]);
+    const events = await sql(
+      t,
+      `select type, payload->>'toUnit' as to_unit, payload->>'spocId' as spoc from outbox_events where aggregate_id = $1 and type = 'ticket.escalated' order by position`,
+      [ticket.id],
+    );
     expect(events).toEqual([
       { type: 'ticket.escalated', to_unit: 'N2', spoc: person('N1').id },
       { type: 'ticket.escalated', to_unit: 'N3', spoc: person('N1').id },
@@ -54,17 +63,32 @@ describe('escalation', () => {
 
   it('goes N2 → N4 for administrative matters', async () => {
     const ticket = await openTicket();
-    await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: person('N1').token, body: { toUnit: 'N2', reason: 'análise' } });
-    const toN4 = await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: person('N2').token, body: { toUnit: 'N4', reason: 'Serviço congelado por inadimplência' } });
+    await t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: person('N1').token,
+      body: { toUnit: 'N2', reason: 'análise' },
+    });
+    const toN4 = await t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: person('N2').token,
+      body: { toUnit: 'N4', reason: 'Serviço congelado por inadimplência' },
+    });
     expect(toN4.body).toMatchObject({ unitKey: 'N4', spocId: person('N1').id });
   });
 
   it('refuses a path that is not configured (409, allowed ones listed) and someone not involved (403)', async () => {
     const ticket = await openTicket();
-    const jump = await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: person('N1').token, body: { toUnit: 'N3', reason: 'pular' } });
+    const jump = await t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: person('N1').token,
+      body: { toUnit: 'N3', reason: 'pular' },
+    });
     expect(jump.status).toBe(409);
-    expect(jump.body).toMatchObject({ message: 'N1 cannot escalate to N3; allowed from N1: N2, N4, N5', allowed: ['N2', 'N4', 'N5'] });
-    const stranger = await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: person('N4').token, body: { toUnit: 'N2', reason: 'x' } });
+    expect(jump.body).toMatchObject({
+      message: 'N1 cannot escalate to N3; allowed from N1: N2, N4, N5',
+      allowed: ['N2', 'N4', 'N5'],
+    });
+    const stranger = await t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: person('N4').token,
+      body: { toUnit: 'N2', reason: 'x' },
+    });
     expect(stranger.status).toBe(403);
     expect((await t.request('GET', `/tickets/${ticket.id}`, { token: person('N1').token })).body.unitKey).toBe('N1');
   });
@@ -73,14 +97,26 @@ describe('escalation', () => {
 describe('public replies', () => {
   it('refuses an N3 agent with a clear 403 reason and writes nothing; an internal note is fine', async () => {
     const ticket = await openTicket({ category: 'infraestrutura' });
-    const reply = await t.request('POST', `/tickets/${ticket.id}/entries`, { token: person('N3').token, body: { kind: 'public', body: 'Prezado cliente, ajustamos o DNS.' } });
+    const reply = await t.request('POST', `/tickets/${ticket.id}/entries`, {
+      token: person('N3').token,
+      body: { kind: 'public', body: 'Prezado cliente, ajustamos o DNS.' },
+    });
     expect(reply.status).toBe(403);
-    expect(reply.body.message).toBe('N3 (Nível 3 — Engenheiro de Sistema) does not talk to customers: post an internal note for the tier in contact instead');
-    const note = await t.request('POST', `/tickets/${ticket.id}/entries`, { token: person('N3').token, body: { kind: 'internal', body: 'DNS ajustado; N1 avisar o cliente.' } });
+    expect(reply.body.message).toBe(
+      'N3 (Nível 3 — Engenheiro de Sistema) does not talk to customers: post an internal note for the tier in contact instead',
+    );
+    const note = await t.request('POST', `/tickets/${ticket.id}/entries`, {
+      token: person('N3').token,
+      body: { kind: 'internal', body: 'DNS ajustado; N1 avisar o cliente.' },
+    });
     expect(note.status).toBe(201);
     const byN1 = await t.request('POST', `/tickets/${ticket.id}/entries`, {
       token: person('N1').token,
-      body: { kind: 'public', body: 'Olá Maria, o problema foi corrigido.', attachments: [{ name: 'print.png', contentType: 'image/png', sizeBytes: 2048 }] },
+      body: {
+        kind: 'public',
+        body: 'Olá Maria, o problema foi corrigido.',
+        attachments: [{ name: 'print.png', contentType: 'image/png', sizeBytes: 2048 }],
+      },
     });
     expect(byN1.status).toBe(201);
     const entries = (await t.request('GET', `/tickets/${ticket.id}/entries`, { token: person('N1').token })).body.items;
@@ -88,8 +124,12 @@ describe('public replies', () => {
       ['internal', 'N3 n1-n5'],
       ['public', 'N1 n1-n5'],
     ]);
-    expect(entries[1].attachments).toEqual([{ name: 'print.png', contentType: 'image/png', sizeBytes: 2048, url: null }]);
-    const events = await sql(t, `select type from outbox_events where aggregate_id = $1 order by position`, [ticket.id]);
+    expect(entries[1].attachments).toEqual([
+      { name: 'print.png', contentType: 'image/png', sizeBytes: 2048, url: null },
+    ]);
+    const events = await sql(t, `select type from outbox_events where aggregate_id = $1 order by position`, [
+      ticket.id,
+    ]);
     expect(events.map((e) => e.type)).toEqual(['ticket.created', 'ticket.note_added', 'ticket.replied']);
   });
 });
@@ -97,11 +137,13 @@ describe('public replies', () => {
 describe('status lifecycle', () => {
   it('refuses illegal moves with 409 listing the allowed ones, and allows resolve, close and reopen', async () => {
     const ticket = await openTicket();
-    const move = (status: string) => t.request('POST', `/tickets/${ticket.id}/status`, { token: person('N1').token, body: { status } });
+    const move = (status: string) =>
+      t.request('POST', `/tickets/${ticket.id}/status`, { token: person('N1').token, body: { status } });
     const early = await move('closed');
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
-      message: 'A ticket cannot go from new to closed; allowed: in_analysis, waiting_customer, waiting_third_party, waiting_development, resolved',
+      message:
+        'A ticket cannot go from new to closed; allowed: in_analysis, waiting_customer, waiting_third_party, waiting_development, resolved',
       allowed: ['in_analysis', 'waiting_customer', 'waiting_third_party', 'waiting_development', 'resolved'],
     });
     for (const status of ['in_analysis', 'waiting_customer', 'in_analysis', 'resolved', 'closed']) {
@@ -116,12 +158,25 @@ describe('status lifecycle', () => {
 
 describe('full-text search', () => {
   it('finds Portuguese words with or without accents in subject, description and entries', async () => {
-    const subject = await openTicket({ subject: 'Migração da base do cliente', description: 'Importar cadastros antigos.' });
-    const description = await openTicket({ subject: 'Dúvida', description: 'Homologação bancária do Itaú não conclui.' });
+    const subject = await openTicket({
+      subject: 'Migração da base do cliente',
+      description: 'Importar cadastros antigos.',
+    });
+    const description = await openTicket({
+      subject: 'Dúvida',
+      description: 'Homologação bancária do Itaú não conclui.',
+    });
     const entry = await openTicket({ subject: 'Erro ao emitir', description: 'Falha genérica.' });
-    await t.request('POST', `/tickets/${entry.id}/entries`, { token: person('N1').token, body: { kind: 'internal', body: 'Problema na emissão da NFS-e de São Paulo' } });
+    await t.request('POST', `/tickets/${entry.id}/entries`, {
+      token: person('N1').token,
+      body: { kind: 'internal', body: 'Problema na emissão da NFS-e de São Paulo' },
+    });
     const search = async (q: string) =>
-      ((await t.request('GET', `/tickets?q=${encodeURIComponent(q)}`, { token: person('N1').token })).body.items as { id: string }[]).map((i) => i.id);
+      (
+        (await t.request('GET', `/tickets?q=${encodeURIComponent(q)}`, { token: person('N1').token })).body.items as {
+          id: string;
+        }[]
+      ).map((i) => i.id);
     expect(await search('migracao')).toEqual([subject.id]);
     expect(await search('MIGRAÇÃO')).toEqual([subject.id]);
     expect(await search('homologacao bancaria')).toEqual([description.id]);
@@ -132,8 +187,14 @@ describe('full-text search', () => {
   it('pages through matches found in the ticket and in its entries alike', async () => {
     const inSubject = await openTicket({ subject: 'Certificado digital vencido' });
     const inEntry = await openTicket({ subject: 'Sem acesso', description: 'Cliente não acessa.' });
-    await t.request('POST', `/tickets/${inEntry.id}/entries`, { token: person('N1').token, body: { kind: 'internal', body: 'Renovar o certificado A1' } });
-    const page = (cursor?: string) => t.request('GET', `/tickets?q=certificados&limit=1${cursor ? `&cursor=${cursor}` : ''}`, { token: person('N1').token });
+    await t.request('POST', `/tickets/${inEntry.id}/entries`, {
+      token: person('N1').token,
+      body: { kind: 'internal', body: 'Renovar o certificado A1' },
+    });
+    const page = (cursor?: string) =>
+      t.request('GET', `/tickets?q=certificados&limit=1${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: person('N1').token,
+      });
     const first = await page();
     expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([inEntry.id]);
     const second = await page(first.body.nextCursor);
@@ -144,7 +205,11 @@ describe('full-text search', () => {
     const tagged = [];
     for (let i = 0; i < 3; i++) tagged.push(await openTicket({ tags: ['URGENTE'], channel: 'phone' }));
     const page = (cursor?: string) =>
-      t.request('GET', `/tickets?tag=URGENTE&channel=phone&status=new&unitKey=N1&limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: person('N1').token });
+      t.request(
+        'GET',
+        `/tickets?tag=URGENTE&channel=phone&status=new&unitKey=N1&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: person('N1').token },
+      );
     const first = await page();
     expect(first.body.items.map((i: { id: string }) => i.id)).toEqual([tagged[2]!.id, tagged[1]!.id]);
     const second = await page(first.body.nextCursor);
@@ -162,36 +227,80 @@ describe('audit trail', () => {
       token: person('N1').token,
       body: { tags: ['URGENTE'], deadlines: [{ description: 'Entrega da SPED', dueOn: '2026-12-15' }] },
     });
-    await t.request('POST', `/tickets/${ticket.id}/status`, { token: person('N1').token, body: { status: 'in_analysis' } });
-    await t.request('POST', `/tickets/${ticket.id}/analysis`, { token: person('N1').token, body: { summary: 'SMTP bloqueado', cause: 'Porta 25 fechada' } });
-    await t.request('POST', `/tickets/${ticket.id}/escalations`, { token: person('N1').token, body: { toUnit: 'N2', reason: 'Precisa de especialista' } });
-    await t.request('POST', `/tickets/${ticket.id}/entries`, { token: person('N2').token, body: { kind: 'internal', body: 'Verificando' } });
+    await t.request('POST', `/tickets/${ticket.id}/status`, {
+      token: person('N1').token,
+      body: { status: 'in_analysis' },
+    });
+    await t.request('POST', `/tickets/${ticket.id}/analysis`, {
+      token: person('N1').token,
+      body: { summary: 'SMTP bloqueado', cause: 'Porta 25 fechada' },
+    });
+    await t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: person('N1').token,
+      body: { toUnit: 'N2', reason: 'Precisa de especialista' },
+    });
+    await t.request('POST', `/tickets/${ticket.id}/entries`, {
+      token: person('N2').token,
+      body: { kind: 'internal', body: 'Verificando' },
+    });
 
     const trail = await t.request('GET', `/tickets/${ticket.id}/audit`, { token: admin });
     expect(trail.status).toBe(200);
-    const rows = trail.body.items.map((r: any) => ({ action: r.action, by: r.actorLabel, before: r.before, after: r.after }));
+    const rows = trail.body.items.map((r: any) => ({
+      action: r.action,
+      by: r.actorLabel,
+      before: r.before,
+      after: r.after,
+    }));
     expect(rows).toEqual([
-      { action: 'ticket.created', by: `n1.n1-n5-1`, before: null, after: expect.objectContaining({ id: ticket.id, status: 'new', unitKey: 'N1' }) },
+      {
+        action: 'ticket.created',
+        by: `n1.n1-n5-1`,
+        before: null,
+        after: expect.objectContaining({ id: ticket.id, status: 'new', unitKey: 'N1' }),
+      },
       {
         action: 'ticket.updated',
         by: 'n1.n1-n5-1',
         before: { tags: [], deadlines: [] },
         after: { tags: ['URGENTE'], deadlines: [{ description: 'Entrega da SPED', dueOn: '2026-12-15' }] },
       },
-      { action: 'ticket.status_changed', by: 'n1.n1-n5-1', before: { status: 'new' }, after: { status: 'in_analysis' } },
+      {
+        action: 'ticket.status_changed',
+        by: 'n1.n1-n5-1',
+        before: { status: 'new' },
+        after: { status: 'in_analysis' },
+      },
       {
         action: 'ticket.analysis_recorded',
         by: 'n1.n1-n5-1',
         before: { technicalAnalysis: null },
-        after: { technicalAnalysis: expect.objectContaining({ summary: 'SMTP bloqueado', cause: 'Porta 25 fechada', recordedBy: 'n1.n1-n5-1' }) },
+        after: {
+          technicalAnalysis: expect.objectContaining({
+            summary: 'SMTP bloqueado',
+            cause: 'Porta 25 fechada',
+            recordedBy: 'n1.n1-n5-1',
+          }),
+        },
       },
       {
         action: 'ticket.escalated',
         by: 'n1.n1-n5-1',
         before: { unitKey: 'N1', assigneeId: person('N1').id, spocId: null, structureVersion: 1 },
-        after: { unitKey: 'N2', assigneeId: null, spocId: person('N1').id, structureVersion: 1, reason: 'Precisa de especialista' },
+        after: {
+          unitKey: 'N2',
+          assigneeId: null,
+          spocId: person('N1').id,
+          structureVersion: 1,
+          reason: 'Precisa de especialista',
+        },
       },
-      { action: 'ticket.note_added', by: 'n2.n1-n5-1', before: null, after: expect.objectContaining({ kind: 'internal' }) },
+      {
+        action: 'ticket.note_added',
+        by: 'n2.n1-n5-1',
+        before: null,
+        after: expect.objectContaining({ kind: 'internal' }),
+      },
     ]);
     expect((await t.request('GET', `/tickets/${ticket.id}/audit`, { token: person('N1').token })).status).toBe(403);
   });

@@ -4,12 +4,19 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BusinessCalendar, computeClocks, plannedSlaTimers, slaPolicy, SLA_TIMER_PREFIX, type ClockEvent, type SlaContext } from '@escala/domain';
+import {
+  BusinessCalendar,
+  computeClocks,
+  plannedSlaTimers,
+  slaPolicy,
+  SLA_TIMER_PREFIX,
+  type ClockEvent,
+  type SlaContext,
+} from '@escala/domain';
 import { createTestDatabase } from '@escala/db-tools';
 import { startTestApp } from './support/test-app.js';
 import { ManualClock } from './support/manual-clock.js';
 import { ormConfig, TimerScheduler, TimersModule, TimersService, type Clock, type TimerSubject } from '@escala/core';
-
 
 interface OutboxRow {
   type: string;
@@ -44,20 +51,25 @@ async function startInstance(clock: Clock, options: { tickIntervalMs?: number; b
     scheduler: app.get(TimerScheduler),
     timers: app.get(TimersService),
     /** Runs `work` in a transaction of its own, the way a feature service would. */
-    inTransaction: <T>(work: (timers: TimersService) => Promise<T>) => em.fork().transactional(() => work(app.get(TimersService))),
+    inTransaction: <T>(work: (timers: TimersService) => Promise<T>) =>
+      em.fork().transactional(() => work(app.get(TimersService))),
     outbox: async () =>
       (
-        await em.fork().execute<OutboxRow[]>(
-          `select type, aggregate_type as "aggregateType", aggregate_id as "aggregateId", payload, occurred_at as "occurredAt" from outbox_events order by position`,
-        )
+        await em
+          .fork()
+          .execute<OutboxRow[]>(
+            `select type, aggregate_type as "aggregateType", aggregate_id as "aggregateId", payload, occurred_at as "occurredAt" from outbox_events order by position`,
+          )
       ).map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) })),
     /** Open timers of the subjects whose id starts with `prefix` (each test uses its own). */
     openTimers: async (prefix: string) =>
       (
-        await em.fork().execute<{ kind: string; eventType: string; dueAt: string }[]>(
-          `select kind, event_type as "eventType", due_at as "dueAt" from timers where fired_at is null and subject_id like ? order by due_at, kind`,
-          [`${prefix}%`],
-        )
+        await em
+          .fork()
+          .execute<{ kind: string; eventType: string; dueAt: string }[]>(
+            `select kind, event_type as "eventType", due_at as "dueAt" from timers where fired_at is null and subject_id like ? order by due_at, kind`,
+            [`${prefix}%`],
+          )
       ).map((row) => ({ ...row, dueAt: new Date(row.dueAt) })),
   };
 }
@@ -101,7 +113,9 @@ describe('durable timers', () => {
       await timers.cancel(ticket('t1'), 'b');
     });
     expect((await one.openTimers('t1')).map((t) => [t.kind, t.dueAt])).toEqual([['a', sp('2026-12-07T12:00')]]);
-    await expect(one.inTransaction((timers) => timers.sync(ticket('t1'), 'sla:', [timer('a', START)]))).rejects.toThrow(/outside the synced prefix/);
+    await expect(one.inTransaction((timers) => timers.sync(ticket('t1'), 'sla:', [timer('a', START)]))).rejects.toThrow(
+      /outside the synced prefix/,
+    );
   });
 
   it('survives a restart: timers armed by one instance fire from the next one', async () => {
@@ -116,7 +130,11 @@ describe('durable timers', () => {
     expect(await after.scheduler.tick()).toBe(1);
     const events = (await after.outbox()).filter((e) => e.aggregateId === 't2');
     expect(events.map((e) => [e.type, e.aggregateType, e.payload])).toEqual([
-      ['test.due', 'ticket', { kind: 'restart', timer: { kind: 'restart', dueAt: sp('2026-12-07T10:30').toISOString() } }],
+      [
+        'test.due',
+        'ticket',
+        { kind: 'restart', timer: { kind: 'restart', dueAt: sp('2026-12-07T10:30').toISOString() } },
+      ],
     ]);
     expect(await after.scheduler.tick()).toBe(0);
   });
@@ -128,7 +146,8 @@ describe('durable timers', () => {
     const subjects = Array.from({ length: 100 }, (_, i) => ticket(`c${i}`));
     await a.inTransaction(async (timers) => {
       for (const [i, subject] of subjects.entries()) {
-        for (const kind of ['x', 'y', 'z']) await timers.schedule(subject, timer(kind, new Date(START.getTime() + (i % 10) * 60_000)));
+        for (const kind of ['x', 'y', 'z'])
+          await timers.schedule(subject, timer(kind, new Date(START.getTime() + (i % 10) * 60_000)));
       }
     });
     clock.set(sp('2026-12-07T11:00'));
@@ -157,9 +176,17 @@ describe('SLA timers', () => {
     const events: ClockEvent[] = [{ type: 'created', at: START, tier: 'n1-stage-1' }];
     const subject = ticket('sla-1');
     const recompute = (instance: typeof a) =>
-      instance.inTransaction((timers) => timers.sync(subject, SLA_TIMER_PREFIX, plannedSlaTimers(subject.id, computeClocks(events, context, clock.now()))));
-    const tickBoth = () => Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
-    const slaEvents = async () => (await a.outbox()).filter((e) => e.aggregateId === subject.id).map((e) => [e.type, e.occurredAt]);
+      instance.inTransaction((timers) =>
+        timers.sync(
+          subject,
+          SLA_TIMER_PREFIX,
+          plannedSlaTimers(subject.id, computeClocks(events, context, clock.now())),
+        ),
+      );
+    const tickBoth = () =>
+      Promise.all([a.scheduler.tick(), b.scheduler.tick(), a.scheduler.tick(), b.scheduler.tick()]);
+    const slaEvents = async () =>
+      (await a.outbox()).filter((e) => e.aggregateId === subject.id).map((e) => [e.type, e.occurredAt]);
 
     await recompute(a);
     clock.set(sp('2026-12-07T10:45'));
@@ -174,7 +201,9 @@ describe('SLA timers', () => {
     events.push({ type: 'resumed', at: sp('2026-12-07T11:20') });
     clock.set(sp('2026-12-07T11:20'));
     await recompute(a);
-    expect((await a.openTimers(subject.id)).map((t) => [t.eventType, t.dueAt])).toEqual([['sla.breached', sp('2026-12-07T11:30')]]);
+    expect((await a.openTimers(subject.id)).map((t) => [t.eventType, t.dueAt])).toEqual([
+      ['sla.breached', sp('2026-12-07T11:30')],
+    ]);
 
     clock.set(sp('2026-12-07T11:30'));
     await tickBoth();
@@ -186,7 +215,12 @@ describe('SLA timers', () => {
       ['sla.breached', sp('2026-12-07T11:30')],
     ]);
     const [, breached] = (await a.outbox()).filter((e) => e.aggregateId === subject.id);
-    expect(breached?.payload).toMatchObject({ ticketId: 'sla-1', tier: 'n1-stage-1', clock: 'analysis', dueAt: sp('2026-12-07T11:30').toISOString() });
+    expect(breached?.payload).toMatchObject({
+      ticketId: 'sla-1',
+      tier: 'n1-stage-1',
+      clock: 'analysis',
+      dueAt: sp('2026-12-07T11:30').toISOString(),
+    });
   });
 
   it('a met clock cancels its open timers', async () => {
@@ -194,7 +228,13 @@ describe('SLA timers', () => {
     const a = await startInstance(clock);
     const subject = ticket('sla-2');
     const sync = (events: ClockEvent[]) =>
-      a.inTransaction((timers) => timers.sync(subject, SLA_TIMER_PREFIX, plannedSlaTimers(subject.id, computeClocks(events, context, clock.now()))));
+      a.inTransaction((timers) =>
+        timers.sync(
+          subject,
+          SLA_TIMER_PREFIX,
+          plannedSlaTimers(subject.id, computeClocks(events, context, clock.now())),
+        ),
+      );
     await sync([{ type: 'created', at: START, tier: 'n1-stage-1' }]);
     expect(await a.openTimers(subject.id)).toHaveLength(2);
     await sync([
@@ -210,8 +250,13 @@ describe('the server', () => {
     const server = await startTestApp({ ESCALA_TIMER_TICK_MS: '20' });
     try {
       const em = server.app.get(EntityManager);
-      await em.fork().transactional(() => server.app.get(TimersService).schedule(ticket('server-1'), timer('due', new Date(Date.now() - 1000))));
-      const firedEvents = () => em.fork().execute<{ type: string }[]>(`select type from outbox_events where aggregate_id = 'server-1'`);
+      await em
+        .fork()
+        .transactional(() =>
+          server.app.get(TimersService).schedule(ticket('server-1'), timer('due', new Date(Date.now() - 1000))),
+        );
+      const firedEvents = () =>
+        em.fork().execute<{ type: string }[]>(`select type from outbox_events where aggregate_id = 'server-1'`);
       while ((await firedEvents()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(await firedEvents()).toEqual([{ type: 'test.due' }]);
     } finally {

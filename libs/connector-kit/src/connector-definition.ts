@@ -81,7 +81,9 @@ export interface ConnectorDefinition<Schema extends z.ZodObject = z.ZodObject> {
 }
 
 /** Identity function that lets TypeScript infer the config type from the schema. */
-export function defineConnector<Schema extends z.ZodObject>(definition: ConnectorDefinition<Schema>): ConnectorDefinition<Schema> {
+export function defineConnector<Schema extends z.ZodObject>(
+  definition: ConnectorDefinition<Schema>,
+): ConnectorDefinition<Schema> {
   return definition;
 }
 

@@ -83,7 +83,9 @@ export function errorFromHttpStatus(status: number, retryAfterHeader?: string | 
   if (status === 404 || status === 410) return ConnectorError.notFound(text);
   if (status === 408 || status === 425 || status >= 500) {
     const retryAfterMs = parseRetryAfter(retryAfterHeader, now);
-    return retryAfterMs === undefined ? ConnectorError.temporary(text) : new ConnectorError('temporary', text, retryAfterMs);
+    return retryAfterMs === undefined
+      ? ConnectorError.temporary(text)
+      : new ConnectorError('temporary', text, retryAfterMs);
   }
   return ConnectorError.permanent(text);
 }

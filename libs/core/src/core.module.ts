@@ -46,7 +46,17 @@ export class CoreModule {
     return {
       module: CoreModule,
       global: true,
-      imports: [PlaybookModule, AnnouncementsModule, TicketsModule, QueueModule, SlaModule, MediationModule, ErrorSheetModule, SuggestionsModule, FollowUpsModule],
+      imports: [
+        PlaybookModule,
+        AnnouncementsModule,
+        TicketsModule,
+        QueueModule,
+        SlaModule,
+        MediationModule,
+        ErrorSheetModule,
+        SuggestionsModule,
+        FollowUpsModule,
+      ],
       controllers: [AuthController, UsersController],
       providers: [
         {
@@ -63,7 +73,18 @@ export class CoreModule {
         { provide: SETTINGS_CACHE_MS, useValue: options.settingsCacheSeconds * 1000 },
         { provide: QueueSettings, useValue: new QueueSettings(options.queueOrder, options.cancellationContactHours) },
       ],
-      exports: [SETTINGS_CACHE_MS, AuditService, AuthService, UsersService, PlaybookModule, AnnouncementsModule, TicketsModule, MediationModule, MEDIATION_FOLLOW_UP_INTERVAL_MS, QueueSettings],
+      exports: [
+        SETTINGS_CACHE_MS,
+        AuditService,
+        AuthService,
+        UsersService,
+        PlaybookModule,
+        AnnouncementsModule,
+        TicketsModule,
+        MediationModule,
+        MEDIATION_FOLLOW_UP_INTERVAL_MS,
+        QueueSettings,
+      ],
     };
   }
 }

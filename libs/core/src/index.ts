@@ -13,7 +13,12 @@ export { PlaybookTemplatesService, type TemplateState } from './playbook/templat
 export { Clock, SystemClock } from './clock/clock.js';
 export * from './timers/index.js';
 export { AnnouncementsModule } from './announcements/announcements.module.js';
-export { AnnouncementAcknowledgementsService, type AnnouncementMember, type AcknowledgementRequest, type AcknowledgementOutcome } from './announcements/announcement-acknowledgements.service.js';
+export {
+  AnnouncementAcknowledgementsService,
+  type AnnouncementMember,
+  type AcknowledgementRequest,
+  type AcknowledgementOutcome,
+} from './announcements/announcement-acknowledgements.service.js';
 export { ConnectorsModule, type ConnectorsModuleOptions } from './connectors/connectors.module.js';
 export { PROCESS_ROLES, type ConnectorSettings, type ProcessRole } from './connectors/connector-settings.js';
 export { SecretBox, SecretKeyError, generateSecretKey, parseSecretKey } from './connectors/secret-box.js';

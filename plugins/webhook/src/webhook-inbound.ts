@@ -61,7 +61,10 @@ async function apply(delivery: InboundDelivery, port: CorePort): Promise<void> {
     case 'ticket.entry': {
       const { id, ...entry } = delivery.entry;
       const ticket = await linkedTicket(port, reference);
-      await port.addEntry(ticket.id, { ...entry, ...(id ? { externalReference: { system: WEBHOOK_SYSTEM, id } } : {}) });
+      await port.addEntry(ticket.id, {
+        ...entry,
+        ...(id ? { externalReference: { system: WEBHOOK_SYSTEM, id } } : {}),
+      });
       return;
     }
     case 'ticket.fields':
@@ -79,7 +82,9 @@ export function inboundChanges(rawBody: string): InboundChange[] {
   }
   const result = InboundDelivery.safeParse(json);
   if (!result.success) {
-    throw ConnectorError.permanent(result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; '));
+    throw ConnectorError.permanent(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`).join('; '),
+    );
   }
   const parsed = result.data;
   return [{ key: parsed.id, apply: (port) => apply(parsed, port) }];

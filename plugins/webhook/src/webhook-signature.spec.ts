@@ -15,7 +15,10 @@ describe('webhook deliveries a receiver can trust', () => {
     const signingSecret = 'shared-secret-of-sixteen';
     const event = sampleEvent({ type: 'sla.warning' });
     const config = webhookConnector.configSchema.parse({ url: receiver.url, signingSecret });
-    await webhookConnector.deliver!({ channelId: 'c', config, signal: AbortSignal.timeout(5000) }, { event, idempotencyKey: 'k-1', attempt: 1 });
+    await webhookConnector.deliver!(
+      { channelId: 'c', config, signal: AbortSignal.timeout(5000) },
+      { event, idempotencyKey: 'k-1', attempt: 1 },
+    );
 
     const request = receiver.deliveries().at(-1)!;
     expect(request.headers['x-escala-event']).toBe('sla.warning');
@@ -26,7 +29,10 @@ describe('webhook deliveries a receiver can trust', () => {
 
   it('sends no signature when no secret is configured', async () => {
     const config = webhookConnector.configSchema.parse({ url: receiver.url });
-    await webhookConnector.deliver!({ channelId: 'c', config, signal: AbortSignal.timeout(5000) }, { event: sampleEvent(), idempotencyKey: 'k-2', attempt: 1 });
+    await webhookConnector.deliver!(
+      { channelId: 'c', config, signal: AbortSignal.timeout(5000) },
+      { event: sampleEvent(), idempotencyKey: 'k-2', attempt: 1 },
+    );
     expect(receiver.deliveries().at(-1)!.headers['x-escala-signature']).toBeUndefined();
   });
 });
@@ -37,7 +43,9 @@ describe('inbound signatures', () => {
   const now = new Date('2026-11-23T12:00:00Z');
 
   it('accepts the signature of the exact body within five minutes', () => {
-    expect(verifySignature(secret, body, signatureHeader(secret, body, new Date(now.getTime() - 299_000)), now)).toBe(true);
+    expect(verifySignature(secret, body, signatureHeader(secret, body, new Date(now.getTime() - 299_000)), now)).toBe(
+      true,
+    );
   });
 
   it.each([

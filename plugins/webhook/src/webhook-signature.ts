@@ -17,7 +17,12 @@ export function signatureHeader(secret: string, body: string, at: Date = new Dat
 }
 
 /** Checks a signature made by {@link signatureHeader} over exactly `body`, within the tolerance. */
-export function verifySignature(secret: string, body: string, header: string | undefined, now: Date = new Date()): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string | undefined,
+  now: Date = new Date(),
+): boolean {
   const match = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/.exec(header?.trim() ?? '');
   if (!match) return false;
   const timestamp = Number(match[1]);

@@ -7,7 +7,11 @@ connectorContractTests(webhookConnector, {
   async startService() {
     const receiver = await FakeHttpReceiver.start();
     return {
-      config: { url: receiver.url, apiToken: 'token-for-contract-tests', signingSecret: 'signing-secret-for-contract-tests' },
+      config: {
+        url: receiver.url,
+        apiToken: 'token-for-contract-tests',
+        signingSecret: 'signing-secret-for-contract-tests',
+      },
       effects: (key) => receiver.appliedKeys().filter((applied) => applied === key).length,
       stop: () => receiver.stop(),
     };
@@ -25,7 +29,12 @@ connectorContractTests(webhookConnector, {
   ],
   webhook: {
     request(config) {
-      const rawBody = JSON.stringify({ id: 'delivery-1', type: 'ticket.create', reference: 'P-1', ticket: { subject: 'Boleto', body: 'Não gera', category: 'financeiro' } });
+      const rawBody = JSON.stringify({
+        id: 'delivery-1',
+        type: 'ticket.create',
+        reference: 'P-1',
+        ticket: { subject: 'Boleto', body: 'Não gera', category: 'financeiro' },
+      });
       return { headers: { 'x-escala-signature': signatureHeader(config.signingSecret!, rawBody) }, rawBody };
     },
     unreadableBody: '{"id": "delivery-2", "type": "ticket.explode"}',

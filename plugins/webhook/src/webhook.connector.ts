@@ -35,8 +35,12 @@ function translateError(error: unknown): ConnectorError {
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return ConnectorError.temporary('the service did not answer in time', error);
   }
-  if (error instanceof TypeError) return ConnectorError.temporary(`the service is unreachable: ${error.message}`, error);
-  return ConnectorError.temporary(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`, error);
+  if (error instanceof TypeError)
+    return ConnectorError.temporary(`the service is unreachable: ${error.message}`, error);
+  return ConnectorError.temporary(
+    `unexpected failure: ${error instanceof Error ? error.message : String(error)}`,
+    error,
+  );
 }
 
 export const webhookConnector = defineConnector({
@@ -54,7 +58,8 @@ export const webhookConnector = defineConnector({
       'idempotency-key': idempotencyKey,
       'x-escala-event': event.type,
     };
-    if (context.config.signingSecret) headers['x-escala-signature'] = signatureHeader(context.config.signingSecret, body);
+    if (context.config.signingSecret)
+      headers['x-escala-signature'] = signatureHeader(context.config.signingSecret, body);
     const response = await fetch(context.config.url, { method: 'POST', headers, body, signal: callSignal(context) });
     await response.body?.cancel();
     if (!response.ok) throw new HttpFailure(response.status, response.headers.get('retry-after'));
@@ -63,12 +68,18 @@ export const webhookConnector = defineConnector({
 
   async health(context) {
     try {
-      const response = await fetch(context.config.url, { method: 'GET', headers: headersFor(context.config), signal: callSignal(context) });
+      const response = await fetch(context.config.url, {
+        method: 'GET',
+        headers: headersFor(context.config),
+        signal: callSignal(context),
+      });
       await response.body?.cancel();
       if (response.status === 401 || response.status === 403) {
         return { status: 'unhealthy', detail: `the service refused the credentials (HTTP ${response.status})` };
       }
-      return response.status >= 500 ? { status: 'degraded', detail: `the service answers HTTP ${response.status}` } : { status: 'healthy' };
+      return response.status >= 500
+        ? { status: 'degraded', detail: `the service answers HTTP ${response.status}` }
+        : { status: 'healthy' };
     } catch (error) {
       return { status: 'unhealthy', detail: translateError(error).message };
     }
@@ -77,7 +88,8 @@ export const webhookConnector = defineConnector({
   /** Inbound: the sender signs like we do, with the channel's signing secret; without one nothing is accepted. */
   webhook: {
     verify: ({ config }, request) =>
-      Boolean(config.signingSecret) && verifySignature(config.signingSecret!, request.rawBody, request.headers['x-escala-signature']),
+      Boolean(config.signingSecret) &&
+      verifySignature(config.signingSecret!, request.rawBody, request.headers['x-escala-signature']),
     receive: async (_context, request) => inboundChanges(request.rawBody),
   },
 

@@ -32,7 +32,18 @@ const server = createServer((request, response) => {
   request.on('end', () => {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     const id = randomUUID();
-    const values = [id, body.customerId, body.contactId, body.channel, body.category, body.subject, body.description, process.env.UNIT_KEY, 1, body.tags ?? []];
+    const values = [
+      id,
+      body.customerId,
+      body.contactId,
+      body.channel,
+      body.category,
+      body.subject,
+      body.description,
+      process.env.UNIT_KEY,
+      1,
+      body.tags ?? [],
+    ];
     pool
       .query(SQL, process.env.BASELINE === 'work' ? [...values, JSON.stringify({ ...body, id })] : values)
       .then(({ rows }) => {

@@ -18,7 +18,12 @@ const SUBJECTS = [
  * Fills the database with `count` tickets (and one entry per ten) in a few SQL statements:
  * generate_series builds the rows server-side, and indexes are rebuilt once at the end.
  */
-export async function generateTickets(client: pg.Client, count: number, customerId: string, structureVersion: number): Promise<void> {
+export async function generateTickets(
+  client: pg.Client,
+  count: number,
+  customerId: string,
+  structureVersion: number,
+): Promise<void> {
   // One transaction: a failure leaves the indexes in place.
   const subjects = `(array[${SUBJECTS.map((s) => `'${s}'`).join(',')}])`;
   await client.query('begin');

@@ -9,13 +9,21 @@ export interface LoadResult {
 }
 
 /** Sends the same request for `seconds` with `connections` concurrent clients; a body makes it a JSON POST. */
-export async function load(url: string, connections: number, seconds: number, options: { body?: unknown; token?: string } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  connections: number,
+  seconds: number,
+  options: { body?: unknown; token?: string } = {},
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     method: options.body === undefined ? 'GET' : 'POST',
     connections,
     duration: seconds,
-    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   return {
@@ -28,7 +36,11 @@ export async function load(url: string, connections: number, seconds: number, op
 }
 
 /** Sequential timings of one GET, in milliseconds: median and slowest. */
-export async function timeGet(url: string, token: string, runs: number): Promise<{ medianMs: number; maxMs: number; count: number }> {
+export async function timeGet(
+  url: string,
+  token: string,
+  runs: number,
+): Promise<{ medianMs: number; maxMs: number; count: number }> {
   const times: number[] = [];
   let count = 0;
   for (let i = 0; i < runs; i++) {

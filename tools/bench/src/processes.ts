@@ -10,7 +10,11 @@ export interface Running {
 
 /** Starts a Node process and resolves once it prints `readyLine` (or rejects with its output). */
 function startNode(script: string, env: Record<string, string>, readyLine: RegExp, url: string): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -38,7 +42,12 @@ function startNode(script: string, env: Record<string, string>, readyLine: RegEx
 }
 
 /** The real Escala server as `npm start` runs it (compiled), on the given database. */
-export function startEscala(databaseUrl: string, port: number, adminPassword: string, dataDir: string): Promise<Running> {
+export function startEscala(
+  databaseUrl: string,
+  port: number,
+  adminPassword: string,
+  dataDir: string,
+): Promise<Running> {
   return startNode(
     'apps/server/dist/main.js',
     {
@@ -56,7 +65,12 @@ export function startEscala(databaseUrl: string, port: number, adminPassword: st
 }
 
 /** `row`: one insert of the ticket row; `work`: the rows an Escala creation writes, in one statement. */
-export function startBaseline(databaseUrl: string, port: number, unitKey: string, kind: 'row' | 'work' = 'row'): Promise<Running> {
+export function startBaseline(
+  databaseUrl: string,
+  port: number,
+  unitKey: string,
+  kind: 'row' | 'work' = 'row',
+): Promise<Running> {
   return startNode(
     fileURLToPath(new URL('./baseline-server.js', import.meta.url)),
     { DATABASE_URL: databaseUrl, PORT: String(port), POOL_MAX: '20', UNIT_KEY: unitKey, BASELINE: kind },

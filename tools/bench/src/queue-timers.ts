@@ -58,7 +58,8 @@ async function rawClaim(pool: pg.Pool, agentId: string): Promise<'claimed' | 'em
     await client.query('begin');
     const { rows } = await client.query<{ ticket_id: string }>(numbered(claimNextSql('opened-at')), ['N2']);
     const ticketId = rows[0]?.ticket_id;
-    if (ticketId) await client.query('update tickets set assignee_id = $1, updated_at = now() where id = $2', [agentId, ticketId]);
+    if (ticketId)
+      await client.query('update tickets set assignee_id = $1, updated_at = now() where id = $2', [agentId, ticketId]);
     await client.query('commit');
     return ticketId ? 'claimed' : 'empty';
   } finally {
@@ -85,14 +86,39 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
   try {
     const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
     const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
-    const customer = await json(`${escala.url}/customers`, 'POST', { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] }, token);
+    const customer = await json(
+      `${escala.url}/customers`,
+      'POST',
+      { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] },
+      token,
+    );
     // The baseline assigns to a user of its own, so the API agents' held tickets (read by the pending check) are only theirs.
-    const baselineUser = await json(`${escala.url}/users`, 'POST', { login: 'bench.baseline', displayName: 'Baseline', roles: ['agent'], password: 'bench-agent-password' }, token);
+    const baselineUser = await json(
+      `${escala.url}/users`,
+      'POST',
+      { login: 'bench.baseline', displayName: 'Baseline', roles: ['agent'], password: 'bench-agent-password' },
+      token,
+    );
     const agents: { id: string; token: string }[] = [];
     for (let i = 0; i < AGENTS; i++) {
-      const user = await json(`${escala.url}/users`, 'POST', { login: `bench.agent${i}`, displayName: `Agente ${i}`, roles: ['agent'], password: 'bench-agent-password' }, token);
-      await json(`${escala.url}/support-members/${user.id}`, 'PUT', { unitKey: 'N1', channel: i % 2 ? 'phone' : 'web' }, token);
-      agents.push({ id: user.id, token: (await json(`${escala.url}/auth/login`, 'POST', { login: `bench.agent${i}`, password: 'bench-agent-password' })).token });
+      const user = await json(
+        `${escala.url}/users`,
+        'POST',
+        { login: `bench.agent${i}`, displayName: `Agente ${i}`, roles: ['agent'], password: 'bench-agent-password' },
+        token,
+      );
+      await json(
+        `${escala.url}/support-members/${user.id}`,
+        'PUT',
+        { unitKey: 'N1', channel: i % 2 ? 'phone' : 'web' },
+        token,
+      );
+      agents.push({
+        id: user.id,
+        token: (
+          await json(`${escala.url}/auth/login`, 'POST', { login: `bench.agent${i}`, password: 'bench-agent-password' })
+        ).token,
+      });
     }
 
     say(`Generating ${TICKETS.toLocaleString('en')} tickets…`);
@@ -101,7 +127,9 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
       select id, unit_key, created_at, created_at, case when 'URGENTE' = any (tags) then 'urgent' end from tickets where assignee_id is null and status not in ('resolved', 'closed')
       on conflict (ticket_id) do nothing`);
     await client.query('analyze queue_entries');
-    const { rows: sizes } = await client.query<{ unit_key: string; count: string }>(`select unit_key, count(*) from queue_entries where unit_key in ('N1', 'N2') group by unit_key order by unit_key`);
+    const { rows: sizes } = await client.query<{ unit_key: string; count: string }>(
+      `select unit_key, count(*) from queue_entries where unit_key in ('N1', 'N2') group by unit_key order by unit_key`,
+    );
     say(`  queue entries: ${sizes.map((s) => `${s.unit_key} ${Number(s.count).toLocaleString('en')}`).join(', ')}`);
     say('  plan of the claim (N1):');
     await explain(client, numbered(claimNextSql('opened-at')), ['N1']);
@@ -111,7 +139,10 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     const baseline = await claimLoop(AGENTS, () => rawClaim(pool, baselineUser.id));
     await pool.end();
     const api = await claimLoop(AGENTS, async (i) => {
-      const response = await fetch(`${escala.url}/queue/next`, { method: 'POST', headers: { authorization: `Bearer ${agents[i]!.token}` } });
+      const response = await fetch(`${escala.url}/queue/next`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${agents[i]!.token}` },
+      });
       const body = (await response.json()) as { ticket: unknown };
       if (!response.ok) throw new Error(`${response.status}`);
       return body.ticket ? 'claimed' : 'empty';
@@ -120,7 +151,9 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     say('| --- | ---: | ---: | ---: | ---: | ---: |');
     say(row('baseline: raw claim SQL + assign by pg (queue N2)', baseline));
     say(row('Escala: POST /queue/next (queue N1)', api));
-    say(`  Escala p50 / baseline p50: ${(percentiles(api.latencies).p50 / percentiles(baseline.latencies).p50).toFixed(1)}×`);
+    say(
+      `  Escala p50 / baseline p50: ${(percentiles(api.latencies).p50 / percentiles(baseline.latencies).p50).toFixed(1)}×`,
+    );
     const { rows: claimed } = await client.query<{ n: string; distinct: string }>(
       `select count(*) as n, count(distinct id) as distinct from tickets where assignee_id = any ($1::uuid[])`,
       [agents.map((a) => a.id)],
@@ -134,7 +167,13 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
 
 async function benchTick(databaseUrl: string, client: pg.Client): Promise<void> {
   const context = await NestFactory.createApplicationContext(
-    { module: class TickBench {}, imports: [MikroOrmModule.forRoot(ormConfig({ databaseUrl, poolMax: 4 })), TimersModule.forRoot({ tickIntervalMs: 0 })] },
+    {
+      module: class TickBench {},
+      imports: [
+        MikroOrmModule.forRoot(ormConfig({ databaseUrl, poolMax: 4 })),
+        TimersModule.forRoot({ tickIntervalMs: 0 }),
+      ],
+    },
     { logger: false },
   );
   const scheduler = context.get(TimerScheduler);
@@ -184,7 +223,11 @@ async function benchTick(databaseUrl: string, client: pg.Client): Promise<void> 
       say(`| ${size.toLocaleString('en')} | ${b.toFixed(1)} | ${e.toFixed(1)} | ${(e / b).toFixed(2)} |`);
       await armDue();
       say(`  plan of the due-timers claim at ${size.toLocaleString('en')}:`);
-      await explain(client, `select id from timers where fired_at is null and due_at <= now() order by due_at limit 500 for update skip locked`, []);
+      await explain(
+        client,
+        `select id from timers where fired_at is null and due_at <= now() order by due_at limit 500 for update skip locked`,
+        [],
+      );
       await rawTick();
     }
   } finally {

@@ -35,7 +35,12 @@ async function main(): Promise<void> {
     running.push(escala);
     const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
     const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
-    const customer = await json(`${escala.url}/customers`, 'POST', { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] }, token);
+    const customer = await json(
+      `${escala.url}/customers`,
+      'POST',
+      { name: 'Contabilidade Bench', contacts: [{ name: 'Ana', email: 'ana@bench.com.br' }] },
+      token,
+    );
     const ticket = {
       customerId: customer.id,
       contactId: customer.contacts[0].id,
@@ -51,7 +56,8 @@ async function main(): Promise<void> {
     running.push(sameWork);
 
     say(`Ticket creation, ${SECONDS} s per step (warm-up first)`);
-    for (const target of [baseline, sameWork, escala]) await load(`${target.url}/tickets`, 8, 2, { body: ticket, token });
+    for (const target of [baseline, sameWork, escala])
+      await load(`${target.url}/tickets`, 8, 2, { body: ticket, token });
     const rows: [LoadResult, LoadResult, LoadResult][] = [];
     for (const connections of CONNECTIONS) {
       const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
@@ -59,8 +65,11 @@ async function main(): Promise<void> {
       const api = await load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token });
       rows.push([base, work, api]);
     }
-    const percent = (part: LoadResult, whole: LoadResult) => `${((part.requestsPerSecond / whole.requestsPerSecond) * 100).toFixed(0)} %`;
-    say('| clients | baseline (ticket row) req/s | p99 ms | same-work baseline req/s | p99 ms | Escala API req/s | p50 ms | p99 ms | Escala / baseline | Escala / same work | failures |');
+    const percent = (part: LoadResult, whole: LoadResult) =>
+      `${((part.requestsPerSecond / whole.requestsPerSecond) * 100).toFixed(0)} %`;
+    say(
+      '| clients | baseline (ticket row) req/s | p99 ms | same-work baseline req/s | p99 ms | Escala API req/s | p50 ms | p99 ms | Escala / baseline | Escala / same work | failures |',
+    );
     say('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const [base, work, api] of rows) {
       say(
@@ -69,10 +78,14 @@ async function main(): Promise<void> {
     }
     const [base32, , api32] = rows.at(-1)!;
     const ratio32 = api32.requestsPerSecond / base32.requestsPerSecond;
-    say(`Target at 32 clients: ≥ 50 % of the baseline — ${ratio32 >= 0.5 ? 'met' : 'NOT met'} (${(ratio32 * 100).toFixed(0)} %)`);
+    say(
+      `Target at 32 clients: ≥ 50 % of the baseline — ${ratio32 >= 0.5 ? 'met' : 'NOT met'} (${(ratio32 * 100).toFixed(0)} %)`,
+    );
     // The cheapest authenticated route: what every request pays before any ticket work.
     const floor = await load(`${escala.url}/auth/me`, 32, SECONDS, { token });
-    say(`For scale: GET /auth/me (token lookup only) at 32 clients: ${floor.requestsPerSecond.toFixed(0)} req/s, p99 ${floor.p99Ms} ms`);
+    say(
+      `For scale: GET /auth/me (token lookup only) at 32 clients: ${floor.requestsPerSecond.toFixed(0)} req/s, p99 ${floor.p99Ms} ms`,
+    );
     await baseline.stop();
     await sameWork.stop();
 
@@ -94,7 +107,9 @@ async function main(): Promise<void> {
       ['full-text in entries: "prefeitura emissao"', '/tickets?q=prefeitura%20emissao&limit=50'],
       ['full-text, rare word: "protocolo 777777"', '/tickets?q=protocolo%20777777&limit=50'],
     ];
-    say(`\n| query on ${TICKETS.toLocaleString('en')} tickets (through the API, 20 runs) | median ms | max ms | rows |`);
+    say(
+      `\n| query on ${TICKETS.toLocaleString('en')} tickets (through the API, 20 runs) | median ms | max ms | rows |`,
+    );
     say('| --- | ---: | ---: | ---: |');
     for (const [name, path] of queries) {
       const timing = await timeGet(`${escala.url}${path}`, token, 20);

@@ -48,7 +48,18 @@ async function initialise(initdb: string, clusterDir: string, credentials: Crede
       await chown(clusterDir, user.uid, user.gid);
       await chown(passwordFile, user.uid, user.gid);
     }
-    const args = ['-D', clusterDir, '-U', credentials.user, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'];
+    const args = [
+      '-D',
+      clusterDir,
+      '-U',
+      credentials.user,
+      `--pwfile=${passwordFile}`,
+      '--auth=scram-sha-256',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-instructions',
+    ];
     await run(initdb, args, { ...user, env: { ...process.env, LC_ALL: 'C' } });
   } finally {
     await rm(passwordFile, { force: true });

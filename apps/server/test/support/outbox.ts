@@ -10,7 +10,10 @@ export interface WrittenEvent {
  * Writes domain events into `outbox_events` the way the ticket services do (the contract between
  * them and the connector platform), in one transaction.
  */
-export async function writeOutboxEvents(databaseUrl: string, events: Array<{ type: string; payload?: Record<string, unknown> }>): Promise<WrittenEvent[]> {
+export async function writeOutboxEvents(
+  databaseUrl: string,
+  events: Array<{ type: string; payload?: Record<string, unknown> }>,
+): Promise<WrittenEvent[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -32,7 +35,11 @@ export async function writeOutboxEvents(databaseUrl: string, events: Array<{ typ
 }
 
 /** Runs one query against the test database (for checks a user could not make through the API). */
-export async function queryDatabase<T extends pg.QueryResultRow>(databaseUrl: string, sql: string, values: unknown[] = []): Promise<T[]> {
+export async function queryDatabase<T extends pg.QueryResultRow>(
+  databaseUrl: string,
+  sql: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -43,7 +50,11 @@ export async function queryDatabase<T extends pg.QueryResultRow>(databaseUrl: st
 }
 
 /** Polls until `check` returns a value (not undefined/false), or fails naming what it waited for. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -20,23 +20,34 @@ export function queueDesk(context: () => { t: TestApp; team: SupportTeam }) {
       const { t, team } = context();
       const login = `agent${++agents}.${unitKey.toLowerCase()}`;
       const displayName = `Agente ${agents}`;
-      const user = await t.request('POST', '/users', { token: team.admin, body: { login, displayName, roles: ['agent'], password: 'agent-password-123' } });
+      const user = await t.request('POST', '/users', {
+        token: team.admin,
+        body: { login, displayName, roles: ['agent'], password: 'agent-password-123' },
+      });
       expect(user.status).toBe(201);
-      expect((await t.request('PUT', `/support-members/${user.body.id}`, { token: team.admin, body: { unitKey, channel } })).status).toBe(200);
+      expect(
+        (await t.request('PUT', `/support-members/${user.body.id}`, { token: team.admin, body: { unitKey, channel } }))
+          .status,
+      ).toBe(200);
       return { id: user.body.id, displayName, token: await t.login(login, 'agent-password-123') };
     },
 
     async openTicket(local: string, overrides: Record<string, unknown> = {}) {
       const { t, team } = context();
       setNow(local);
-      const created = await t.request('POST', '/tickets', { token: team.people.leader!.token, body: ticketBody(team, { category: 'configuracao-email', ...overrides }) });
+      const created = await t.request('POST', '/tickets', {
+        token: team.people.leader!.token,
+        body: ticketBody(team, { category: 'configuracao-email', ...overrides }),
+      });
       expect(created.status).toBe(201);
       return created.body as { id: string; number: number };
     },
 
     /** A customer's message, as an inbound connector records it. */
     customerWrites(ticketId: string, body: string) {
-      return context().t.app.get(TicketEntriesService).add({ system: 'email' }, ticketId, { kind: 'public', body, attachments: [] });
+      return context()
+        .t.app.get(TicketEntriesService)
+        .add({ system: 'email' }, ticketId, { kind: 'public', body, attachments: [] });
     },
 
     async drain(unitKey: string) {
@@ -63,5 +74,8 @@ export function useQueueDesk(startLocal: string, env: Record<string, string> = {
     await context.t.close();
     vi.useRealTimers();
   });
-  return Object.assign(context, queueDesk(() => context));
+  return Object.assign(
+    context,
+    queueDesk(() => context),
+  );
 }

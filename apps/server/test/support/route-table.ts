@@ -15,7 +15,13 @@ const PATH = 'path';
 const METHOD = 'method';
 
 function joinPath(...parts: string[]): string {
-  return '/' + parts.flatMap((p) => p.split('/')).filter(Boolean).join('/');
+  return (
+    '/' +
+    parts
+      .flatMap((p) => p.split('/'))
+      .filter(Boolean)
+      .join('/')
+  );
 }
 
 /** Every route the application serves through a controller, with its access rule. */

@@ -26,19 +26,30 @@ async function expectOk(response: { status: number; body: any }, what: string) {
 /** A support team under a preset: the preset saved, one agent per unit, a leader, a customer with a contact. */
 export async function setUpTeam(t: TestApp, preset: StructurePresetKey): Promise<SupportTeam> {
   const admin = await t.login('admin', ADMIN_PASSWORD);
-  const saved = await expectOk(await t.request('POST', '/support-structure/versions', { token: admin, body: { preset } }), 'save preset');
+  const saved = await expectOk(
+    await t.request('POST', '/support-structure/versions', { token: admin, body: { preset } }),
+    'save preset',
+  );
   const people: Record<string, TeamMember> = {};
   const suffix = `${preset}-${saved.version}`;
   const person = async (name: string, roles: string[], unitKey: string | null) => {
     const login = `${name.toLowerCase()}.${suffix}`;
     const user = await expectOk(
-      await t.request('POST', '/users', { token: admin, body: { login, displayName: `${name} ${preset}`, roles, password: PASSWORD } }),
+      await t.request('POST', '/users', {
+        token: admin,
+        body: { login, displayName: `${name} ${preset}`, roles, password: PASSWORD },
+      }),
       `create ${login}`,
     );
-    if (unitKey) await expectOk(await t.request('PUT', `/support-members/${user.id}`, { token: admin, body: { unitKey, channel: 'web' } }), `place ${login}`);
+    if (unitKey)
+      await expectOk(
+        await t.request('PUT', `/support-members/${user.id}`, { token: admin, body: { unitKey, channel: 'web' } }),
+        `place ${login}`,
+      );
     return { id: user.id as string, token: await t.login(login, PASSWORD) };
   };
-  for (const unit of saved.definition.units as { key: string }[]) people[unit.key] = await person(unit.key, ['agent'], unit.key);
+  for (const unit of saved.definition.units as { key: string }[])
+    people[unit.key] = await person(unit.key, ['agent'], unit.key);
   people.leader = await person('Leader', ['leader'], null);
   const customer = await expectOk(
     await t.request('POST', '/customers', {
@@ -63,7 +74,11 @@ export function ticketBody(team: SupportTeam, overrides: Record<string, unknown>
 }
 
 /** The app and a team under `preset`, started before the file's tests and closed after them. */
-export function useTeamApp(preset: StructurePresetKey = 'n1-n5', env: Record<string, string> = {}, options: { clock?: Clock } = {}) {
+export function useTeamApp(
+  preset: StructurePresetKey = 'n1-n5',
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+) {
   const context = {} as { t: TestApp; team: SupportTeam };
   beforeAll(async () => {
     context.t = await startTestApp(env, undefined, options);

@@ -18,7 +18,11 @@ export interface TestApp {
   databaseUrl: string;
   /** Every JSON log line the app wrote, as text. */
   logs: string[];
-  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: string }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; rawBody?: string },
+  ): Promise<TestResponse>;
   login(login: string, password: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -33,8 +37,14 @@ export interface TestResponse {
  * Boots the real application on its own cloned database, listening on a free loopback port;
  * `sharedDatabaseUrl` starts another instance on an existing app's database (not dropped on close).
  */
-export async function startTestApp(env: Record<string, string> = {}, sharedDatabaseUrl?: string, options: { clock?: Clock } = {}): Promise<TestApp> {
-  const database = sharedDatabaseUrl ? { url: sharedDatabaseUrl, drop: async () => undefined } : await createTestDatabase(inject('testDatabaseServerUrl'));
+export async function startTestApp(
+  env: Record<string, string> = {},
+  sharedDatabaseUrl?: string,
+  options: { clock?: Clock } = {},
+): Promise<TestApp> {
+  const database = sharedDatabaseUrl
+    ? { url: sharedDatabaseUrl, drop: async () => undefined }
+    : await createTestDatabase(inject('testDatabaseServerUrl'));
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk, _encoding, callback) {
@@ -42,9 +52,20 @@ export async function startTestApp(env: Record<string, string> = {}, sharedDatab
       callback();
     },
   });
-  const config = loadConfig({ LOG_LEVEL: 'info', ESCALA_ADMIN_PASSWORD: ADMIN_PASSWORD, ESCALA_SECRET_KEY: TEST_SECRET_KEY, ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    ESCALA_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ESCALA_SECRET_KEY: TEST_SECRET_KEY,
+    ...env,
+  });
   const { box } = await loadSecretBox(config);
-  const app = await createApp({ config, databaseUrl: database.url, logDestination, secretBox: box, clock: options.clock });
+  const app = await createApp({
+    config,
+    databaseUrl: database.url,
+    logDestination,
+    secretBox: box,
+    clock: options.clock,
+  });
   await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -79,7 +100,8 @@ export async function startTestApp(env: Record<string, string> = {}, sharedDatab
     request,
     async login(login, password) {
       const response = await request('POST', '/auth/login', { body: { login, password } });
-      if (response.status !== 200) throw new Error(`login ${login} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`login ${login} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body.token as string;
     },
     async close() {

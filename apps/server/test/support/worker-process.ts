@@ -8,7 +8,11 @@ const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 /** Compiles the server and the plugins as `npm start` does (incremental: fast when up to date). */
 export async function buildServer(): Promise<void> {
   const plugins = (await readdir(`${ROOT}plugins`)).map((name) => `plugins/${name}/tsconfig.lib.json`);
-  await promisify(execFile)(process.execPath, [`${ROOT}node_modules/typescript/bin/tsc`, '-b', 'apps/server/tsconfig.app.json', ...plugins], { cwd: ROOT });
+  await promisify(execFile)(
+    process.execPath,
+    [`${ROOT}node_modules/typescript/bin/tsc`, '-b', 'apps/server/tsconfig.app.json', ...plugins],
+    { cwd: ROOT },
+  );
 }
 
 export interface ServerProcess {
@@ -19,7 +23,11 @@ export interface ServerProcess {
 
 /** Starts the compiled server as its own process, and resolves once it says it is running. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['apps/server/dist/main.js'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {

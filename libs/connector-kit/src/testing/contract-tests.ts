@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CONNECTOR_CONTRACT_VERSION, type ConnectorContext, type ConnectorDefinition, type WebhookRequest } from '../connector-definition.js';
+import {
+  CONNECTOR_CONTRACT_VERSION,
+  type ConnectorContext,
+  type ConnectorDefinition,
+  type WebhookRequest,
+} from '../connector-definition.js';
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error.js';
 import type { ConnectorEvent } from '../connector-event.js';
 import { maskSecrets, secretKeys, SECRET_MASK } from '../secret-fields.js';
@@ -67,7 +72,10 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       expect(definition.key).toMatch(/^[a-z][a-z0-9-]{1,40}$/);
       expect(definition.displayName.trim()).not.toBe('');
       expect(definition.contractVersion).toBe(CONNECTOR_CONTRACT_VERSION);
-      expect(definition.deliver || definition.poll || definition.webhook, 'delivers or produces something').toBeTruthy();
+      expect(
+        definition.deliver || definition.poll || definition.webhook,
+        'delivers or produces something',
+      ).toBeTruthy();
       if (definition.deliver) expect(definition.consumes.length).toBeGreaterThan(0);
     });
 
@@ -121,7 +129,10 @@ export function connectorContractTests<Schema extends z.ZodObject>(
     describe.skipIf(!definition.webhook)('inbound webhook', () => {
       const config = () => context(service.config).config;
       const request = () => {
-        if (!fixture.webhook) throw new Error('a connector that receives webhooks gives the contract tests a signed request (fixture.webhook)');
+        if (!fixture.webhook)
+          throw new Error(
+            'a connector that receives webhooks gives the contract tests a signed request (fixture.webhook)',
+          );
         return fixture.webhook.request(config());
       };
 
@@ -131,8 +142,12 @@ export function connectorContractTests<Schema extends z.ZodObject>(
 
       it('refuses a request whose body was changed, or that carries no proof', async () => {
         const signed = request();
-        expect(await definition.webhook!.verify(context(service.config), { ...signed, rawBody: `${signed.rawBody} ` })).toBe(false);
-        expect(await definition.webhook!.verify(context(service.config), { headers: {}, rawBody: signed.rawBody })).toBe(false);
+        expect(
+          await definition.webhook!.verify(context(service.config), { ...signed, rawBody: `${signed.rawBody} ` }),
+        ).toBe(false);
+        expect(
+          await definition.webhook!.verify(context(service.config), { headers: {}, rawBody: signed.rawBody }),
+        ).toBe(false);
       });
 
       it('reads the same delivery as the same change keys, so a repeated delivery is applied once', async () => {
@@ -146,7 +161,10 @@ export function connectorContractTests<Schema extends z.ZodObject>(
 
       it('refuses a body it cannot read with a permanent error of our vocabulary', async () => {
         const unreadable = { ...request(), rawBody: fixture.webhook!.unreadableBody };
-        const error = await definition.webhook!.receive(context(service.config), unreadable).then(() => null, (thrown: unknown) => definition.translateError(thrown));
+        const error = await definition.webhook!.receive(context(service.config), unreadable).then(
+          () => null,
+          (thrown: unknown) => definition.translateError(thrown),
+        );
         expect(error).toBeInstanceOf(ConnectorError);
         expect(error!.retryable).toBe(false);
       });

@@ -43,7 +43,10 @@ export class AnnouncementAcknowledgementsService {
     return this.em.transactional(async (tx) => {
       const { announcement, recipients } = await this.announcements.load(tx, request.announcementId);
       const { rule, acknowledgements } = announcementRule(announcement, recipients);
-      const memberId = this.memberId(recipients.map((recipient) => recipient.user), request.member);
+      const memberId = this.memberId(
+        recipients.map((recipient) => recipient.user),
+        request.member,
+      );
       const at = request.at ?? new Date();
       let after: Acknowledgement[];
       try {
@@ -52,15 +55,39 @@ export class AnnouncementAcknowledgementsService {
         throw ruleHttpError(error);
       }
       const standing = after.find((ack) => ack.memberId === memberId)!;
-      const outcome = { announcementId: announcement.id, userId: memberId, acknowledgedAt: standing.at, via: standing.via };
+      const outcome = {
+        announcementId: announcement.id,
+        userId: memberId,
+        acknowledgedAt: standing.at,
+        via: standing.via,
+      };
       if (after.length === acknowledgements.length) return { ...outcome, recorded: false };
       // Conditional, so two likes arriving at once cannot both count: the loser reads the winner's.
-      const claimed = await tx.nativeUpdate(AnnouncementRecipientSchema, { announcement: announcement.id, user: memberId, acknowledgedAt: null }, { acknowledgedAt: at, acknowledgedVia: request.via });
+      const claimed = await tx.nativeUpdate(
+        AnnouncementRecipientSchema,
+        { announcement: announcement.id, user: memberId, acknowledgedAt: null },
+        { acknowledgedAt: at, acknowledgedVia: request.via },
+      );
       if (claimed === 0) {
-        const winner = await tx.findOneOrFail(AnnouncementRecipientSchema, { announcement: announcement.id, user: memberId }, { refresh: true });
-        return { ...outcome, acknowledgedAt: winner.acknowledgedAt ?? at, via: winner.acknowledgedVia ?? request.via, recorded: false };
+        const winner = await tx.findOneOrFail(
+          AnnouncementRecipientSchema,
+          { announcement: announcement.id, user: memberId },
+          { refresh: true },
+        );
+        return {
+          ...outcome,
+          acknowledgedAt: winner.acknowledgedAt ?? at,
+          via: winner.acknowledgedVia ?? request.via,
+          recorded: false,
+        };
       }
-      this.audit.record({ actor, action: 'announcement.acknowledged', subjectType: 'announcement', subjectId: announcement.id, after: { userId: memberId, at: at.toISOString(), via: request.via } });
+      this.audit.record({
+        actor,
+        action: 'announcement.acknowledged',
+        subjectType: 'announcement',
+        subjectId: announcement.id,
+        after: { userId: memberId, at: at.toISOString(), via: request.via },
+      });
       return { ...outcome, recorded: true };
     });
   }
@@ -77,8 +104,18 @@ export class AnnouncementAcknowledgementsService {
         throw ruleHttpError(error);
       }
       const pending = membersById(recipients, reminder.pending);
-      queueEvent(tx, announcement.id, reminder.event, { groupId: announcement.group.id, pending, requestedBy: { userId: leader.userId, displayName: leader.displayName } });
-      this.audit.record({ actor: leader, action: 'announcement.reminder_requested', subjectType: 'announcement', subjectId: announcement.id, after: { pending: reminder.pending } });
+      queueEvent(tx, announcement.id, reminder.event, {
+        groupId: announcement.group.id,
+        pending,
+        requestedBy: { userId: leader.userId, displayName: leader.displayName },
+      });
+      this.audit.record({
+        actor: leader,
+        action: 'announcement.reminder_requested',
+        subjectType: 'announcement',
+        subjectId: announcement.id,
+        after: { pending: reminder.pending },
+      });
       return { announcementId: announcement.id, pending, requestedAt: reminder.event.occurredAt };
     });
   }

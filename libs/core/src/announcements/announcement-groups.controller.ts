@@ -51,7 +51,11 @@ export class AnnouncementGroupsController {
   @Allow('admin', 'leader')
   @HttpCode(204)
   @ApiOperation({ summary: 'Take a person out of the group; announcements already published keep their audience' })
-  async removeMember(@CurrentPrincipal() actor: Principal, @IdParam() id: string, @UserIdParam() userId: string): Promise<void> {
+  async removeMember(
+    @CurrentPrincipal() actor: Principal,
+    @IdParam() id: string,
+    @UserIdParam() userId: string,
+  ): Promise<void> {
     await this.groups.removeMember(actor, id, userId);
   }
 }

@@ -24,18 +24,34 @@ export class AnnouncementGroupsService {
   ) {}
 
   async list(page: Page) {
-    const [groups, total] = await this.em.findAndCount(AnnouncementGroupSchema, {}, { orderBy: { name: 'asc' }, limit: page.limit, offset: page.offset });
+    const [groups, total] = await this.em.findAndCount(
+      AnnouncementGroupSchema,
+      {},
+      { orderBy: { name: 'asc' }, limit: page.limit, offset: page.offset },
+    );
     const counts = await this.memberCounts(groups.map((group) => group.id));
     return { items: groups.map((group) => ({ ...groupView(group), memberCount: counts.get(group.id) ?? 0 })), total };
   }
 
   async create(actor: Actor, name: string, description: string | undefined) {
-    const group = this.em.create(AnnouncementGroupSchema, { id: randomUUID(), name, description: description ?? null, createdAt: new Date() });
-    this.audit.record({ actor, action: 'announcement_group.created', subjectType: 'announcement_group', subjectId: group.id, after: groupView(group) });
+    const group = this.em.create(AnnouncementGroupSchema, {
+      id: randomUUID(),
+      name,
+      description: description ?? null,
+      createdAt: new Date(),
+    });
+    this.audit.record({
+      actor,
+      action: 'announcement_group.created',
+      subjectType: 'announcement_group',
+      subjectId: group.id,
+      after: groupView(group),
+    });
     try {
       await this.em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictException(`A group named "${name}" already exists`);
+      if (error instanceof UniqueConstraintViolationException)
+        throw new ConflictException(`A group named "${name}" already exists`);
       throw error;
     }
     return { ...groupView(group), members: [] };
@@ -54,7 +70,11 @@ export class AnnouncementGroupsService {
 
   /** The people who would be the audience of an announcement published now. */
   async activeMembers(groupId: string): Promise<User[]> {
-    const rows = await this.em.find(AnnouncementGroupMemberSchema, { group: groupId, user: { active: true } }, { populate: ['user'], orderBy: { user: { displayName: 'asc' } } });
+    const rows = await this.em.find(
+      AnnouncementGroupMemberSchema,
+      { group: groupId, user: { active: true } },
+      { populate: ['user'], orderBy: { user: { displayName: 'asc' } } },
+    );
     return rows.map((row) => row.user as User);
   }
 
@@ -69,7 +89,14 @@ export class AnnouncementGroupsService {
         'insert into announcement_group_members (id, group_id, user_id, added_at) values (?, ?, ?, ?) on conflict (group_id, user_id) do nothing returning id',
         [randomUUID(), group.id, user.id, new Date()],
       );
-      if (inserted.length > 0) this.audit.record({ actor, action: 'announcement_group.member_added', subjectType: 'announcement_group', subjectId: group.id, after: memberView(user) });
+      if (inserted.length > 0)
+        this.audit.record({
+          actor,
+          action: 'announcement_group.member_added',
+          subjectType: 'announcement_group',
+          subjectId: group.id,
+          after: memberView(user),
+        });
       return this.get(groupId);
     });
   }
@@ -77,15 +104,28 @@ export class AnnouncementGroupsService {
   async removeMember(actor: Actor, groupId: string, userId: string) {
     return this.em.transactional(async (tx) => {
       await this.group(groupId);
-      const membership = await tx.findOne(AnnouncementGroupMemberSchema, { group: groupId, user: userId }, { populate: ['user'] });
+      const membership = await tx.findOne(
+        AnnouncementGroupMemberSchema,
+        { group: groupId, user: userId },
+        { populate: ['user'] },
+      );
       if (!membership) throw new NotFoundException(`User ${userId} is not a member of this group`);
-      this.audit.record({ actor, action: 'announcement_group.member_removed', subjectType: 'announcement_group', subjectId: groupId, before: memberView(membership.user as User) });
+      this.audit.record({
+        actor,
+        action: 'announcement_group.member_removed',
+        subjectType: 'announcement_group',
+        subjectId: groupId,
+        before: memberView(membership.user as User),
+      });
       tx.remove(membership);
     });
   }
 
   private async memberCounts(groupIds: string[]): Promise<Map<string, number>> {
-    const memberships = await this.em.find(AnnouncementGroupMemberSchema, { group: { $in: groupIds }, user: { active: true } });
+    const memberships = await this.em.find(AnnouncementGroupMemberSchema, {
+      group: { $in: groupIds },
+      user: { active: true },
+    });
     const counts = new Map<string, number>();
     for (const membership of memberships) counts.set(membership.group.id, (counts.get(membership.group.id) ?? 0) + 1);
     return counts;

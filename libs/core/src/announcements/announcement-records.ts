@@ -1,12 +1,25 @@
 import { BadRequestException, ConflictException, ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { PlaybookRuleError, type Acknowledgement, type Announcement as AnnouncementRule, type PlaybookEvent } from '@escala/domain';
-import { OutboxEventSchema, type Announcement, type AnnouncementRecipient, type User } from '../persistence/entities/index.js';
+import {
+  PlaybookRuleError,
+  type Acknowledgement,
+  type Announcement as AnnouncementRule,
+  type PlaybookEvent,
+} from '@escala/domain';
+import {
+  OutboxEventSchema,
+  type Announcement,
+  type AnnouncementRecipient,
+  type User,
+} from '../persistence/entities/index.js';
 import { memberView } from './announcement-groups.service.js';
 
 /** The persisted announcement and its audience, as the domain rules see them. */
-export function announcementRule(announcement: Announcement, recipients: readonly AnnouncementRecipient[]): { rule: AnnouncementRule; acknowledgements: Acknowledgement[] } {
+export function announcementRule(
+  announcement: Announcement,
+  recipients: readonly AnnouncementRecipient[],
+): { rule: AnnouncementRule; acknowledgements: Acknowledgement[] } {
   return {
     rule: {
       group: announcement.group.name,
@@ -18,7 +31,9 @@ export function announcementRule(announcement: Announcement, recipients: readonl
       acknowledgeBy: announcement.acknowledgeBy ?? null,
     },
     acknowledgements: recipients.flatMap((recipient) =>
-      recipient.acknowledgedAt && recipient.acknowledgedVia ? [{ memberId: recipient.user.id, at: recipient.acknowledgedAt, via: recipient.acknowledgedVia }] : [],
+      recipient.acknowledgedAt && recipient.acknowledgedVia
+        ? [{ memberId: recipient.user.id, at: recipient.acknowledgedAt, via: recipient.acknowledgedVia }]
+        : [],
     ),
   };
 }
@@ -43,7 +58,12 @@ export function membersById(recipients: readonly AnnouncementRecipient[], ids: r
 }
 
 /** Queues a rule's event in the caller's transaction, enriched with what only the core knows. */
-export function queueEvent(tx: EntityManager, announcementId: string, event: PlaybookEvent, extra: Record<string, unknown>): void {
+export function queueEvent(
+  tx: EntityManager,
+  announcementId: string,
+  event: PlaybookEvent,
+  extra: Record<string, unknown>,
+): void {
   tx.create(OutboxEventSchema, {
     id: randomUUID(),
     type: event.type,
@@ -58,7 +78,12 @@ export function queueEvent(tx: EntityManager, announcementId: string, event: Pla
 export function ruleHttpError(error: unknown, field?: string): unknown {
   if (!(error instanceof PlaybookRuleError)) return error;
   if (error.code === 'invalid') {
-    return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.message, errors: [{ field: field ?? '(body)', message: error.message }] });
+    return new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: error.message,
+      errors: [{ field: field ?? '(body)', message: error.message }],
+    });
   }
   return error.code === 'forbidden' ? new ForbiddenException(error.message) : new ConflictException(error.message);
 }

@@ -23,7 +23,10 @@ export const PublishAnnouncementBody = z.strictObject({
   body: z.string().trim().min(1).max(20_000),
   /** pt-BR first; an English announcement says so. */
   locale: z.enum(LOCALES).default('pt-BR'),
-  acknowledgeBy: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  acknowledgeBy: z.iso
+    .datetime({ offset: true })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 
 export type Page = z.infer<typeof PageQuery>;

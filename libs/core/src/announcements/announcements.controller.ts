@@ -23,9 +23,14 @@ export class AnnouncementsController {
 
   @Post()
   @Allow('leader')
-  @ApiOperation({ summary: 'Publish to a group; its active members are the audience and announcement.published goes to the outbox' })
+  @ApiOperation({
+    summary: 'Publish to a group; its active members are the audience and announcement.published goes to the outbox',
+  })
   @ApiZodBody(PublishAnnouncementBody)
-  publish(@CurrentPrincipal() leader: Principal, @ValidBody(PublishAnnouncementBody) body: z.infer<typeof PublishAnnouncementBody>) {
+  publish(
+    @CurrentPrincipal() leader: Principal,
+    @ValidBody(PublishAnnouncementBody) body: z.infer<typeof PublishAnnouncementBody>,
+  ) {
     return this.announcements.publish(leader, body);
   }
 
@@ -57,12 +62,18 @@ export class AnnouncementsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Acknowledge as the caller; a second acknowledgement changes nothing' })
   acknowledge(@CurrentPrincipal() member: Principal, @IdParam() id: string) {
-    return this.acknowledgements.acknowledge(member, { announcementId: id, member: { userId: member.userId }, via: 'escala' });
+    return this.acknowledgements.acknowledge(member, {
+      announcementId: id,
+      member: { userId: member.userId },
+      via: 'escala',
+    });
   }
 
   @Post(':id/reminders')
   @Allow('leader')
-  @ApiOperation({ summary: 'Ask the connectors to remind those who have not acknowledged (announcement.reminder_requested)' })
+  @ApiOperation({
+    summary: 'Ask the connectors to remind those who have not acknowledged (announcement.reminder_requested)',
+  })
   remind(@CurrentPrincipal() leader: Principal, @IdParam() id: string) {
     return this.acknowledgements.remind(leader, id);
   }

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { publishAnnouncement, unacknowledgedMembers } from '@escala/domain';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { AnnouncementRecipientSchema, AnnouncementSchema, type Announcement, type User } from '../persistence/entities/index.js';
+import {
+  AnnouncementRecipientSchema,
+  AnnouncementSchema,
+  type Announcement,
+  type User,
+} from '../persistence/entities/index.js';
 import { AnnouncementGroupsService, memberView } from './announcement-groups.service.js';
 import { announcementRule, announcementView, membersById, queueEvent, ruleHttpError } from './announcement-records.js';
 import type { Page, PublishAnnouncementInput } from './announcement.schemas.js';
@@ -23,11 +28,20 @@ export class AnnouncementsService {
     return this.em.transactional(async (tx) => {
       const group = await this.groups.group(input.groupId);
       const members = await this.groups.activeMembers(group.id);
-      if (members.length === 0) throw new ConflictException(`The group "${group.name}" has no members to acknowledge an announcement`);
+      if (members.length === 0)
+        throw new ConflictException(`The group "${group.name}" has no members to acknowledge an announcement`);
       let published: ReturnType<typeof publishAnnouncement>;
       try {
         published = publishAnnouncement(
-          { group: group.name, title: input.title, body: input.body, audience: members.map((member) => member.id), publishedBy: publisher.userId, publishedAt: new Date(), acknowledgeBy: input.acknowledgeBy },
+          {
+            group: group.name,
+            title: input.title,
+            body: input.body,
+            audience: members.map((member) => member.id),
+            publishedBy: publisher.userId,
+            publishedAt: new Date(),
+            acknowledgeBy: input.acknowledgeBy,
+          },
           publisher.roles,
         );
       } catch (error) {
@@ -35,19 +49,47 @@ export class AnnouncementsService {
       }
       const { announcement: rule, event } = published;
       const announcement = tx.create(AnnouncementSchema, {
-        id: randomUUID(), group, title: rule.title, body: rule.body, locale: input.locale,
-        acknowledgeBy: rule.acknowledgeBy ?? null, publishedBy: publisher.userId, publishedAt: rule.publishedAt,
+        id: randomUUID(),
+        group,
+        title: rule.title,
+        body: rule.body,
+        locale: input.locale,
+        acknowledgeBy: rule.acknowledgeBy ?? null,
+        publishedBy: publisher.userId,
+        publishedAt: rule.publishedAt,
       });
-      for (const member of members) tx.create(AnnouncementRecipientSchema, { id: randomUUID(), announcement, user: member, acknowledgedAt: null, acknowledgedVia: null });
+      for (const member of members)
+        tx.create(AnnouncementRecipientSchema, {
+          id: randomUUID(),
+          announcement,
+          user: member,
+          acknowledgedAt: null,
+          acknowledgedVia: null,
+        });
       this.audit.record({
-        actor: publisher, action: 'announcement.published', subjectType: 'announcement', subjectId: announcement.id,
-        after: { groupId: group.id, title: rule.title, audience: rule.audience, acknowledgeBy: rule.acknowledgeBy ?? null },
+        actor: publisher,
+        action: 'announcement.published',
+        subjectType: 'announcement',
+        subjectId: announcement.id,
+        after: {
+          groupId: group.id,
+          title: rule.title,
+          audience: rule.audience,
+          acknowledgeBy: rule.acknowledgeBy ?? null,
+        },
       });
       queueEvent(tx, announcement.id, event, {
-        groupId: group.id, locale: input.locale, audience: members.map(memberView), publishedBy: { userId: publisher.userId, displayName: publisher.displayName },
+        groupId: group.id,
+        locale: input.locale,
+        audience: members.map(memberView),
+        publishedBy: { userId: publisher.userId, displayName: publisher.displayName },
       });
       await tx.flush();
-      return { ...announcementView(await tx.populate(announcement, ['group', 'publishedBy'])), audienceCount: members.length, acknowledgedCount: 0 };
+      return {
+        ...announcementView(await tx.populate(announcement, ['group', 'publishedBy'])),
+        audienceCount: members.length,
+        acknowledgedCount: 0,
+      };
     });
   }
 
@@ -55,12 +97,24 @@ export class AnnouncementsService {
     const [announcements, total] = await this.em.findAndCount(
       AnnouncementSchema,
       page.groupId ? { group: page.groupId } : {},
-      { populate: ['group', 'publishedBy'], orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], limit: page.limit, offset: page.offset },
+      {
+        populate: ['group', 'publishedBy'],
+        orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+        limit: page.limit,
+        offset: page.offset,
+      },
     );
-    const recipients = await this.em.find(AnnouncementRecipientSchema, { announcement: { $in: announcements.map((a) => a.id) } });
-    const count = (id: string, acknowledged: boolean) => recipients.filter((r) => r.announcement.id === id && (!acknowledged || r.acknowledgedAt)).length;
+    const recipients = await this.em.find(AnnouncementRecipientSchema, {
+      announcement: { $in: announcements.map((a) => a.id) },
+    });
+    const count = (id: string, acknowledged: boolean) =>
+      recipients.filter((r) => r.announcement.id === id && (!acknowledged || r.acknowledgedAt)).length;
     return {
-      items: announcements.map((a) => ({ ...announcementView(a), audienceCount: count(a.id, false), acknowledgedCount: count(a.id, true) })),
+      items: announcements.map((a) => ({
+        ...announcementView(a),
+        audienceCount: count(a.id, false),
+        acknowledgedCount: count(a.id, true),
+      })),
       total,
     };
   }
@@ -72,7 +126,11 @@ export class AnnouncementsService {
     const users = new Map(recipients.map((recipient) => [recipient.user.id, recipient.user as User]));
     return {
       ...announcementView(announcement),
-      acknowledged: acknowledgements.map((ack) => ({ ...memberView(users.get(ack.memberId)!), acknowledgedAt: ack.at, via: ack.via })),
+      acknowledged: acknowledgements.map((ack) => ({
+        ...memberView(users.get(ack.memberId)!),
+        acknowledgedAt: ack.at,
+        via: ack.via,
+      })),
       pending: membersById(recipients, unacknowledgedMembers(rule, acknowledgements)),
     };
   }
@@ -82,7 +140,12 @@ export class AnnouncementsService {
     const [recipients, total] = await this.em.findAndCount(
       AnnouncementRecipientSchema,
       { user: userId, acknowledgedAt: null },
-      { populate: ['announcement.group', 'announcement.publishedBy'], orderBy: [{ announcement: { publishedAt: 'desc' } }, { id: 'asc' }], limit: page.limit, offset: page.offset },
+      {
+        populate: ['announcement.group', 'announcement.publishedBy'],
+        orderBy: [{ announcement: { publishedAt: 'desc' } }, { id: 'asc' }],
+        limit: page.limit,
+        offset: page.offset,
+      },
     );
     return { items: recipients.map((recipient) => announcementView(recipient.announcement as Announcement)), total };
   }
@@ -90,7 +153,11 @@ export class AnnouncementsService {
   async load(em: EntityManager, id: string) {
     const announcement = await em.findOne(AnnouncementSchema, { id }, { populate: ['group', 'publishedBy'] });
     if (!announcement) throw new NotFoundException(`No announcement with id ${id}`);
-    const recipients = await em.find(AnnouncementRecipientSchema, { announcement: id }, { populate: ['user'], orderBy: { user: { displayName: 'asc' } } });
+    const recipients = await em.find(
+      AnnouncementRecipientSchema,
+      { announcement: id },
+      { populate: ['user'], orderBy: { user: { displayName: 'asc' } } },
+    );
     return { announcement, recipients };
   }
 }

@@ -40,7 +40,10 @@ export class ChangeJournal {
     const { events = [], ...entry } = change;
     const row = auditRow(entry);
     write.insert(AuditRecordSchema, { ...row, after: row.after && json(row.after) });
-    write.insert(OutboxEventSchema, outboxRows(change, events).map((event) => ({ ...event, payload: json(event.payload) })));
+    write.insert(
+      OutboxEventSchema,
+      outboxRows(change, events).map((event) => ({ ...event, payload: json(event.payload) })),
+    );
   }
 }
 
@@ -57,7 +60,10 @@ function outboxRows(change: Change, events: readonly DomainEventDraft[]) {
 }
 
 /** The fields whose values differ, as `before` and `after` halves for the audit trail. */
-export function diff<T extends object>(before: T, after: T): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function diff<T extends object>(
+  before: T,
+  after: T,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const changedBefore: Record<string, unknown> = {};
   const changedAfter: Record<string, unknown> = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {

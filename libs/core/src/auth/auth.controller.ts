@@ -28,7 +28,12 @@ export class AuthController {
       token: session.token,
       tokenType: 'Bearer',
       expiresAt: session.expiresAt,
-      user: { id: session.user.id, login: session.user.login, displayName: session.user.displayName, roles: session.user.roles },
+      user: {
+        id: session.user.id,
+        login: session.user.login,
+        displayName: session.user.displayName,
+        roles: session.user.roles,
+      },
     };
   }
 

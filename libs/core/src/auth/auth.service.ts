@@ -72,7 +72,11 @@ export class AuthService {
   /** Revokes a token; an admin revoking someone's token leaves an audit record, a logout does not need one. */
   async revoke(tokenId: string, actor?: Principal): Promise<boolean> {
     return this.em.transactional(async () => {
-      const revoked = await this.em.nativeUpdate(AuthTokenSchema, { id: tokenId, revokedAt: null }, { revokedAt: new Date() });
+      const revoked = await this.em.nativeUpdate(
+        AuthTokenSchema,
+        { id: tokenId, revokedAt: null },
+        { revokedAt: new Date() },
+      );
       this.cache.forget((principal) => principal.tokenId === tokenId);
       if (revoked > 0 && actor) {
         this.audit.record({ actor, action: 'token.revoked', subjectType: 'auth_token', subjectId: tokenId });
@@ -107,7 +111,12 @@ export class AuthService {
     return principal;
   }
 
-  private async issue(user: User, kind: 'session' | 'api', name: string | null, expiresAt: Date | null): Promise<IssuedToken> {
+  private async issue(
+    user: User,
+    kind: 'session' | 'api',
+    name: string | null,
+    expiresAt: Date | null,
+  ): Promise<IssuedToken> {
     const token = newBearerToken(kind);
     const record = this.em.create(AuthTokenSchema, {
       id: randomUUID(),

@@ -21,9 +21,17 @@ export class LoginThrottle {
       [key(login), loginWindowMinutes],
     );
     if (!row || Number(row.failures) < loginMaxFailures || !row.oldest) return;
-    const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + loginWindowMinutes * 60_000 - Date.now()) / 1000));
+    const retryAfter = Math.max(
+      1,
+      Math.ceil((new Date(row.oldest).getTime() + loginWindowMinutes * 60_000 - Date.now()) / 1000),
+    );
     throw new HttpException(
-      { statusCode: 429, error: 'Too Many Requests', message: `Too many failed logins; try again in ${retryAfter} s`, retryAfter },
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: `Too many failed logins; try again in ${retryAfter} s`,
+        retryAfter,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

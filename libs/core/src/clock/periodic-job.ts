@@ -16,7 +16,11 @@ export class PeriodicJob {
   ) {}
 
   start(intervalMs: number): void {
-    if (intervalMs > 0) this.registry.addInterval(this.name, setInterval(() => void this.runOnce(), intervalMs));
+    if (intervalMs > 0)
+      this.registry.addInterval(
+        this.name,
+        setInterval(() => void this.runOnce(), intervalMs),
+      );
   }
 
   async stop(): Promise<void> {
@@ -30,7 +34,10 @@ export class PeriodicJob {
     try {
       await this.running;
     } catch (error) {
-      this.logger.error(`${this.name} failed; what is left waits for the next run: ${String(error)}`, (error as Error).stack);
+      this.logger.error(
+        `${this.name} failed; what is left waits for the next run: ${String(error)}`,
+        (error as Error).stack,
+      );
     } finally {
       this.running = null;
     }

@@ -13,7 +13,12 @@ export class ChannelConfigCodec {
   constructor(private readonly box: SecretBox) {}
 
   /** Validates against the connector's schema; secrets sent as the mask or left out keep `previous`. */
-  encode(definition: ConnectorDefinition, channelId: string, config: Record<string, unknown>, previous: Record<string, unknown> = {}) {
+  encode(
+    definition: ConnectorDefinition,
+    channelId: string,
+    config: Record<string, unknown>,
+    previous: Record<string, unknown> = {},
+  ) {
     const incoming = { ...config };
     for (const key of secretKeys(definition.configSchema)) {
       if (incoming[key] === undefined || incoming[key] === SECRET_MASK) incoming[key] = previous[key];
@@ -21,7 +26,12 @@ export class ChannelConfigCodec {
     const result = definition.configSchema.safeParse(incoming);
     if (!result.success) {
       const errors = fieldErrors(result.error).map((error) => ({ ...error, field: `config.${error.field}` }));
-      throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Invalid connector config', errors });
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid connector config',
+        errors,
+      });
     }
     const { settings, secrets } = splitSecrets(definition.configSchema, result.data as Record<string, unknown>);
     const present = Object.fromEntries(Object.entries(secrets).filter(([, value]) => value !== undefined));
@@ -38,7 +48,10 @@ export class ChannelConfigCodec {
   }
 
   /** What the API shows: settings, and a mask where a secret is set. */
-  masked(definition: ConnectorDefinition, channel: Pick<Channel, 'id' | 'settings' | 'secretsCiphertext'>): Record<string, unknown> {
+  masked(
+    definition: ConnectorDefinition,
+    channel: Pick<Channel, 'id' | 'settings' | 'secretsCiphertext'>,
+  ): Record<string, unknown> {
     return maskSecrets(definition.configSchema, this.decode(channel));
   }
 }

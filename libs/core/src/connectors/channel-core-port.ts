@@ -2,7 +2,14 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { PRIORITY_TAG } from '@escala/domain';
-import type { AllowedTicketFields, CorePort, ExternalReference, NewEntry, NewTicket, TicketRef } from '@escala/connector-kit';
+import type {
+  AllowedTicketFields,
+  CorePort,
+  ExternalReference,
+  NewEntry,
+  NewTicket,
+  TicketRef,
+} from '@escala/connector-kit';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { badInput } from '../http/bad-input.js';
 import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
@@ -68,7 +75,11 @@ class ChannelCorePort implements CorePort {
   findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
     return this.refusing(async () => {
       const { system, id } = parsed(Reference, reference);
-      const found = await this.services.em.findOne(TicketExternalReferenceSchema, { channelId: this.channelId, system, externalId: id });
+      const found = await this.services.em.findOne(TicketExternalReferenceSchema, {
+        channelId: this.channelId,
+        system,
+        externalId: id,
+      });
       if (!found) return null;
       const ticket = await this.services.tickets.get(found.ticketId);
       return { id: ticket.id, number: Number(ticket.number) };
@@ -83,11 +94,14 @@ class ChannelCorePort implements CorePort {
     return this.refusing(async () => {
       const id = this.ticketId(ticketId);
       const { note, ...rest } = fields;
-      const wanted = Object.fromEntries(Object.entries({ ...rest, externalNote: note }).filter(([, value]) => value !== undefined));
+      const wanted = Object.fromEntries(
+        Object.entries({ ...rest, externalNote: note }).filter(([, value]) => value !== undefined),
+      );
       const changes = parsed(ExternalTicketFieldsBody, wanted);
       const ticket = await this.services.tickets.get(id);
       // The same values again (a sheet re-read) change nothing and so record nothing.
-      if (Object.entries(changes).every(([key, value]) => (ticket[key as keyof typeof changes] ?? null) === value)) return;
+      if (Object.entries(changes).every(([key, value]) => (ticket[key as keyof typeof changes] ?? null) === value))
+        return;
       await this.services.tickets.update(this.caller, id, changes);
     });
   }
@@ -99,7 +113,8 @@ class ChannelCorePort implements CorePort {
       const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
       const existing = await tx.findOne(TicketExternalReferenceSchema, key);
       if (existing?.ticketId === ticketId) return;
-      if (existing) throw new ConflictException(`${reference.system} ${reference.id} is already linked to another ticket`);
+      if (existing)
+        throw new ConflictException(`${reference.system} ${reference.id} is already linked to another ticket`);
       tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
       this.services.journal.record({
         actor: this.caller,
@@ -115,10 +130,24 @@ class ChannelCorePort implements CorePort {
   private async customerOf(input: NewTicket): Promise<{ customerId: string | undefined; contactId: string | null }> {
     if (input.customerId) return { customerId: input.customerId, contactId: null };
     const email = input.requester?.email?.trim();
-    if (!email) throw badInput({ field: 'customerId', message: 'the change names no customer: a customerId or the e-mail of a known contact is needed' });
-    const contacts = await this.services.em.find(CustomerContactSchema, { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } }, { limit: 2 });
+    if (!email)
+      throw badInput({
+        field: 'customerId',
+        message: 'the change names no customer: a customerId or the e-mail of a known contact is needed',
+      });
+    const contacts = await this.services.em.find(
+      CustomerContactSchema,
+      { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } },
+      { limit: 2 },
+    );
     if (contacts.length !== 1) {
-      throw badInput({ field: 'requester.email', message: contacts.length === 0 ? `no customer has a contact with the e-mail ${email}` : `more than one customer has a contact with the e-mail ${email}` });
+      throw badInput({
+        field: 'requester.email',
+        message:
+          contacts.length === 0
+            ? `no customer has a contact with the e-mail ${email}`
+            : `more than one customer has a contact with the e-mail ${email}`,
+      });
     }
     return { customerId: contacts[0]!.customerId, contactId: contacts[0]!.id };
   }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const eventType = z
   .string()
-  .regex(/^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/, 'an event type like ticket.urgent, a prefix like sla.*, or *');
+  .regex(
+    /^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/,
+    'an event type like ticket.urgent, a prefix like sla.*, or *',
+  );
 const facetValues = z.array(z.string().trim().min(1).max(60)).max(50).default([]);
 
 export const SubscriptionBody = z.strictObject({

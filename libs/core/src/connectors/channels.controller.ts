@@ -53,7 +53,10 @@ export class ChannelsController {
   @Allow('admin')
   @ApiOperation({ summary: 'Create a channel: connector + config + subscription + enabled' })
   @ApiZodBody(CreateChannelBody)
-  async create(@CurrentPrincipal() actor: Principal, @ValidBody(CreateChannelBody) body: z.infer<typeof CreateChannelBody>) {
+  async create(
+    @CurrentPrincipal() actor: Principal,
+    @ValidBody(CreateChannelBody) body: z.infer<typeof CreateChannelBody>,
+  ) {
     return this.channels.view(await this.channels.create(actor, body));
   }
 
@@ -66,15 +69,23 @@ export class ChannelsController {
 
   @Patch('channels/:id')
   @Allow('admin')
-  @ApiOperation({ summary: 'Change name, config, subscription, or enable/disable; a secret sent masked keeps its value' })
+  @ApiOperation({
+    summary: 'Change name, config, subscription, or enable/disable; a secret sent masked keeps its value',
+  })
   @ApiZodBody(UpdateChannelBody)
-  async update(@CurrentPrincipal() actor: Principal, @IdParam() id: string, @ValidBody(UpdateChannelBody) body: z.infer<typeof UpdateChannelBody>) {
+  async update(
+    @CurrentPrincipal() actor: Principal,
+    @IdParam() id: string,
+    @ValidBody(UpdateChannelBody) body: z.infer<typeof UpdateChannelBody>,
+  ) {
     return this.channels.view(await this.channels.update(actor, id, body));
   }
 
   @Post('channels/:id/test')
   @Allow('admin')
-  @ApiOperation({ summary: 'Test connection: runs the connector\'s own check against the service and records the result' })
+  @ApiOperation({
+    summary: "Test connection: runs the connector's own check against the service and records the result",
+  })
   test(@IdParam() id: string) {
     return this.channels.test(id);
   }
@@ -90,7 +101,9 @@ export class ChannelsController {
 
   @Get('channels/:id/inbound-changes')
   @Allow('admin')
-  @ApiOperation({ summary: 'Changes the channel received (polls, webhooks), newest first: applied once, or rejected with the reason' })
+  @ApiOperation({
+    summary: 'Changes the channel received (polls, webhooks), newest first: applied once, or rejected with the reason',
+  })
   @ApiZodQuery(InboundLogQuery)
   async inboundChanges(@IdParam() id: string, @ValidQuery(InboundLogQuery) query: z.infer<typeof InboundLogQuery>) {
     await this.channels.get(id);

@@ -29,7 +29,11 @@ export class ChannelsService {
       config: installed ? this.codec.masked(this.registry.get(channel.connectorKey), channel) : channel.settings,
       subscription: channel.subscription,
       enabled: channel.enabled,
-      health: { status: channel.healthStatus ?? 'unknown', detail: channel.healthDetail ?? null, checkedAt: channel.healthCheckedAt ?? null },
+      health: {
+        status: channel.healthStatus ?? 'unknown',
+        detail: channel.healthDetail ?? null,
+        checkedAt: channel.healthCheckedAt ?? null,
+      },
       createdAt: channel.createdAt,
       updatedAt: channel.updatedAt,
     };
@@ -50,7 +54,13 @@ export class ChannelsService {
       healthDetail: null,
       healthCheckedAt: null,
     });
-    this.audit.record({ actor, action: 'channel.created', subjectType: 'channel', subjectId: id, after: this.view(channel) });
+    this.audit.record({
+      actor,
+      action: 'channel.created',
+      subjectType: 'channel',
+      subjectId: id,
+      after: this.view(channel),
+    });
     await this.flushNamed(input.name);
     return channel;
   }
@@ -60,10 +70,24 @@ export class ChannelsService {
     const before = this.view(channel);
     if (input.subscription) this.checkSubscribable(channel.connectorKey, input.subscription);
     if (input.config) {
-      this.em.assign(channel, this.codec.encode(this.registry.get(channel.connectorKey), id, input.config, this.codec.decode(channel)));
+      this.em.assign(
+        channel,
+        this.codec.encode(this.registry.get(channel.connectorKey), id, input.config, this.codec.decode(channel)),
+      );
     }
-    this.em.assign(channel, { name: input.name ?? channel.name, subscription: input.subscription ?? channel.subscription, enabled: input.enabled ?? channel.enabled });
-    this.audit.record({ actor, action: 'channel.updated', subjectType: 'channel', subjectId: id, before, after: this.view(channel) });
+    this.em.assign(channel, {
+      name: input.name ?? channel.name,
+      subscription: input.subscription ?? channel.subscription,
+      enabled: input.enabled ?? channel.enabled,
+    });
+    this.audit.record({
+      actor,
+      action: 'channel.updated',
+      subjectType: 'channel',
+      subjectId: id,
+      before,
+      after: this.view(channel),
+    });
     await this.flushNamed(channel.name);
     return channel;
   }
@@ -71,8 +95,14 @@ export class ChannelsService {
   /** "Test connection": runs the connector's own check with the stored config and keeps the result. */
   async test(id: string): Promise<HealthReport> {
     const channel = await this.get(id);
-    const report = await probeHealth(this.registry.get(channel.connectorKey), channel.id, () => this.codec.decode(channel));
-    this.em.assign(channel, { healthStatus: report.status, healthDetail: report.detail ?? null, healthCheckedAt: new Date() });
+    const report = await probeHealth(this.registry.get(channel.connectorKey), channel.id, () =>
+      this.codec.decode(channel),
+    );
+    this.em.assign(channel, {
+      healthStatus: report.status,
+      healthDetail: report.detail ?? null,
+      healthCheckedAt: new Date(),
+    });
     await this.em.flush();
     return report;
   }
@@ -105,7 +135,8 @@ export class ChannelsService {
     try {
       await this.em.flush();
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictException(`A channel named "${name}" already exists`);
+      if (error instanceof UniqueConstraintViolationException)
+        throw new ConflictException(`A channel named "${name}" already exists`);
       throw error;
     }
   }

@@ -8,7 +8,9 @@ export class ConnectorRegistry {
   constructor(definitions: ConnectorDefinition[]) {
     for (const definition of definitions) {
       if (definition.contractVersion !== CONNECTOR_CONTRACT_VERSION) {
-        throw new Error(`connector ${definition.key} targets contract ${definition.contractVersion}, this server speaks ${CONNECTOR_CONTRACT_VERSION}`);
+        throw new Error(
+          `connector ${definition.key} targets contract ${definition.contractVersion}, this server speaks ${CONNECTOR_CONTRACT_VERSION}`,
+        );
       }
       if (this.byKey.has(definition.key)) throw new Error(`two plugins define the connector key ${definition.key}`);
       this.byKey.set(definition.key, definition);

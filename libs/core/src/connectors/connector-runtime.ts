@@ -60,14 +60,19 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
    * start instead, naming the key, so the operator restores it or sets ESCALA_SECRET_KEY_PREVIOUS.
    */
   private async refuseUnreadableSecrets(): Promise<void> {
-    const rows = await this.em.fork().getConnection().execute<Array<{ key_id: string; channels: string }>>(
-      `select split_part(secrets_ciphertext, '.', 2) as key_id, count(*) as channels from channels
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ key_id: string; channels: string }>>(
+        `select split_part(secrets_ciphertext, '.', 2) as key_id, count(*) as channels from channels
         where secrets_ciphertext is not null group by 1`,
-    );
+      );
     const unreadable = rows.filter((row) => !this.box.canOpen(`v1.${row.key_id}.`));
     if (unreadable.length > 0) {
       const list = unreadable.map((row) => `${row.channels} channel(s) sealed with key ${row.key_id}`).join(', ');
-      throw new SecretKeyError(`Cannot read connector secrets: ${list}. Set ESCALA_SECRET_KEY to that key, or keep it in ESCALA_SECRET_KEY_PREVIOUS and run npm run secrets:rotate.`);
+      throw new SecretKeyError(
+        `Cannot read connector secrets: ${list}. Set ESCALA_SECRET_KEY to that key, or keep it in ESCALA_SECRET_KEY_PREVIOUS and run npm run secrets:rotate.`,
+      );
     }
   }
 }

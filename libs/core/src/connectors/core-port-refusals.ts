@@ -20,7 +20,8 @@ export function asConnectorError(error: unknown): unknown {
     const detail = response.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? error.message;
     return ConnectorError.permanent(`refused by the core: ${detail}`, error);
   }
-  if (error instanceof ConflictException || error instanceof ForbiddenException) return ConnectorError.permanent(`refused by the core: ${error.message}`, error);
+  if (error instanceof ConflictException || error instanceof ForbiddenException)
+    return ConnectorError.permanent(`refused by the core: ${error.message}`, error);
   return error;
 }
 
@@ -34,4 +35,3 @@ export function raceLost(error: unknown): never {
   }
   throw error;
 }
-

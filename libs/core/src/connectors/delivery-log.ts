@@ -20,10 +20,12 @@ export class DeliveryLog {
   constructor(private readonly em: EntityManager) {}
 
   forChannel(channelId: string, query: DeliveryLogQueryInput) {
-    return this.em.getConnection().execute(
-      `${DELIVERY_WITH_ATTEMPTS} where d.channel_id = ? and (?::text is null or d.status = ?) order by d.created_at desc, e.position desc limit ?`,
-      [channelId, query.status ?? null, query.status ?? null, query.limit],
-    );
+    return this.em
+      .getConnection()
+      .execute(
+        `${DELIVERY_WITH_ATTEMPTS} where d.channel_id = ? and (?::text is null or d.status = ?) order by d.created_at desc, e.position desc limit ?`,
+        [channelId, query.status ?? null, query.status ?? null, query.limit],
+      );
   }
 
   forEvent(eventId: string) {

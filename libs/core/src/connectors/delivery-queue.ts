@@ -7,7 +7,13 @@ export const DELIVERY_QUEUE = 'channel-delivery';
 
 /** Installs (or upgrades) pg-boss's schema and our queue. Part of `npm run migrate`, never of boot. */
 export async function installJobQueue(databaseUrl: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 2, supervise: false, schedule: false, registerInstance: false });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: 2,
+    supervise: false,
+    schedule: false,
+    registerInstance: false,
+  });
   await boss.start();
   try {
     await boss.createQueue(DELIVERY_QUEUE);
@@ -77,7 +83,11 @@ export class DeliveryQueue {
   async work(handle: (deliveryId: string) => Promise<void>): Promise<void> {
     await this.boss!.work<{ deliveryId: string }>(
       DELIVERY_QUEUE,
-      { pollingIntervalSeconds: this.settings.queuePollSeconds, batchSize: 1, localConcurrency: this.settings.workerConcurrency },
+      {
+        pollingIntervalSeconds: this.settings.queuePollSeconds,
+        batchSize: 1,
+        localConcurrency: this.settings.workerConcurrency,
+      },
       async ([job]) => {
         if (job) await handle(job.data.deliveryId);
       },

@@ -39,9 +39,14 @@ export class DeliveryWorker {
     const delivery = await this.claim(em, deliveryId);
     if (!delivery) return;
     const channel = await em.findOne(ChannelSchema, { id: delivery.channel_id }, { populate: ['secretsCiphertext'] });
-    const definition = channel && this.registry.has(channel.connectorKey) ? this.registry.get(channel.connectorKey) : undefined;
+    const definition =
+      channel && this.registry.has(channel.connectorKey) ? this.registry.get(channel.connectorKey) : undefined;
     if (!channel || !definition?.deliver) {
-      await this.failed(em, delivery, ConnectorError.invalidConfiguration('the channel\'s connector is not installed or delivers nothing'));
+      await this.failed(
+        em,
+        delivery,
+        ConnectorError.invalidConfiguration("the channel's connector is not installed or delivers nothing"),
+      );
       return;
     }
     try {
@@ -100,7 +105,15 @@ export class DeliveryWorker {
             set status = ?, lease_until = null, last_error_kind = ?, last_error = ?,
                 next_attempt_at = case when ? then clock_timestamp() + make_interval(secs => ?::double precision / 1000) end
           where id = ? and status = 'delivering' and attempts = ?`,
-        [decision.retry ? 'retrying' : 'dead', error.kind, error.message, decision.retry, decision.retry ? decision.delayMs : 0, delivery.id, delivery.attempts],
+        [
+          decision.retry ? 'retrying' : 'dead',
+          error.kind,
+          error.message,
+          decision.retry,
+          decision.retry ? decision.delayMs : 0,
+          delivery.id,
+          delivery.attempts,
+        ],
         'run',
         context,
       );
@@ -108,10 +121,20 @@ export class DeliveryWorker {
         await connection.execute(
           `insert into outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at)
            values (?, ?, 'channel', ?, ?::jsonb, clock_timestamp())`,
-          [randomUUID(), DELIVERY_DEAD_LETTERED, delivery.channel_id, JSON.stringify({
-            deliveryId: delivery.id, eventId: delivery.event.id, eventType: delivery.event.type, attempts: delivery.attempts,
-            errorKind: error.kind, error: error.message, reason: decision.reason,
-          })],
+          [
+            randomUUID(),
+            DELIVERY_DEAD_LETTERED,
+            delivery.channel_id,
+            JSON.stringify({
+              deliveryId: delivery.id,
+              eventId: delivery.event.id,
+              eventType: delivery.event.type,
+              attempts: delivery.attempts,
+              errorKind: error.kind,
+              error: error.message,
+              reason: decision.reason,
+            }),
+          ],
           'run',
           context,
         );
@@ -120,11 +143,19 @@ export class DeliveryWorker {
     if (decision.retry) {
       await this.queue.wake([{ deliveryId: delivery.id, attempt: delivery.attempts + 1, delayMs: decision.delayMs }]);
     } else {
-      this.logger.warn(`delivery ${delivery.id} of event ${delivery.event.id} dead-lettered: ${error.kind}: ${decision.reason}`);
+      this.logger.warn(
+        `delivery ${delivery.id} of event ${delivery.event.id} dead-lettered: ${error.kind}: ${decision.reason}`,
+      );
     }
   }
 
-  private async finishAttempt(tem: EntityManager, delivery: ClaimedDelivery, outcome: string, error: string | null, retryAfterMs: number | null): Promise<void> {
+  private async finishAttempt(
+    tem: EntityManager,
+    delivery: ClaimedDelivery,
+    outcome: string,
+    error: string | null,
+    retryAfterMs: number | null,
+  ): Promise<void> {
     await tem.getConnection().execute(
       `update channel_delivery_attempts set finished_at = clock_timestamp(), outcome = ?, error = ?, retry_after_ms = ?
         where delivery_id = ? and attempt = ?`,

@@ -7,7 +7,11 @@ const PROBE_TIMEOUT_MS = 15_000;
  * an unreadable config all become an unhealthy report. The detail is the connector's own words,
  * never the config.
  */
-export async function probeHealth(definition: ConnectorDefinition, channelId: string, config: () => Record<string, unknown>): Promise<HealthReport> {
+export async function probeHealth(
+  definition: ConnectorDefinition,
+  channelId: string,
+  config: () => Record<string, unknown>,
+): Promise<HealthReport> {
   try {
     const parsed = definition.configSchema.parse(config());
     return await definition.health({ channelId, config: parsed, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });

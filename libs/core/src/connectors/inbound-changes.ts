@@ -38,21 +38,30 @@ export class InboundChanges {
       });
     } catch (error) {
       if (!isConnectorError(error) || error.retryable) throw error;
-      await this.em.fork().execute(
-        `insert into channel_inbound_changes (channel_id, change_key, applied_at, outcome, error) values (?, ?, now(), 'rejected', ?) on conflict do nothing`,
-        [channelId, change.key, error.message],
-      );
+      await this.em
+        .fork()
+        .execute(
+          `insert into channel_inbound_changes (channel_id, change_key, applied_at, outcome, error) values (?, ?, now(), 'rejected', ?) on conflict do nothing`,
+          [channelId, change.key, error.message],
+        );
       return { key: change.key, outcome: 'rejected', error: error.message };
     }
   }
 
   /** The newest changes a channel received, with the refused ones' reasons. */
   async recent(channelId: string, limit: number) {
-    const rows = await this.em.fork().execute<Array<{ change_key: string; outcome: string; error: string | null; applied_at: Date }>>(
-      `select change_key, outcome, error, applied_at from channel_inbound_changes where channel_id = ? order by applied_at desc, change_key limit ?`,
-      [channelId, limit],
-    );
-    return rows.map((row) => ({ key: row.change_key, outcome: row.outcome, error: row.error, receivedAt: row.applied_at }));
+    const rows = await this.em
+      .fork()
+      .execute<Array<{ change_key: string; outcome: string; error: string | null; applied_at: Date }>>(
+        `select change_key, outcome, error, applied_at from channel_inbound_changes where channel_id = ? order by applied_at desc, change_key limit ?`,
+        [channelId, limit],
+      );
+    return rows.map((row) => ({
+      key: row.change_key,
+      outcome: row.outcome,
+      error: row.error,
+      receivedAt: row.applied_at,
+    }));
   }
 
   private async recorded(tx: EntityManager, channelId: string, key: string): Promise<InboundOutcome> {
@@ -61,6 +70,8 @@ export class InboundChanges {
       [channelId, key],
     );
     // Sending a refused change again gets the same answer, so a sender's retries all say why.
-    return row?.outcome === 'rejected' ? { key, outcome: 'rejected', error: row.error ?? undefined } : { key, outcome: 'duplicate' };
+    return row?.outcome === 'rejected'
+      ? { key, outcome: 'rejected', error: row.error ?? undefined }
+      : { key, outcome: 'duplicate' };
   }
 }

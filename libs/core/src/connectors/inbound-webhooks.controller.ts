@@ -19,11 +19,14 @@ export class InboundWebhooksController {
   @Public()
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Inbound webhook of one channel, verified by its connector (e.g. HMAC signature); each delivery id is applied once',
+    summary:
+      'Inbound webhook of one channel, verified by its connector (e.g. HMAC signature); each delivery id is applied once',
   })
   // The id is checked by the service, so a malformed one is the same 404 as an unknown one.
   receive(@Param('channelId') channelId: string, @Req() request: RawRequest) {
-    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]),
+    );
     return this.webhooks.receive(channelId, { headers, rawBody: request.rawBody?.toString('utf8') ?? '' });
   }
 }

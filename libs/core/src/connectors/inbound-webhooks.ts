@@ -7,7 +7,13 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { isConnectorError, type ConnectorContext, type ConnectorDefinition, type InboundChange, type WebhookRequest } from '@escala/connector-kit';
+import {
+  isConnectorError,
+  type ConnectorContext,
+  type ConnectorDefinition,
+  type InboundChange,
+  type WebhookRequest,
+} from '@escala/connector-kit';
 import { z } from 'zod';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { badInput } from '../http/bad-input.js';
@@ -36,9 +42,11 @@ export class InboundWebhooks {
 
   async receive(channelId: string, request: WebhookRequest): Promise<{ changes: InboundOutcome[] }> {
     const { definition, context } = await this.channel(channelId);
-    if (Buffer.byteLength(request.rawBody) > WEBHOOK_MAX_BYTES) throw new PayloadTooLargeException(`A webhook body may have at most ${WEBHOOK_MAX_BYTES} bytes`);
+    if (Buffer.byteLength(request.rawBody) > WEBHOOK_MAX_BYTES)
+      throw new PayloadTooLargeException(`A webhook body may have at most ${WEBHOOK_MAX_BYTES} bytes`);
     const verified = await Promise.resolve(definition.webhook!.verify(context, request)).catch(() => false);
-    if (!verified) throw new UnauthorizedException('The request could not be verified as coming from this channel\'s service');
+    if (!verified)
+      throw new UnauthorizedException("The request could not be verified as coming from this channel's service");
     let changes: InboundChange[];
     try {
       changes = await definition.webhook!.receive(context, request);
@@ -70,12 +78,18 @@ export class InboundWebhooks {
     }
   }
 
-  private async channel(channelId: string): Promise<{ definition: ConnectorDefinition; context: ConnectorContext<Record<string, unknown>> }> {
+  private async channel(
+    channelId: string,
+  ): Promise<{ definition: ConnectorDefinition; context: ConnectorContext<Record<string, unknown>> }> {
     const channel = z.uuid().safeParse(channelId).success
-      ? await this.em.fork().findOne(ChannelSchema, { id: channelId, enabled: true }, { populate: ['secretsCiphertext'] })
+      ? await this.em
+          .fork()
+          .findOne(ChannelSchema, { id: channelId, enabled: true }, { populate: ['secretsCiphertext'] })
       : null;
-    const definition = channel && this.registry.has(channel.connectorKey) ? this.registry.get(channel.connectorKey) : null;
-    if (!channel || !definition?.webhook) throw new NotFoundException('No enabled channel receives webhooks at this address');
+    const definition =
+      channel && this.registry.has(channel.connectorKey) ? this.registry.get(channel.connectorKey) : null;
+    if (!channel || !definition?.webhook)
+      throw new NotFoundException('No enabled channel receives webhooks at this address');
     const config = definition.configSchema.parse(this.codec.decode(channel)) as Record<string, unknown>;
     return { definition, context: { channelId, config, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) } };
   }

@@ -47,7 +47,12 @@ export class OutboxDispatcher {
       const deliveries = events.flatMap((event) =>
         channels
           .filter((channel) => matchesSubscription(channel.subscription as ChannelSubscription, event))
-          .map((channel) => ({ id: randomUUID(), event_id: event.id, channel_id: channel.id, key: `${event.id}.${channel.id}` })),
+          .map((channel) => ({
+            id: randomUUID(),
+            event_id: event.id,
+            channel_id: channel.id,
+            key: `${event.id}.${channel.id}`,
+          })),
       );
       if (deliveries.length > 0) {
         await connection.execute(
@@ -65,13 +70,16 @@ export class OutboxDispatcher {
   }
 
   private async dueDeliveries(): Promise<Wake[]> {
-    const rows = await this.em.fork().getConnection().execute<Array<{ id: string; attempts: number }>>(
-      `select id, attempts from channel_deliveries
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ id: string; attempts: number }>>(
+        `select id, attempts from channel_deliveries
         where (status in ('pending', 'retrying') and next_attempt_at <= now())
            or (status = 'delivering' and lease_until < now())
         order by next_attempt_at limit ?`,
-      [BATCH],
-    );
+        [BATCH],
+      );
     return rows.map((row) => ({ deliveryId: row.id, attempt: row.attempts + 1 }));
   }
 }

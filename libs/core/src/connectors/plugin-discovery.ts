@@ -37,7 +37,8 @@ export async function discoverConnectors(): Promise<ConnectorDefinition[]> {
   const definitions: ConnectorDefinition[] = [];
   for (const name of [...names].sort()) {
     const module = (await import(name)) as { default?: unknown };
-    if (!isConnectorDefinition(module.default)) throw new Error(`${name} is marked as a connector plugin but its default export is not a connector definition`);
+    if (!isConnectorDefinition(module.default))
+      throw new Error(`${name} is marked as a connector plugin but its default export is not a connector definition`);
     definitions.push(module.default);
   }
   return definitions;

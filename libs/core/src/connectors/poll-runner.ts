@@ -25,7 +25,10 @@ export class PollRunner {
   ) {}
 
   async tick(): Promise<number> {
-    const polling = this.registry.list().filter((definition) => definition.poll).map((definition) => definition.key);
+    const polling = this.registry
+      .list()
+      .filter((definition) => definition.poll)
+      .map((definition) => definition.key);
     if (polling.length === 0) return 0;
     const connection = this.em.getConnection();
     await connection.execute(

@@ -7,15 +7,25 @@ const temporary = ConnectorError.temporary('503');
 
 describe('decideRetry', () => {
   it('doubles the wait at each attempt, jittered within the upper half, up to the maximum', () => {
-    const waits = (random: number) => [1, 2, 3, 4].map((attempt) => decideRetry(temporary, attempt, settings, () => random));
+    const waits = (random: number) =>
+      [1, 2, 3, 4].map((attempt) => decideRetry(temporary, attempt, settings, () => random));
     expect(waits(0)).toEqual([500, 1000, 2000, 4000].map((delayMs) => ({ retry: true, delayMs })));
     expect(waits(1)).toEqual([1000, 2000, 4000, 8000].map((delayMs) => ({ retry: true, delayMs })));
-    expect(decideRetry(temporary, 4, { ...settings, backoffMaxMs: 3000 }, () => 1)).toEqual({ retry: true, delayMs: 3000 });
+    expect(decideRetry(temporary, 4, { ...settings, backoffMaxMs: 3000 }, () => 1)).toEqual({
+      retry: true,
+      delayMs: 3000,
+    });
   });
 
   it('waits at least what a rate limit asked for', () => {
-    expect(decideRetry(ConnectorError.rateLimited('429', 30_000), 1, settings, () => 0)).toEqual({ retry: true, delayMs: 30_000 });
-    expect(decideRetry(ConnectorError.rateLimited('429', 10), 3, settings, () => 0)).toEqual({ retry: true, delayMs: 2000 });
+    expect(decideRetry(ConnectorError.rateLimited('429', 30_000), 1, settings, () => 0)).toEqual({
+      retry: true,
+      delayMs: 30_000,
+    });
+    expect(decideRetry(ConnectorError.rateLimited('429', 10), 3, settings, () => 0)).toEqual({
+      retry: true,
+      delayMs: 2000,
+    });
   });
 
   it('gives up after the last attempt', () => {

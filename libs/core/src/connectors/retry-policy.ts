@@ -13,7 +13,12 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false; r
  * (so a recovering service is not hit by every channel at once), but never less than the
  * retry-after the service asked for; other kinds, or the last attempt, go to the dead letters.
  */
-export function decideRetry(error: ConnectorError, attempt: number, settings: RetrySettings, random: () => number = Math.random): RetryDecision {
+export function decideRetry(
+  error: ConnectorError,
+  attempt: number,
+  settings: RetrySettings,
+  random: () => number = Math.random,
+): RetryDecision {
   if (!error.retryable) return { retry: false, reason: `${error.kind} errors are not retried` };
   if (attempt >= settings.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
   const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attempt - 1));

@@ -51,9 +51,13 @@ export class SecretBox {
 
   open(envelope: string, boundTo: string): Record<string, unknown> {
     const [version, id, iv, tag, ciphertext] = envelope.split('.');
-    if (version !== VERSION || !id || !iv || !tag || ciphertext === undefined) throw new SecretKeyError('unreadable secret envelope');
+    if (version !== VERSION || !id || !iv || !tag || ciphertext === undefined)
+      throw new SecretKeyError('unreadable secret envelope');
     const key = this.keys.get(id);
-    if (!key) throw new SecretKeyError(`sealed with key ${id}, which is not configured (ESCALA_SECRET_KEY / ESCALA_SECRET_KEY_PREVIOUS)`);
+    if (!key)
+      throw new SecretKeyError(
+        `sealed with key ${id}, which is not configured (ESCALA_SECRET_KEY / ESCALA_SECRET_KEY_PREVIOUS)`,
+      );
     const decipher = createDecipheriv(ALGORITHM, key, Buffer.from(iv, 'base64url'))
       .setAAD(Buffer.from(boundTo))
       .setAuthTag(Buffer.from(tag, 'base64url'));

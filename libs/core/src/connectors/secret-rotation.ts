@@ -8,7 +8,11 @@ import type { SecretBox } from './secret-box.js';
  */
 export async function rotateChannelSecrets(em: EntityManager, box: SecretBox): Promise<number> {
   return em.fork().transactional(async (tem) => {
-    const channels = await tem.find(ChannelSchema, { secretsCiphertext: { $ne: null } }, { populate: ['secretsCiphertext'] });
+    const channels = await tem.find(
+      ChannelSchema,
+      { secretsCiphertext: { $ne: null } },
+      { populate: ['secretsCiphertext'] },
+    );
     let rotated = 0;
     for (const channel of channels) {
       if (box.sealedWith(channel.secretsCiphertext!) === box.currentKeyId) continue;

@@ -16,8 +16,18 @@ describe('matchesSubscription', () => {
     [{ ...any, stages: ['2'] }, 'ticket.created', { stage: 2 }, true],
     [{ ...any, tags: ['URGENTE'] }, 'ticket.updated', { tags: ['NFS-e', 'URGENTE'] }, true],
     [{ ...any, tags: ['URGENTE'] }, 'ticket.updated', { tags: ['NFS-e'] }, false],
-    [{ ...any, categories: ['cancelamento'], tiers: ['N1'] }, 'ticket.created', { category: 'cancelamento', tier: 'N1' }, true],
-    [{ ...any, categories: ['cancelamento'], tiers: ['N1'] }, 'ticket.created', { category: 'cancelamento', tier: 'N2' }, false],
+    [
+      { ...any, categories: ['cancelamento'], tiers: ['N1'] },
+      'ticket.created',
+      { category: 'cancelamento', tier: 'N1' },
+      true,
+    ],
+    [
+      { ...any, categories: ['cancelamento'], tiers: ['N1'] },
+      'ticket.created',
+      { category: 'cancelamento', tier: 'N2' },
+      false,
+    ],
   ])('%j receives %s with %j: %s', (subscription, type, payload, expected) => {
     expect(matchesSubscription(subscription, { type, payload })).toBe(expected);
   });

@@ -13,8 +13,13 @@ function facet(payload: Record<string, unknown>, name: string): string[] {
  * An event without a facet the subscription narrows does not match: a leader who asked for N2
  * alerts only should not get alerts that say nothing about the tier.
  */
-export function matchesSubscription(subscription: ChannelSubscription, event: Pick<ConnectorEvent, 'type' | 'payload'>): boolean {
-  const typeMatches = subscription.eventTypes.some((type) => type === '*' || type === event.type || (type.endsWith('.*') && event.type.startsWith(type.slice(0, -1))));
+export function matchesSubscription(
+  subscription: ChannelSubscription,
+  event: Pick<ConnectorEvent, 'type' | 'payload'>,
+): boolean {
+  const typeMatches = subscription.eventTypes.some(
+    (type) => type === '*' || type === event.type || (type.endsWith('.*') && event.type.startsWith(type.slice(0, -1))),
+  );
   if (!typeMatches) return false;
   const narrowings: Array<[string[], string]> = [
     [subscription.tiers, 'tier'],
@@ -22,5 +27,7 @@ export function matchesSubscription(subscription: ChannelSubscription, event: Pi
     [subscription.tags, 'tags'],
     [subscription.categories, 'category'],
   ];
-  return narrowings.every(([wanted, name]) => wanted.length === 0 || facet(event.payload, name).some((value) => wanted.includes(value)));
+  return narrowings.every(
+    ([wanted, name]) => wanted.length === 0 || facet(event.payload, name).some((value) => wanted.includes(value)),
+  );
 }

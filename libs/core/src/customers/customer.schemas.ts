@@ -11,8 +11,15 @@ export const ContactBody = z
   .refine((c) => c.email !== null || c.phone !== null, { message: 'an e-mail or a phone is needed', path: ['email'] });
 
 export const ProductBody = z
-  .strictObject({ product: z.string().trim().min(1).max(200), contractedOn: isoDate, endsOn: isoDate.nullable().default(null) })
-  .refine((p) => p.endsOn === null || p.endsOn >= p.contractedOn, { message: 'ends before it was contracted', path: ['endsOn'] });
+  .strictObject({
+    product: z.string().trim().min(1).max(200),
+    contractedOn: isoDate,
+    endsOn: isoDate.nullable().default(null),
+  })
+  .refine((p) => p.endsOn === null || p.endsOn >= p.contractedOn, {
+    message: 'ends before it was contracted',
+    path: ['endsOn'],
+  });
 
 export const ImplementationItemBody = z.strictObject({
   scheduledFor: isoDate,
@@ -22,7 +29,11 @@ export const ImplementationItemBody = z.strictObject({
 });
 
 export const UpdateImplementationItemBody = z
-  .strictObject({ scheduledFor: isoDate.optional(), status: z.enum(['scheduled', 'done', 'cancelled']).optional(), notes: z.string().max(5000).nullable().optional() })
+  .strictObject({
+    scheduledFor: isoDate.optional(),
+    status: z.enum(['scheduled', 'done', 'cancelled']).optional(),
+    notes: z.string().max(5000).nullable().optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 
 export const CreateCustomerBody = z.strictObject({
@@ -34,7 +45,10 @@ export const CreateCustomerBody = z.strictObject({
 });
 
 export const UpdateCustomerBody = z
-  .strictObject({ name: z.string().trim().min(1).max(300).optional(), document: z.string().trim().min(1).max(40).nullable().optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(300).optional(),
+    document: z.string().trim().min(1).max(40).nullable().optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 
 export const CustomersQuery = z.strictObject({ name: z.string().trim().min(1).max(300).optional() });

@@ -37,7 +37,10 @@ export class CustomersController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Register a customer with contacts, contracted products and implementation agenda' })
   @ApiZodBody(CreateCustomerBody)
-  create(@CurrentPrincipal() actor: Principal, @ValidBody(CreateCustomerBody) body: z.infer<typeof CreateCustomerBody>) {
+  create(
+    @CurrentPrincipal() actor: Principal,
+    @ValidBody(CreateCustomerBody) body: z.infer<typeof CreateCustomerBody>,
+  ) {
     return this.customers.create(actor, body);
   }
 
@@ -52,7 +55,11 @@ export class CustomersController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Change the name or document of a customer' })
   @ApiZodBody(UpdateCustomerBody)
-  update(@CurrentPrincipal() actor: Principal, @Id('id') id: string, @ValidBody(UpdateCustomerBody) body: z.infer<typeof UpdateCustomerBody>) {
+  update(
+    @CurrentPrincipal() actor: Principal,
+    @Id('id') id: string,
+    @ValidBody(UpdateCustomerBody) body: z.infer<typeof UpdateCustomerBody>,
+  ) {
     return this.customers.update(actor, id, body);
   }
 
@@ -60,7 +67,11 @@ export class CustomersController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Add a contact (e-mail, phone)' })
   @ApiZodBody(ContactBody)
-  addContact(@CurrentPrincipal() actor: Principal, @Id('id') id: string, @ValidBody(ContactBody) body: z.infer<typeof ContactBody>) {
+  addContact(
+    @CurrentPrincipal() actor: Principal,
+    @Id('id') id: string,
+    @ValidBody(ContactBody) body: z.infer<typeof ContactBody>,
+  ) {
     return this.customers.add(actor, id, 'contact', body);
   }
 
@@ -68,7 +79,11 @@ export class CustomersController {
   @Allow('admin', 'leader', 'relationship')
   @ApiOperation({ summary: 'Record a contracted product with its contract dates' })
   @ApiZodBody(ProductBody)
-  addProduct(@CurrentPrincipal() actor: Principal, @Id('id') id: string, @ValidBody(ProductBody) body: z.infer<typeof ProductBody>) {
+  addProduct(
+    @CurrentPrincipal() actor: Principal,
+    @Id('id') id: string,
+    @ValidBody(ProductBody) body: z.infer<typeof ProductBody>,
+  ) {
     return this.customers.add(actor, id, 'product', body);
   }
 
@@ -84,7 +99,11 @@ export class CustomersController {
   @Allow('admin', 'leader', 'relationship')
   @ApiOperation({ summary: 'Schedule an implementation item' })
   @ApiZodBody(ImplementationItemBody)
-  addImplementationItem(@CurrentPrincipal() actor: Principal, @Id('id') id: string, @ValidBody(ImplementationItemBody) body: z.infer<typeof ImplementationItemBody>) {
+  addImplementationItem(
+    @CurrentPrincipal() actor: Principal,
+    @Id('id') id: string,
+    @ValidBody(ImplementationItemBody) body: z.infer<typeof ImplementationItemBody>,
+  ) {
     return this.customers.add(actor, id, 'implementation_item', body);
   }
 

@@ -24,11 +24,23 @@ export class CustomersService {
 
   async create(actor: Actor, input: CreateCustomerInput) {
     const now = new Date();
-    const customer = this.em.create(CustomerSchema, { id: randomUUID(), name: input.name, document: input.document, createdAt: now, updatedAt: now });
+    const customer = this.em.create(CustomerSchema, {
+      id: randomUUID(),
+      name: input.name,
+      document: input.document,
+      createdAt: now,
+      updatedAt: now,
+    });
     input.contacts.forEach((contact) => this.addChild(CustomerContactSchema, customer.id, contact));
     input.products.forEach((product) => this.addChild(CustomerProductSchema, customer.id, product));
     input.implementation.forEach((item) => this.addChild(ImplementationItemSchema, customer.id, item));
-    this.journal.record({ actor, action: 'customer.created', subjectType: 'customer', subjectId: customer.id, after: { ...input, id: customer.id } });
+    this.journal.record({
+      actor,
+      action: 'customer.created',
+      subjectType: 'customer',
+      subjectId: customer.id,
+      after: { ...input, id: customer.id },
+    });
     await this.em.flush();
     return this.get(customer.id);
   }
@@ -37,30 +49,62 @@ export class CustomersService {
     const customer = await this.find(id);
     const before = view(customer);
     this.em.assign(customer, { ...input, updatedAt: new Date() });
-    this.journal.record({ actor, action: 'customer.updated', subjectType: 'customer', subjectId: id, ...diff(before, view(customer)) });
+    this.journal.record({
+      actor,
+      action: 'customer.updated',
+      subjectType: 'customer',
+      subjectId: id,
+      ...diff(before, view(customer)),
+    });
     await this.em.flush();
     return this.get(id);
   }
 
   async add(actor: Actor, id: string, what: 'contact', input: ContactInput): Promise<{ id: string }>;
   async add(actor: Actor, id: string, what: 'product', input: ProductInput): Promise<{ id: string }>;
-  async add(actor: Actor, id: string, what: 'implementation_item', input: ImplementationItemInput): Promise<{ id: string }>;
+  async add(
+    actor: Actor,
+    id: string,
+    what: 'implementation_item',
+    input: ImplementationItemInput,
+  ): Promise<{ id: string }>;
   async add(actor: Actor, id: string, what: 'contact' | 'product' | 'implementation_item', input: object) {
     await this.find(id);
-    const schema = { contact: CustomerContactSchema, product: CustomerProductSchema, implementation_item: ImplementationItemSchema }[what];
+    const schema = {
+      contact: CustomerContactSchema,
+      product: CustomerProductSchema,
+      implementation_item: ImplementationItemSchema,
+    }[what];
     const child = this.addChild(schema, id, input);
-    this.journal.record({ actor, action: `customer.${what}_added`, subjectType: 'customer', subjectId: id, after: { ...input, id: child.id } });
+    this.journal.record({
+      actor,
+      action: `customer.${what}_added`,
+      subjectType: 'customer',
+      subjectId: id,
+      after: { ...input, id: child.id },
+    });
     await this.em.flush();
     return child;
   }
 
-  async updateImplementationItem(actor: Actor, customerId: string, itemId: string, input: Partial<ImplementationItemInput>) {
+  async updateImplementationItem(
+    actor: Actor,
+    customerId: string,
+    itemId: string,
+    input: Partial<ImplementationItemInput>,
+  ) {
     const item = await this.em.findOne(ImplementationItemSchema, { id: itemId, customerId });
     if (!item) throw new NotFoundException(`No implementation item ${itemId} for customer ${customerId}`);
     const before = { scheduledFor: item.scheduledFor, status: item.status, notes: item.notes ?? null };
     this.em.assign(item, input);
     const after = { scheduledFor: item.scheduledFor, status: item.status, notes: item.notes ?? null };
-    this.journal.record({ actor, action: 'customer.implementation_item_updated', subjectType: 'customer', subjectId: customerId, ...diff(before, after) });
+    this.journal.record({
+      actor,
+      action: 'customer.implementation_item_updated',
+      subjectType: 'customer',
+      subjectId: customerId,
+      ...diff(before, after),
+    });
     await this.em.flush();
     return item;
   }
@@ -91,7 +135,15 @@ export class CustomersService {
     return customer;
   }
 
-  private addChild(schema: typeof CustomerContactSchema | typeof CustomerProductSchema | typeof ImplementationItemSchema, customerId: string, input: object) {
-    return this.em.create(schema as typeof CustomerContactSchema, { ...(input as ContactInput), id: randomUUID(), customerId });
+  private addChild(
+    schema: typeof CustomerContactSchema | typeof CustomerProductSchema | typeof ImplementationItemSchema,
+    customerId: string,
+    input: object,
+  ) {
+    return this.em.create(schema as typeof CustomerContactSchema, {
+      ...(input as ContactInput),
+      id: randomUUID(),
+      customerId,
+    });
   }
 }

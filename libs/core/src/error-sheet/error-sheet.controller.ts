@@ -21,7 +21,11 @@ export class ErrorSheetController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Ask to include the case in the Controle de Correção de Erros' })
   @ApiZodBody(ErrorSheetRequestBody)
-  request(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(ErrorSheetRequestBody) body: z.infer<typeof ErrorSheetRequestBody>) {
+  request(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(ErrorSheetRequestBody) body: z.infer<typeof ErrorSheetRequestBody>,
+  ) {
     return this.sheet.request(caller, id, body.description);
   }
 
@@ -35,7 +39,10 @@ export class ErrorSheetController {
 
   @Post('error-sheet-requests/:id/authorisation')
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'Authorise the inclusion (a leader or an N2 agent; 403 with the reason otherwise); emits errorsheet.authorised' })
+  @ApiOperation({
+    summary:
+      'Authorise the inclusion (a leader or an N2 agent; 403 with the reason otherwise); emits errorsheet.authorised',
+  })
   authorise(@CurrentPrincipal() caller: Principal, @IdParam() id: string) {
     return this.sheet.authorise(caller, id);
   }

@@ -37,7 +37,9 @@ export class ErrorSheetService {
   ) {}
 
   async list(status?: ErrorSheetRequest['status']) {
-    const rows = await this.em.find(ErrorSheetRequestSchema, status ? { status } : {}, { orderBy: { requestedAt: 'asc', id: 'asc' } });
+    const rows = await this.em.find(ErrorSheetRequestSchema, status ? { status } : {}, {
+      orderBy: { requestedAt: 'asc', id: 'asc' },
+    });
     return { items: rows.map(view) };
   }
 
@@ -45,14 +47,29 @@ export class ErrorSheetService {
     return this.em
       .transactional(async (tx) => {
         const ticket = await this.tickets.lock(tx, ticketId);
-        const row = tx.create(ErrorSheetRequestSchema, { id: randomUUID(), ticketId, description, status: 'requested', requestedBy: caller.userId, requestedAt: this.clock.now() });
+        const row = tx.create(ErrorSheetRequestSchema, {
+          id: randomUUID(),
+          ticketId,
+          description,
+          status: 'requested',
+          requestedBy: caller.userId,
+          requestedAt: this.clock.now(),
+        });
         const payload = { requestId: row.id, ticketId, number: Number(ticket.number) };
-        this.journal.record({ actor: caller, action: 'errorsheet.requested', subjectType: 'ticket', subjectId: ticketId, after: view(row), events: [{ type: 'errorsheet.requested', payload }] });
+        this.journal.record({
+          actor: caller,
+          action: 'errorsheet.requested',
+          subjectType: 'ticket',
+          subjectId: ticketId,
+          after: view(row),
+          events: [{ type: 'errorsheet.requested', payload }],
+        });
         await tx.flush();
         return view(row);
       })
       .catch((error: unknown) => {
-        if (error instanceof UniqueConstraintViolationException) throw new ConflictException('This case was already requested for the error-correction sheet');
+        if (error instanceof UniqueConstraintViolationException)
+          throw new ConflictException('This case was already requested for the error-correction sheet');
         throw error;
       });
   }
@@ -64,7 +81,11 @@ export class ErrorSheetService {
     const decision = mayAuthoriseErrorSheet({ roles: caller.roles, tier });
     if (!decision.allowed) throw new ForbiddenException(decision.reason);
     return this.em.transactional(async (tx) => {
-      const row = await tx.findOne(ErrorSheetRequestSchema, { id: requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const row = await tx.findOne(
+        ErrorSheetRequestSchema,
+        { id: requestId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
       if (!row) throw new NotFoundException(`No error-sheet request with id ${requestId}`);
       if (row.status === 'authorised') throw new ConflictException('This request is already authorised');
       const ticket = await this.tickets.get(row.ticketId);
@@ -80,7 +101,14 @@ export class ErrorSheetService {
         authorisedBy: { userId: caller.userId, name: caller.displayName },
         authorisedAt: row.authorisedAt!.toISOString(),
       };
-      this.journal.record({ actor: caller, action: 'errorsheet.authorised', subjectType: 'ticket', subjectId: ticket.id, after: view(row), events: [{ type: 'errorsheet.authorised', payload }] });
+      this.journal.record({
+        actor: caller,
+        action: 'errorsheet.authorised',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        after: view(row),
+        events: [{ type: 'errorsheet.authorised', payload }],
+      });
       await tx.flush();
       return view(row);
     });

@@ -5,7 +5,12 @@ import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
-import { RecordCommitmentBody, ScheduleFollowUpBody, type RecordCommitmentInput, type ScheduleFollowUpInput } from './follow-up.schemas.js';
+import {
+  RecordCommitmentBody,
+  ScheduleFollowUpBody,
+  type RecordCommitmentInput,
+  type ScheduleFollowUpInput,
+} from './follow-up.schemas.js';
 import { TicketFollowUpsService } from './ticket-follow-ups.service.js';
 
 const TicketId = () => Param('id', new ZodValidationPipe(z.uuid()));
@@ -21,7 +26,11 @@ export class TicketFollowUpsController {
   @Allow('agent', 'leader', 'admin')
   @ApiOperation({ summary: 'Schedule a follow-up; once due and not done it blocks the holder from taking new tickets' })
   @ApiZodBody(ScheduleFollowUpBody)
-  schedule(@CurrentPrincipal() actor: Principal, @TicketId() ticketId: string, @ValidBody(ScheduleFollowUpBody) body: ScheduleFollowUpInput) {
+  schedule(
+    @CurrentPrincipal() actor: Principal,
+    @TicketId() ticketId: string,
+    @ValidBody(ScheduleFollowUpBody) body: ScheduleFollowUpInput,
+  ) {
     return this.followUps.add(actor, ticketId, 'follow-up', { dueAt: body.dueAt, description: body.note ?? null });
   }
 
@@ -42,9 +51,16 @@ export class TicketFollowUpsController {
 
   @Post('commitments')
   @Allow('agent', 'leader', 'admin')
-  @ApiOperation({ summary: 'Record a commitment ("retorno até 15:00"); once overdue and not done it blocks the holder from taking new tickets' })
+  @ApiOperation({
+    summary:
+      'Record a commitment ("retorno até 15:00"); once overdue and not done it blocks the holder from taking new tickets',
+  })
   @ApiZodBody(RecordCommitmentBody)
-  commit(@CurrentPrincipal() actor: Principal, @TicketId() ticketId: string, @ValidBody(RecordCommitmentBody) body: RecordCommitmentInput) {
+  commit(
+    @CurrentPrincipal() actor: Principal,
+    @TicketId() ticketId: string,
+    @ValidBody(RecordCommitmentBody) body: RecordCommitmentInput,
+  ) {
     return this.followUps.add(actor, ticketId, 'commitment', body);
   }
 
@@ -59,7 +75,11 @@ export class TicketFollowUpsController {
   @HttpCode(200)
   @Allow('agent', 'leader', 'admin')
   @ApiOperation({ summary: 'Mark a commitment kept; 409 if it already was' })
-  commitmentDone(@CurrentPrincipal() actor: Principal, @TicketId() ticketId: string, @ItemId('commitmentId') id: string) {
+  commitmentDone(
+    @CurrentPrincipal() actor: Principal,
+    @TicketId() ticketId: string,
+    @ItemId('commitmentId') id: string,
+  ) {
     return this.followUps.markDone(actor, ticketId, 'commitment', id);
   }
 }

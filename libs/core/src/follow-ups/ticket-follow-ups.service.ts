@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { TicketFollowUpSchema, TicketSchema, type TicketFollowUp, type TicketFollowUpKind } from '../persistence/entities/index.js';
+import {
+  TicketFollowUpSchema,
+  TicketSchema,
+  type TicketFollowUp,
+  type TicketFollowUpKind,
+} from '../persistence/entities/index.js';
 
 const view = (row: TicketFollowUp) => ({
   id: row.id,
@@ -30,7 +35,12 @@ export class TicketFollowUpsService {
     private readonly clock: Clock,
   ) {}
 
-  async add(actor: Principal, ticketId: string, kind: TicketFollowUpKind, entry: { dueAt: Date; description: string | null }) {
+  async add(
+    actor: Principal,
+    ticketId: string,
+    kind: TicketFollowUpKind,
+    entry: { dueAt: Date; description: string | null },
+  ) {
     return this.em.transactional(async (tx) => {
       await this.ticketOrFail(tx, ticketId);
       const row = tx.create(TicketFollowUpSchema, {
@@ -44,7 +54,13 @@ export class TicketFollowUpsService {
         doneBy: null,
         doneAt: null,
       });
-      this.audit.record({ actor, action: `ticket.${kind}.added`, subjectType: 'ticket', subjectId: ticketId, after: view(row) });
+      this.audit.record({
+        actor,
+        action: `ticket.${kind}.added`,
+        subjectType: 'ticket',
+        subjectId: ticketId,
+        after: view(row),
+      });
       return view(row);
     });
   }
@@ -57,7 +73,14 @@ export class TicketFollowUpsService {
       const before = view(row);
       row.doneAt = this.clock.now();
       row.doneBy = actor.userId;
-      this.audit.record({ actor, action: `ticket.${kind}.done`, subjectType: 'ticket', subjectId: ticketId, before, after: view(row) });
+      this.audit.record({
+        actor,
+        action: `ticket.${kind}.done`,
+        subjectType: 'ticket',
+        subjectId: ticketId,
+        before,
+        after: view(row),
+      });
       return view(row);
     });
   }
@@ -69,6 +92,7 @@ export class TicketFollowUpsService {
   }
 
   private async ticketOrFail(em: EntityManager, ticketId: string): Promise<void> {
-    if ((await em.count(TicketSchema, { id: ticketId })) === 0) throw new NotFoundException(`No ticket with id ${ticketId}`);
+    if ((await em.count(TicketSchema, { id: ticketId })) === 0)
+      throw new NotFoundException(`No ticket with id ${ticketId}`);
   }
 }

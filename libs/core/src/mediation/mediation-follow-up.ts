@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -20,7 +27,14 @@ import { revive, toStored, TicketPlaybookStore } from '../playbook/ticket-playbo
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { TimersService } from '../timers/timers.service.js';
-import { mediationTimers, ticketSubject, MEDIATION_TIMER_PREFIX, REPORT_DUE_EVENT, RESEND_DUE_EVENT, type StoredMediation } from './mediation-record.js';
+import {
+  mediationTimers,
+  ticketSubject,
+  MEDIATION_TIMER_PREFIX,
+  REPORT_DUE_EVENT,
+  RESEND_DUE_EVENT,
+  type StoredMediation,
+} from './mediation-record.js';
 
 /** Milliseconds between follow-up runs; 0 leaves them to whoever calls `run()` (tests with a hand-moved clock). */
 export const MEDIATION_FOLLOW_UP_INTERVAL_MS = Symbol('MEDIATION_FOLLOW_UP_INTERVAL_MS');
@@ -80,44 +94,106 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
   private handle(event: { id: string; type: string; ticketId: string }): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
       const now = this.clock.now();
-      const claimed = await tx.execute(`insert into playbook_handled_events (event_id, handled_at) values (?, ?) on conflict do nothing returning event_id`, [event.id, now]);
+      const claimed = await tx.execute(
+        `insert into playbook_handled_events (event_id, handled_at) values (?, ?) on conflict do nothing returning event_id`,
+        [event.id, now],
+      );
       if (claimed.length === 0) return false;
       const ticket = await this.tickets.lock(tx, event.ticketId);
       const record = await this.store.recordOf(tx, ticket.id);
       const mediation = revive<StoredMediation>(record.mediation);
       const due = mediation ? dueMediationActions(mediation, now) : [];
       if (!mediation || due.length === 0) return false;
-      const next = due.includes('third-party.report') ? await this.report(tx, ticket, record, mediation, now) : await this.resend(tx, ticket, mediation, now);
+      const next = due.includes('third-party.report')
+        ? await this.report(tx, ticket, record, mediation, now)
+        : await this.resend(tx, ticket, mediation, now);
       record.mediation = toStored(next);
       record.updatedAt = now;
-      await this.timers.sync(ticketSubject(ticket.id), MEDIATION_TIMER_PREFIX, mediationTimers(ticket.id, Number(ticket.number), next));
+      await this.timers.sync(
+        ticketSubject(ticket.id),
+        MEDIATION_TIMER_PREFIX,
+        mediationTimers(ticket.id, Number(ticket.number), next),
+      );
       await tx.flush();
       return true;
     });
   }
 
-  private async resend(tx: EntityManager, ticket: Ticket, mediation: StoredMediation, now: Date): Promise<StoredMediation> {
+  private async resend(
+    tx: EntityManager,
+    ticket: Ticket,
+    mediation: StoredMediation,
+    now: Date,
+  ): Promise<StoredMediation> {
     const last = mediation.attempts[mediation.attempts.length - 1]!;
     const customerName = (await tx.findOne(CustomerSchema, { id: ticket.customerId }))?.name ?? '';
-    const text = draftResendRequest(await this.templates.source(), DEFAULT_LOCALE, mediation, { agentName: mediation.agentName, companyName: mediation.companyName, customerName });
+    const text = draftResendRequest(await this.templates.source(), DEFAULT_LOCALE, mediation, {
+      agentName: mediation.agentName,
+      companyName: mediation.companyName,
+      customerName,
+    });
     const next = { ...mediation, ...recordContactSent(mediation, { at: now, means: last.means, to: last.to }) };
-    this.entries.append(tx, ticket, SYSTEM, 'internal', `Reenvio à ${mediation.thirdPartyName} (${last.to}) após 24 h sem retorno:\n\n${text}`);
-    const payload = { ticketId: ticket.id, number: Number(ticket.number), thirdPartyName: mediation.thirdPartyName, means: last.means, to: last.to, text };
-    this.journal.record({ actor: SYSTEM, action: 'ticket.mediation_resent', subjectType: 'ticket', subjectId: ticket.id, after: { attempts: next.attempts.length }, events: [{ type: 'third_party.resend_recorded', payload }] });
+    this.entries.append(
+      tx,
+      ticket,
+      SYSTEM,
+      'internal',
+      `Reenvio à ${mediation.thirdPartyName} (${last.to}) após 24 h sem retorno:\n\n${text}`,
+    );
+    const payload = {
+      ticketId: ticket.id,
+      number: Number(ticket.number),
+      thirdPartyName: mediation.thirdPartyName,
+      means: last.means,
+      to: last.to,
+      text,
+    };
+    this.journal.record({
+      actor: SYSTEM,
+      action: 'ticket.mediation_resent',
+      subjectType: 'ticket',
+      subjectId: ticket.id,
+      after: { attempts: next.attempts.length },
+      events: [{ type: 'third_party.resend_recorded', payload }],
+    });
     return next;
   }
 
-  private async report(tx: EntityManager, ticket: Ticket, record: TicketPlaybook, mediation: StoredMediation, now: Date): Promise<StoredMediation> {
+  private async report(
+    tx: EntityManager,
+    ticket: Ticket,
+    record: TicketPlaybook,
+    mediation: StoredMediation,
+    now: Date,
+  ): Promise<StoredMediation> {
     const number = String(ticket.number);
     const report = buildMediationReport(mediation, number, now);
     const source = await this.templates.source();
     const customerName = (await tx.findOne(CustomerSchema, { id: ticket.customerId }))?.name ?? '';
     const text = renderMediationReport(source, DEFAULT_LOCALE, report);
     const customerDraft = draftMediationCustomerMessage(source, DEFAULT_LOCALE, report, customerName);
-    record.mediationReport = { cause: report.cause, producedAt: now.toISOString(), attemptCount: report.attempts.length, text, customerDraft };
+    record.mediationReport = {
+      cause: report.cause,
+      producedAt: now.toISOString(),
+      attemptCount: report.attempts.length,
+      text,
+      customerDraft,
+    };
     this.entries.append(tx, ticket, SYSTEM, 'internal', text);
-    const payload = { ticketId: ticket.id, number: Number(ticket.number), thirdPartyName: mediation.thirdPartyName, cause: report.cause };
-    this.journal.record({ actor: SYSTEM, action: 'ticket.mediation_reported', subjectType: 'ticket', subjectId: ticket.id, after: { cause: report.cause }, events: [{ type: 'third_party.report_produced', payload }] });
+    const payload = {
+      ticketId: ticket.id,
+      number: Number(ticket.number),
+      thirdPartyName: mediation.thirdPartyName,
+      cause: report.cause,
+    };
+    this.journal.record({
+      actor: SYSTEM,
+      action: 'ticket.mediation_reported',
+      subjectType: 'ticket',
+      subjectId: ticket.id,
+      after: { cause: report.cause },
+      events: [{ type: 'third_party.report_produced', payload }],
+    });
     return { ...mediation, ...recordReportProduced(mediation, now) };
   }
 }

@@ -28,7 +28,11 @@ export class MediationService {
     const { record } = await this.store.read(ticketId);
     const mediation = revive<StoredMediation>(record?.mediation);
     if (!mediation) return { mediation: null, report: null };
-    return { mediation, report: record?.mediationReport ?? null, deadlines: mediationTimers(ticketId, 0, mediation).map(({ eventType, dueAt }) => ({ eventType, dueAt })) };
+    return {
+      mediation,
+      report: record?.mediationReport ?? null,
+      deadlines: mediationTimers(ticketId, 0, mediation).map(({ eventType, dueAt }) => ({ eventType, dueAt })),
+    };
   }
 
   open(caller: TicketCaller, ticketId: string, input: OpenMediationInput) {
@@ -37,24 +41,36 @@ export class MediationService {
         throw new ConflictException(`A mediation with ${current.thirdPartyName} is already open on this ticket`);
       }
       step.record.mediationReport = null;
-      return { ...openMediation(input.thirdPartyName, input.verificationNeeded), agentName: callerLabel(caller), companyName: input.companyName };
+      return {
+        ...openMediation(input.thirdPartyName, input.verificationNeeded),
+        agentName: callerLabel(caller),
+        companyName: input.companyName,
+      };
     });
   }
 
   recordContact(caller: TicketCaller, ticketId: string, contact: MediationContactInput) {
-    return this.update(caller, ticketId, 'ticket.mediation_contact_sent', (current, { now }) => recordContactSent(this.required(current), { ...contact, at: now }));
+    return this.update(caller, ticketId, 'ticket.mediation_contact_sent', (current, { now }) =>
+      recordContactSent(this.required(current), { ...contact, at: now }),
+    );
   }
 
   recordReply(caller: TicketCaller, ticketId: string, reply: MediationReplyInput) {
-    return this.update(caller, ticketId, 'ticket.mediation_reply_recorded', (current, { now }) => recordThirdPartyReply(this.required(current), { ...reply, at: now }));
+    return this.update(caller, ticketId, 'ticket.mediation_reply_recorded', (current, { now }) =>
+      recordThirdPartyReply(this.required(current), { ...reply, at: now }),
+    );
   }
 
   recordRefusal(caller: TicketCaller, ticketId: string, note: string) {
-    return this.update(caller, ticketId, 'ticket.mediation_refused', (current, { now }) => recordThirdPartyRefusal(this.required(current), { at: now, note }));
+    return this.update(caller, ticketId, 'ticket.mediation_refused', (current, { now }) =>
+      recordThirdPartyRefusal(this.required(current), { at: now, note }),
+    );
   }
 
   conclude(caller: TicketCaller, ticketId: string) {
-    return this.update(caller, ticketId, 'ticket.mediation_concluded', (current, { now }) => concludeMediation(this.required(current), now));
+    return this.update(caller, ticketId, 'ticket.mediation_concluded', (current, { now }) =>
+      concludeMediation(this.required(current), now),
+    );
   }
 
   private required(current: StoredMediation | null): StoredMediation {
@@ -62,7 +78,12 @@ export class MediationService {
     return current;
   }
 
-  private update(caller: TicketCaller, ticketId: string, action: string, apply: (current: StoredMediation | null, step: PlaybookStep) => Mediation) {
+  private update(
+    caller: TicketCaller,
+    ticketId: string,
+    action: string,
+    apply: (current: StoredMediation | null, step: PlaybookStep) => Mediation,
+  ) {
     return this.store.change(caller, ticketId, action, async (step) => {
       const current = revive<StoredMediation>(step.record.mediation);
       const next = { ...current, ...apply(current, step) } as StoredMediation;
@@ -70,7 +91,10 @@ export class MediationService {
       const number = Number(step.ticket.number);
       await this.timers.sync(ticketSubject(ticketId), MEDIATION_TIMER_PREFIX, mediationTimers(ticketId, number, next));
       return {
-        result: { mediation: next, deadlines: mediationTimers(ticketId, number, next).map(({ eventType, dueAt }) => ({ eventType, dueAt })) },
+        result: {
+          mediation: next,
+          deadlines: mediationTimers(ticketId, number, next).map(({ eventType, dueAt }) => ({ eventType, dueAt })),
+        },
         after: { status: next.status, attempts: next.attempts.length, replies: next.replies.length },
         entries: [{ body: `Mediação com ${next.thirdPartyName}: ${next.status}` }],
       };

@@ -1,4 +1,12 @@
-import { isRaw, raw, type EntityManager, type EntityMetadata, type EntityName, type EntityProperty, type RawQueryFragment } from '@mikro-orm/postgresql';
+import {
+  isRaw,
+  raw,
+  type EntityManager,
+  type EntityMetadata,
+  type EntityName,
+  type EntityProperty,
+  type RawQueryFragment,
+} from '@mikro-orm/postgresql';
 
 interface InsertShape {
   table: string;
@@ -39,7 +47,11 @@ export class CombinedWrite {
     return this;
   }
 
-  private insertSql<T extends object>(entity: EntityName<T>, rows: Record<string, unknown>[], returning: string[]): string | null {
+  private insertSql<T extends object>(
+    entity: EntityName<T>,
+    rows: Record<string, unknown>[],
+    returning: string[],
+  ): string | null {
     const [first] = rows;
     if (!first) return null;
     const platform = this.em.getPlatform();
@@ -51,13 +63,21 @@ export class CombinedWrite {
     });
     const literal = (prop: EntityProperty, value: unknown): string => {
       if (value == null) return 'null';
-      return String(platform.quoteValue(isRaw(value) || !prop.customType ? value : prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' })));
+      return String(
+        platform.quoteValue(
+          isRaw(value) || !prop.customType
+            ? value
+            : prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }),
+        ),
+      );
     };
     const values = rows.map((row) => `(${used.map(({ prop }) => literal(prop, row[prop.name])).join(', ')})`);
     const quote = (name: string) => platform.quoteIdentifier(name);
     return (
       `insert into ${quote(shape.table)} (${used.map(({ column }) => quote(column)).join(', ')}) values ${values.join(', ')}` +
-      (returning.length ? ` returning ${returning.map((name) => quote(shape.columns.get(name)?.column ?? name)).join(', ')}` : '')
+      (returning.length
+        ? ` returning ${returning.map((name) => quote(shape.columns.get(name)?.column ?? name)).join(', ')}`
+        : '')
     );
   }
 
@@ -77,7 +97,11 @@ export class CombinedWrite {
     const meta = this.em.getMetadata().get(entity);
     let shape = shapes.get(meta as EntityMetadata);
     if (!shape) {
-      const columns = new Map(meta.props.filter((prop) => prop.fieldNames?.length === 1).map((prop) => [prop.name as string, { column: prop.fieldNames[0] as string, prop: prop as EntityProperty }]));
+      const columns = new Map(
+        meta.props
+          .filter((prop) => prop.fieldNames?.length === 1)
+          .map((prop) => [prop.name as string, { column: prop.fieldNames[0] as string, prop: prop as EntityProperty }]),
+      );
       shape = { table: meta.tableName, columns };
       shapes.set(meta as EntityMetadata, shape);
     }
@@ -86,7 +110,10 @@ export class CombinedWrite {
 
   /** Runs everything; returns the first write's returned rows (none without a first write). */
   async run<T extends object>(): Promise<T[]> {
-    const named = [...(this.first ? [`first as (${this.first})`] : []), ...this.parts.map((part, i) => `write_${i} as (${part})`)];
+    const named = [
+      ...(this.first ? [`first as (${this.first})`] : []),
+      ...this.parts.map((part, i) => `write_${i} as (${part})`),
+    ];
     if (named.length === 0) return [];
     return this.em.execute<T[]>(`with ${named.join(', ')} ${this.first ? 'select * from first' : 'select'}`);
   }

@@ -20,8 +20,26 @@ import { UrgentService } from './urgent/urgent.service.js';
 /** The playbook's persistence, admin routes and its rules attached to tickets; the rules themselves live in @escala/domain. */
 @Module({
   imports: [TicketsModule],
-  controllers: [PlaybookTemplatesController, CancellationController, UrgentController, PartnerProductController, EntitlementsController, PriorityController],
-  providers: [PlaybookTemplatesService, TicketPlaybookStore, CancellationService, SensitiveDataReplyNotice, InoperativeServicesService, UrgentService, PartnerProductService, EntitlementsService, PriorityRequestsService, ImplementationViewService],
+  controllers: [
+    PlaybookTemplatesController,
+    CancellationController,
+    UrgentController,
+    PartnerProductController,
+    EntitlementsController,
+    PriorityController,
+  ],
+  providers: [
+    PlaybookTemplatesService,
+    TicketPlaybookStore,
+    CancellationService,
+    SensitiveDataReplyNotice,
+    InoperativeServicesService,
+    UrgentService,
+    PartnerProductService,
+    EntitlementsService,
+    PriorityRequestsService,
+    ImplementationViewService,
+  ],
   exports: [PlaybookTemplatesService, TicketPlaybookStore],
 })
 export class PlaybookModule {}

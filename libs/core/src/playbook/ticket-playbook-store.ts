@@ -31,7 +31,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** JSON as stored (instants as ISO strings) back to the domain's shapes with Dates. */
 export function revive<T>(stored: Record<string, unknown> | null | undefined): T | null {
   if (!stored) return null;
-  return JSON.parse(JSON.stringify(stored), (_key, value) => (typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value)) as T;
+  return JSON.parse(JSON.stringify(stored), (_key, value) =>
+    typeof value === 'string' && ISO_INSTANT.test(value) ? new Date(value) : value,
+  ) as T;
 }
 
 export function toStored(value: object): Record<string, unknown> {
@@ -75,7 +77,12 @@ export class TicketPlaybookStore {
     return existing ?? tx.create(TicketPlaybookSchema, { ticketId, updatedAt: this.clock.now() });
   }
 
-  change<T>(caller: TicketCaller, ticketId: string, action: string, apply: (step: PlaybookStep) => Promise<PlaybookOutcome<T>>): Promise<T> {
+  change<T>(
+    caller: TicketCaller,
+    ticketId: string,
+    action: string,
+    apply: (step: PlaybookStep) => Promise<PlaybookOutcome<T>>,
+  ): Promise<T> {
     return this.em
       .transactional(async (tx) => {
         const ticket = await this.tickets.lock(tx, ticketId);
@@ -84,7 +91,14 @@ export class TicketPlaybookStore {
         const outcome = await apply({ tx, ticket, record, now });
         record.updatedAt = now;
         ticket.updatedAt = now;
-        this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: ticketId, after: outcome.after, events: outcome.events ?? [] });
+        this.journal.record({
+          actor: caller,
+          action,
+          subjectType: 'ticket',
+          subjectId: ticketId,
+          after: outcome.after,
+          events: outcome.events ?? [],
+        });
         let replied = false;
         for (const line of outcome.entries ?? []) {
           const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);

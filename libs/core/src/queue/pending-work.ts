@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CANCELLATION_CATEGORY, owedPlaybookSteps, pendingItems, type CancellationContact, type HeldTicketFacts, type PendingItem } from '@escala/domain';
+import {
+  CANCELLATION_CATEGORY,
+  owedPlaybookSteps,
+  pendingItems,
+  type CancellationContact,
+  type HeldTicketFacts,
+  type PendingItem,
+} from '@escala/domain';
 import type { StoredMediation } from '../mediation/mediation-record.js';
 import { revive } from '../playbook/ticket-playbook-store.js';
 import { QueueSettings } from './queue-settings.js';
@@ -70,7 +77,11 @@ export class PendingWorkReader {
         now,
         this.settings.cancellationContactHours,
       ),
-      commitments: row.commitments.map((commitment) => ({ description: commitment.description, dueAt: new Date(commitment.dueAt), doneAt: null })),
+      commitments: row.commitments.map((commitment) => ({
+        description: commitment.description,
+        dueAt: new Date(commitment.dueAt),
+        doneAt: null,
+      })),
     }));
     return pendingItems(facts, now).map((item) => ({ ...item, ticketNumber: numbers.get(item.ticketId) ?? 0 }));
   }

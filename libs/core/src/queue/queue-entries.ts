@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { isOpenStatus, leaderMarkedPriority, skipReasonOf, type QueuedTicket, type QueueOrder, type SkipReason } from '@escala/domain';
+import {
+  isOpenStatus,
+  leaderMarkedPriority,
+  skipReasonOf,
+  type QueuedTicket,
+  type QueueOrder,
+  type SkipReason,
+} from '@escala/domain';
 import { Clock } from '../clock/clock.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
@@ -80,33 +87,56 @@ export class QueueEntries {
   async created(write: CombinedWrite, ticket: Ticket): Promise<void> {
     if (ticket.assigneeId || !isOpenStatus(ticket.status)) return;
     const now = this.clock.now();
-    write.statement(`insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason) values (?, ?, ?::timestamptz, ?::timestamptz, ?)`, [
-      ticket.id,
-      ticket.unitKey,
-      ticket.createdAt.toISOString(),
-      now.toISOString(),
-      skipReasonOf(queuedTicket(ticket, now, false)),
-    ]);
+    write.statement(
+      `insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason) values (?, ?, ?::timestamptz, ?::timestamptz, ?)`,
+      [
+        ticket.id,
+        ticket.unitKey,
+        ticket.createdAt.toISOString(),
+        now.toISOString(),
+        skipReasonOf(queuedTicket(ticket, now, false)),
+      ],
+    );
   }
 
-  async claimNext(tx: EntityManager, unitKey: string, order: QueueOrder): Promise<{ ticketId: string; skipReason: SkipReason | null } | null> {
-    const [row] = await tx.execute<{ ticket_id: string; skip_reason: SkipReason | null }[]>(claimNextSql(order), [unitKey]);
+  async claimNext(
+    tx: EntityManager,
+    unitKey: string,
+    order: QueueOrder,
+  ): Promise<{ ticketId: string; skipReason: SkipReason | null } | null> {
+    const [row] = await tx.execute<{ ticket_id: string; skip_reason: SkipReason | null }[]>(claimNextSql(order), [
+      unitKey,
+    ]);
     return row ? { ticketId: row.ticket_id, skipReason: row.skip_reason } : null;
   }
 
   /** Removes the entry if it is still there, waiting for a concurrent claim of the same ticket; false if it was gone. */
   async remove(tx: EntityManager, ticketId: string): Promise<boolean> {
-    const deleted = await tx.execute<{ ticket_id: string }[]>(`delete from queue_entries where ticket_id = ? returning ticket_id`, [ticketId]);
+    const deleted = await tx.execute<{ ticket_id: string }[]>(
+      `delete from queue_entries where ticket_id = ? returning ticket_id`,
+      [ticketId],
+    );
     return deleted.length > 0;
   }
 
   async list(em: EntityManager, unitKey: string): Promise<QueueEntryRow[]> {
-    const rows = await em.execute<(Omit<QueueEntryRow, 'openedAt' | 'queuedAt' | 'number'> & { number: string; openedAt: string; queuedAt: string })[]>(
+    const rows = await em.execute<
+      (Omit<QueueEntryRow, 'openedAt' | 'queuedAt' | 'number'> & {
+        number: string;
+        openedAt: string;
+        queuedAt: string;
+      })[]
+    >(
       `select q.ticket_id as "ticketId", t.number, t.subject, q.opened_at as "openedAt", q.queued_at as "queuedAt", q.skip_reason as "skipReason"
        from queue_entries q join tickets t on t.id = q.ticket_id where q.unit_key = ?`,
       [unitKey],
     );
-    return rows.map((row) => ({ ...row, number: Number(row.number), openedAt: new Date(row.openedAt), queuedAt: new Date(row.queuedAt) }));
+    return rows.map((row) => ({
+      ...row,
+      number: Number(row.number),
+      openedAt: new Date(row.openedAt),
+      queuedAt: new Date(row.queuedAt),
+    }));
   }
 }
 

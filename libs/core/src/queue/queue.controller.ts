@@ -15,7 +15,10 @@ export class QueueController {
   @Post('next')
   @HttpCode(200)
   @Allow('agent')
-  @ApiOperation({ summary: 'Take the next ticket of your tier/stage (skip reasons first, then oldest first); 409 with your pending items if you have any' })
+  @ApiOperation({
+    summary:
+      'Take the next ticket of your tier/stage (skip reasons first, then oldest first); 409 with your pending items if you have any',
+  })
   next(@CurrentPrincipal() agent: Principal) {
     return this.queue.next(agent);
   }
@@ -23,7 +26,10 @@ export class QueueController {
   @Post('take/:ticketId')
   @HttpCode(200)
   @Allow('agent')
-  @ApiOperation({ summary: 'Take a chosen ticket: allowed if it is the next one or carries a skip reason (recorded); otherwise 409 naming the ticket to take' })
+  @ApiOperation({
+    summary:
+      'Take a chosen ticket: allowed if it is the next one or carries a skip reason (recorded); otherwise 409 naming the ticket to take',
+  })
   take(@CurrentPrincipal() agent: Principal, @Param('ticketId', new ZodValidationPipe(z.uuid())) ticketId: string) {
     return this.queue.take(agent, ticketId);
   }

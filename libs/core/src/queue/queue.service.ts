@@ -58,7 +58,8 @@ export class QueueService {
       await this.refuseWithPending(tx, agent);
       const queue = await this.entries.list(tx, unitKey);
       const decision = checkTake(queue.map(asQueuedTicket), ticketId, this.order);
-      if (decision.outcome === 'not-queued') throw new ConflictException(`Ticket ${ticketId} is not waiting in the ${unitKey} queue`);
+      if (decision.outcome === 'not-queued')
+        throw new ConflictException(`Ticket ${ticketId} is not waiting in the ${unitKey} queue`);
       if (decision.outcome === 'refused') {
         const mustTake = queue.find((entry) => entry.ticketId === decision.mustTake);
         throw new ConflictException({
@@ -68,10 +69,18 @@ export class QueueService {
           mustTake: { id: decision.mustTake, number: mustTake?.number },
         });
       }
-      if (!(await this.entries.remove(tx, ticketId))) throw new ConflictException(`Ticket ${ticketId} was just taken by someone else`);
+      if (!(await this.entries.remove(tx, ticketId)))
+        throw new ConflictException(`Ticket ${ticketId} was just taken by someone else`);
       const chosen = queue.find((entry) => entry.ticketId === ticketId)!;
       // A ticket with a reason jumps the older ones even when it is the next: they are recorded too.
-      const passedOver = decision.outcome === 'skip' ? decision.passedOver : queue.filter((entry) => chosen.skipReason && waitingSince(entry, this.order) < waitingSince(chosen, this.order)).map((entry) => entry.ticketId);
+      const passedOver =
+        decision.outcome === 'skip'
+          ? decision.passedOver
+          : queue
+              .filter(
+                (entry) => chosen.skipReason && waitingSince(entry, this.order) < waitingSince(chosen, this.order),
+              )
+              .map((entry) => entry.ticketId);
       return { ticket: await this.assign(tx, agent, ticketId, { reason: chosen.skipReason, passedOver }) };
     });
   }
@@ -83,24 +92,42 @@ export class QueueService {
     const byId = new Map(queue.map((entry) => [entry.ticketId, entry]));
     const items = orderQueue(queue.map(asQueuedTicket), this.order).map((ranked) => {
       const entry = byId.get(ranked.ticketId)!;
-      return { ...ranked, number: entry.number, subject: entry.subject, openedAt: entry.openedAt, queuedAt: entry.queuedAt, waitingMs: now.getTime() - ranked.waitingSince.getTime() };
+      return {
+        ...ranked,
+        number: entry.number,
+        subject: entry.subject,
+        openedAt: entry.openedAt,
+        queuedAt: entry.queuedAt,
+        waitingMs: now.getTime() - ranked.waitingSince.getTime(),
+      };
     });
     return { unitKey, order: this.order, items };
   }
 
   private async unitOf(agent: Principal): Promise<string> {
     const unitKey = await this.members.unitOf(agent.userId);
-    if (!unitKey) throw new ForbiddenException('You are not placed in a tier/stage of the support structure, so you have no queue');
+    if (!unitKey)
+      throw new ForbiddenException('You are not placed in a tier/stage of the support structure, so you have no queue');
     return unitKey;
   }
 
   private async refuseWithPending(tx: EntityManager, agent: Principal): Promise<void> {
     const pending = await this.pending.of(tx, agent.userId, this.clock.now());
     if (pending.length === 0) return;
-    throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'Resolve your pending items before taking a new ticket', pending });
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'Resolve your pending items before taking a new ticket',
+      pending,
+    });
   }
 
-  private async assign(tx: EntityManager, agent: Principal, ticketId: string, skip: { reason: SkipReason | null; passedOver: string[] }) {
+  private async assign(
+    tx: EntityManager,
+    agent: Principal,
+    ticketId: string,
+    skip: { reason: SkipReason | null; passedOver: string[] },
+  ) {
     const ticket = await this.tickets.lock(tx, ticketId);
     const previousAssigneeId = ticket.assigneeId ?? null;
     ticket.assigneeId = agent.userId;
@@ -120,8 +147,20 @@ export class QueueService {
       subjectType: 'ticket',
       subjectId: ticketId,
       before: { assigneeId: previousAssigneeId },
-      after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: skip.reason, passedOver: skip.passedOver },
-      events: [ticketEvent('ticket.assigned', { ticketId, number: Number(ticket.number), assigneeId: agent.userId, previousAssigneeId })],
+      after: {
+        assigneeId: agent.userId,
+        unitKey: ticket.unitKey,
+        skipReason: skip.reason,
+        passedOver: skip.passedOver,
+      },
+      events: [
+        ticketEvent('ticket.assigned', {
+          ticketId,
+          number: Number(ticket.number),
+          assigneeId: agent.userId,
+          previousAssigneeId,
+        }),
+      ],
     });
     await write.run();
     await this.hooks.changed(tx, ticket, 'ticket.taken');

@@ -45,7 +45,9 @@ describe('CachedSetting', () => {
 
   it('does not keep a failed load, and loads every time when the time to keep is 0', async () => {
     let calls = 0;
-    const failing = new CachedSetting(5000, () => (++calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve('up')));
+    const failing = new CachedSetting(5000, () =>
+      ++calls === 1 ? Promise.reject(new Error('down')) : Promise.resolve('up'),
+    );
     await expect(failing.get(0)).rejects.toThrow('down');
     expect(await failing.get(1)).toBe('up');
     let loads = 0;

@@ -31,7 +31,10 @@ export class BusinessCalendarsService {
   }
 
   async config(em: EntityManager = this.em): Promise<BusinessCalendarConfig> {
-    const [row] = await em.execute<{ config: BusinessCalendarConfig }[]>(`select config from business_calendars where key = ?`, [DESK]);
+    const [row] = await em.execute<{ config: BusinessCalendarConfig }[]>(
+      `select config from business_calendars where key = ?`,
+      [DESK],
+    );
     return row?.config ?? defaultCalendarConfig();
   }
 
@@ -54,7 +57,14 @@ export class BusinessCalendarsService {
         [DESK, JSON.stringify(config), admin.userId, this.clock.now().toISOString()],
       );
       // New due times apply from each ticket's next change; existing timers keep theirs until then.
-      this.journal.record({ actor: admin, action: 'business_calendar.saved', subjectType: 'business_calendar', subjectId: DESK, before: { ...before }, after: { ...config } });
+      this.journal.record({
+        actor: admin,
+        action: 'business_calendar.saved',
+        subjectType: 'business_calendar',
+        subjectId: DESK,
+        before: { ...before },
+        after: { ...config },
+      });
     });
     this.current.forget();
     return config;

@@ -20,7 +20,10 @@ export class SlaController {
 
   @Get('tickets/:id/sla')
   @Allow('agent', 'leader', 'admin')
-  @ApiOperation({ summary: 'Why is this due at X? Every SLA clock of the ticket: start, pauses, counted segments, holidays, target, due time' })
+  @ApiOperation({
+    summary:
+      'Why is this due at X? Every SLA clock of the ticket: start, pauses, counted segments, holidays, target, due time',
+  })
   explain(@Param('id', new ZodValidationPipe(z.uuid())) id: string) {
     return this.sla.explain(id);
   }
@@ -34,7 +37,9 @@ export class SlaController {
 
   @Put('business-calendar')
   @Allow('admin')
-  @ApiOperation({ summary: 'Replace the desk’s business calendar (audited); due times follow from each ticket’s next change' })
+  @ApiOperation({
+    summary: 'Replace the desk’s business calendar (audited); due times follow from each ticket’s next change',
+  })
   @ApiZodBody(CalendarBody)
   save(@CurrentPrincipal() admin: Principal, @ValidBody(CalendarBody) body: z.infer<typeof CalendarBody>) {
     return this.calendars.save(admin, body);

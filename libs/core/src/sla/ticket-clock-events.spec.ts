@@ -3,7 +3,12 @@ import { clockEventsOf, type TicketHistoryRecord } from './ticket-clock-events.j
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 7, 13, minute));
 const agent = 'a0000000-0000-4000-8000-000000000001';
-const record = (minute: number, action: string, after: Record<string, unknown> | null = null, actorId: string | null = agent): TicketHistoryRecord => ({
+const record = (
+  minute: number,
+  action: string,
+  after: Record<string, unknown> | null = null,
+  actorId: string | null = agent,
+): TicketHistoryRecord => ({
   action,
   actorId,
   after,

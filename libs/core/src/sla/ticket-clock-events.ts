@@ -9,12 +9,21 @@ export interface TicketHistoryRecord {
   occurredAt: Date;
 }
 
-const PAUSING: Partial<Record<string, PauseReason>> = { waiting_customer: 'waiting-customer', waiting_third_party: 'waiting-third-party' };
+const PAUSING: Partial<Record<string, PauseReason>> = {
+  waiting_customer: 'waiting-customer',
+  waiting_third_party: 'waiting-third-party',
+};
 const ENDING = new Set(['resolved', 'closed']);
 const AGENT_ACTIONS = new Set(['ticket.note_added', 'ticket.analysis_recorded']);
 
 /** The audit actions that can move a clock; other changes (tags, assignment) leave the timers as they are. */
-export const CLOCK_ACTIONS: ReadonlySet<string> = new Set(['ticket.created', 'ticket.escalated', 'ticket.replied', 'ticket.status_changed', ...AGENT_ACTIONS]);
+export const CLOCK_ACTIONS: ReadonlySet<string> = new Set([
+  'ticket.created',
+  'ticket.escalated',
+  'ticket.replied',
+  'ticket.status_changed',
+  ...AGENT_ACTIONS,
+]);
 
 /**
  * The clock events of a ticket, from its audit trail: created/escalated carry the tier/stage; a

@@ -56,18 +56,27 @@ export class TicketSlaService {
     if (!last) return;
     const events = clockEventsOf(history);
     if (action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
-    const planned = this.planned(ticket, computeClocks(events, context, this.clock.now()), { number: Number(ticket.number) });
+    const planned = this.planned(ticket, computeClocks(events, context, this.clock.now()), {
+      number: Number(ticket.number),
+    });
     await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
   }
 
   /** A new ticket's clocks start with it; its history is only its creation, so nothing is read. */
   async created(write: CombinedWrite, ticket: Ticket): Promise<void> {
     const history: TicketHistoryRecord[] = [
-      { action: 'ticket.created', actorId: ticket.createdBy ?? null, after: { unitKey: ticket.unitKey, structureVersion: ticket.structureVersion }, occurredAt: ticket.createdAt },
+      {
+        action: 'ticket.created',
+        actorId: ticket.createdBy ?? null,
+        after: { unitKey: ticket.unitKey, structureVersion: ticket.structureVersion },
+        occurredAt: ticket.createdAt,
+      },
     ];
     const context = await this.contextOf(history);
     const planned = this.planned(ticket, computeClocks(clockEventsOf(history), context, this.clock.now()), {});
-    this.timers.armNew(write, { type: 'ticket', id: ticket.id }, planned, (payload) => write.withFirst(payload, { number: 'number' }));
+    this.timers.armNew(write, { type: 'ticket', id: ticket.id }, planned, (payload) =>
+      write.withFirst(payload, { number: 'number' }),
+    );
   }
 
   private planned(ticket: Ticket, clocks: readonly SlaClock[], extra: Record<string, unknown>) {
@@ -87,8 +96,13 @@ export class TicketSlaService {
     return { ticketId, now, clocks: clocks.map((clock) => explainClock(clock, context.calendar, now)) };
   }
 
-  private async load(em: EntityManager, ticketId: string): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
-    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(HISTORY, [ticketId]);
+  private async load(
+    em: EntityManager,
+    ticketId: string,
+  ): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
+    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(HISTORY, [
+      ticketId,
+    ]);
     const records = rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
     return { history: records, context: await this.contextOf(records) };
   }
@@ -96,7 +110,9 @@ export class TicketSlaService {
   /** The targets of each tier/stage under the structure version it was entered with, and the desk calendar. */
   private async contextOf(history: readonly TicketHistoryRecord[]): Promise<SlaContext> {
     const entered = history.filter((r) => r.action === 'ticket.created' || r.action === 'ticket.escalated');
-    const byVersion = await this.structures.definitions([...new Set(entered.map((r) => Number(r.after?.structureVersion)))]);
+    const byVersion = await this.structures.definitions([
+      ...new Set(entered.map((r) => Number(r.after?.structureVersion))),
+    ]);
     const targets: Record<string, Partial<Record<ClockKind, SlaTarget>>> = {};
     for (const record of entered) {
       const tier = String(record.after?.unitKey);
@@ -111,9 +127,21 @@ export class TicketSlaService {
     for (const event of events) {
       if (event.at.getTime() !== at.getTime()) continue;
       if (event.type === 'paused' && context.policy.pauseOn.includes(event.reason)) {
-        this.audit.record({ actor: { system: 'sla' }, action: 'sla.paused', subjectType: 'ticket', subjectId: ticketId, after: { reason: event.reason, at } });
+        this.audit.record({
+          actor: { system: 'sla' },
+          action: 'sla.paused',
+          subjectType: 'ticket',
+          subjectId: ticketId,
+          after: { reason: event.reason, at },
+        });
       } else if (event.type === 'resumed') {
-        this.audit.record({ actor: { system: 'sla' }, action: 'sla.resumed', subjectType: 'ticket', subjectId: ticketId, after: { at } });
+        this.audit.record({
+          actor: { system: 'sla' },
+          action: 'sla.resumed',
+          subjectType: 'ticket',
+          subjectId: ticketId,
+          after: { at },
+        });
       }
     }
   }
@@ -122,7 +150,11 @@ export class TicketSlaService {
 function targetsOf(unit: SupportStructure['units'][number]): Partial<Record<ClockKind, SlaTarget>> {
   const targets: Partial<Record<ClockKind, SlaTarget>> = {};
   if (unit.firstResponseHours) {
-    targets['first-response'] = { hours: unit.firstResponseHours, basis: 'business', ...(unit.talksToCustomers ? {} : { metBy: 'agent-action' as const }) };
+    targets['first-response'] = {
+      hours: unit.firstResponseHours,
+      basis: 'business',
+      ...(unit.talksToCustomers ? {} : { metBy: 'agent-action' as const }),
+    };
   }
   if (unit.analysisHours) targets.analysis = { hours: unit.analysisHours, basis: 'business' };
   return targets;

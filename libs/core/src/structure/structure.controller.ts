@@ -53,7 +53,10 @@ export class StructureController {
   @Allow('admin')
   @ApiOperation({ summary: 'Save a new version from a preset or a full definition; it becomes active' })
   @ApiZodBody(CreateStructureVersionBody)
-  save(@CurrentPrincipal() actor: Principal, @ValidBody(CreateStructureVersionBody) body: z.infer<typeof CreateStructureVersionBody>) {
+  save(
+    @CurrentPrincipal() actor: Principal,
+    @ValidBody(CreateStructureVersionBody) body: z.infer<typeof CreateStructureVersionBody>,
+  ) {
     return this.structures.save(actor, body);
   }
 
@@ -69,7 +72,11 @@ export class StructureController {
   @Allow('admin', 'relationship')
   @ApiOperation({ summary: 'Place a person in a tier, stage or desk, on a channel, as agent or supervisor' })
   @ApiZodBody(PlaceMemberBody)
-  place(@CurrentPrincipal() actor: Principal, @UserIdParam() userId: string, @ValidBody(PlaceMemberBody) body: z.infer<typeof PlaceMemberBody>) {
+  place(
+    @CurrentPrincipal() actor: Principal,
+    @UserIdParam() userId: string,
+    @ValidBody(PlaceMemberBody) body: z.infer<typeof PlaceMemberBody>,
+  ) {
     return this.members.place(actor, userId, body);
   }
 

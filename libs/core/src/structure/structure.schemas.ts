@@ -1,7 +1,12 @@
 import { AGENT_CHANNELS, STRUCTURE_PRESET_KEYS } from '@escala/domain';
 import { z } from 'zod';
 
-const key = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const key = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 const hours = z.number().positive().max(10_000).nullable();
 
 export const StructureDefinition = z.strictObject({
@@ -9,7 +14,12 @@ export const StructureDefinition = z.strictObject({
   entryUnit: key,
   spocUnit: key.nullable(),
   categories: z
-    .array(z.strictObject({ key, label: z.strictObject({ 'pt-BR': z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }) }))
+    .array(
+      z.strictObject({
+        key,
+        label: z.strictObject({ 'pt-BR': z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }),
+      }),
+    )
     .min(1)
     .max(500),
   units: z
@@ -42,7 +52,10 @@ export const PlaceMemberBody = z.strictObject({
   function: z.enum(['agent', 'supervisor']).default('agent'),
 });
 
-export const MembersQuery = z.strictObject({ function: z.enum(['agent', 'supervisor']).optional(), unitKey: key.optional() });
+export const MembersQuery = z.strictObject({
+  function: z.enum(['agent', 'supervisor']).optional(),
+  unitKey: key.optional(),
+});
 
 export type CreateStructureVersionInput = z.infer<typeof CreateStructureVersionBody>;
 export type PlaceMemberInput = z.infer<typeof PlaceMemberBody>;

@@ -8,7 +8,12 @@ import { SupportMemberSchema, UserSchema, type SupportMember } from '../persiste
 import { SupportStructureService } from './support-structure.service.js';
 import type { PlaceMemberInput } from './structure.schemas.js';
 
-const view = (m: SupportMember) => ({ userId: m.userId, unitKey: m.unitKey, channel: m.channel ?? null, function: m.function });
+const view = (m: SupportMember) => ({
+  userId: m.userId,
+  unitKey: m.unitKey,
+  channel: m.channel ?? null,
+  function: m.function,
+});
 
 /** Who works where: agents in a tier or stage on a channel, and the supervisors register. */
 @Injectable()
@@ -42,7 +47,14 @@ export class SupportMembersService {
     const before = existing ? view(existing) : null;
     const member = existing ?? this.em.create(SupportMemberSchema, { userId, ...input, updatedAt: new Date() });
     this.em.assign(member, { ...input, updatedAt: new Date() });
-    this.journal.record({ actor, action: 'support_member.placed', subjectType: 'user', subjectId: userId, before, after: view(member) });
+    this.journal.record({
+      actor,
+      action: 'support_member.placed',
+      subjectType: 'user',
+      subjectId: userId,
+      before,
+      after: view(member),
+    });
     await this.em.flush();
     return view(member);
   }
@@ -50,7 +62,14 @@ export class SupportMembersService {
   async remove(actor: Actor, userId: string): Promise<void> {
     const member = await this.em.findOne(SupportMemberSchema, { userId });
     if (!member) throw new NotFoundException(`User ${userId} is not placed in the support structure`);
-    this.journal.record({ actor, action: 'support_member.removed', subjectType: 'user', subjectId: userId, before: view(member), after: null });
+    this.journal.record({
+      actor,
+      action: 'support_member.removed',
+      subjectType: 'user',
+      subjectId: userId,
+      before: view(member),
+      after: null,
+    });
     this.em.remove(member);
     await this.em.flush();
   }

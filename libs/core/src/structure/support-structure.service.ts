@@ -33,7 +33,9 @@ export class SupportStructureService {
     this.latest = new CachedSetting(cacheMs, async () => {
       const [row] = await this.em
         .getConnection()
-        .execute<{ version: number; definition: SupportStructure }[]>('select version, definition from support_structure_versions order by version desc limit 1');
+        .execute<{ version: number; definition: SupportStructure }[]>(
+          'select version, definition from support_structure_versions order by version desc limit 1',
+        );
       if (!row) return null;
       this.keep(row.version, row.definition);
       return { version: row.version, structure: row.definition };
@@ -43,7 +45,10 @@ export class SupportStructureService {
   /** The structure new tickets are routed under (read on every creation, so kept per instance). */
   async active(): Promise<ActiveStructure> {
     const latest = await this.latest.get();
-    if (!latest) throw new ConflictException('No support structure yet: an admin must save one (POST /support-structure/versions with a preset)');
+    if (!latest)
+      throw new ConflictException(
+        'No support structure yet: an admin must save one (POST /support-structure/versions with a preset)',
+      );
     return latest;
   }
 
@@ -73,7 +78,11 @@ export class SupportStructureService {
   }
 
   list() {
-    return this.em.find(SupportStructureVersionSchema, {}, { orderBy: { version: 'desc' }, fields: ['version', 'preset', 'note', 'createdBy', 'createdAt'] });
+    return this.em.find(
+      SupportStructureVersionSchema,
+      {},
+      { orderBy: { version: 'desc' }, fields: ['version', 'preset', 'note', 'createdBy', 'createdAt'] },
+    );
   }
 
   async get(version: number): Promise<SupportStructureVersion> {
@@ -90,7 +99,11 @@ export class SupportStructureService {
     }
     const saved = await this.em.transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?)', [VERSION_LOCK]);
-      const previous = await tx.findOne(SupportStructureVersionSchema, { version: { $gt: 0 } }, { orderBy: { version: 'desc' } });
+      const previous = await tx.findOne(
+        SupportStructureVersionSchema,
+        { version: { $gt: 0 } },
+        { orderBy: { version: 'desc' } },
+      );
       const saved = tx.create(SupportStructureVersionSchema, {
         version: (previous?.version ?? 0) + 1,
         preset: 'preset' in input ? input.preset : null,

@@ -19,7 +19,10 @@ export class SuggestionsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Register an improvement suggestion, optionally from a ticket or customer' })
   @ApiZodBody(CreateSuggestionBody)
-  create(@CurrentPrincipal() caller: Principal, @ValidBody(CreateSuggestionBody) body: z.infer<typeof CreateSuggestionBody>) {
+  create(
+    @CurrentPrincipal() caller: Principal,
+    @ValidBody(CreateSuggestionBody) body: z.infer<typeof CreateSuggestionBody>,
+  ) {
     return this.suggestions.create(caller, body);
   }
 

@@ -5,7 +5,13 @@ import { ChangeJournal, diff } from '../audit/change-journal.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { badInput } from '../http/bad-input.js';
-import { CustomerSchema, ImprovementSuggestionSchema, TicketSchema, UserSchema, type ImprovementSuggestion } from '../persistence/entities/index.js';
+import {
+  CustomerSchema,
+  ImprovementSuggestionSchema,
+  TicketSchema,
+  UserSchema,
+  type ImprovementSuggestion,
+} from '../persistence/entities/index.js';
 import type { CreateSuggestionInput, ListSuggestionsInput, UpdateSuggestionInput } from './suggestion.schemas.js';
 
 const view = (s: ImprovementSuggestion) => ({
@@ -31,7 +37,11 @@ export class SuggestionsService {
   ) {}
 
   async list(query: ListSuggestionsInput) {
-    const rows = await this.em.find(ImprovementSuggestionSchema, { ...query }, { orderBy: { createdAt: 'desc', id: 'asc' } });
+    const rows = await this.em.find(
+      ImprovementSuggestionSchema,
+      { ...query },
+      { orderBy: { createdAt: 'desc', id: 'asc' } },
+    );
     return { items: rows.map(view) };
   }
 
@@ -42,12 +52,28 @@ export class SuggestionsService {
       if (!ticket) throw badInput({ field: 'originTicketId', message: 'no such ticket' });
       originCustomerId ??= ticket.customerId;
     }
-    if (originCustomerId && !(await this.em.findOne(CustomerSchema, { id: originCustomerId }))) throw badInput({ field: 'originCustomerId', message: 'no such customer' });
+    if (originCustomerId && !(await this.em.findOne(CustomerSchema, { id: originCustomerId })))
+      throw badInput({ field: 'originCustomerId', message: 'no such customer' });
     await this.assertUser(input.ownerId);
     return this.em.transactional(async (tx) => {
       const now = this.clock.now();
-      const row = tx.create(ImprovementSuggestionSchema, { ...input, originCustomerId, id: randomUUID(), status: 'proposed', registeredBy: caller.userId, createdAt: now, updatedAt: now });
-      this.journal.record({ actor: caller, action: 'suggestion.registered', subjectType: 'suggestion', subjectId: row.id, after: view(row), events: [{ type: 'suggestion.registered', payload: { suggestionId: row.id, title: row.title } }] });
+      const row = tx.create(ImprovementSuggestionSchema, {
+        ...input,
+        originCustomerId,
+        id: randomUUID(),
+        status: 'proposed',
+        registeredBy: caller.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      this.journal.record({
+        actor: caller,
+        action: 'suggestion.registered',
+        subjectType: 'suggestion',
+        subjectId: row.id,
+        after: view(row),
+        events: [{ type: 'suggestion.registered', payload: { suggestionId: row.id, title: row.title } }],
+      });
       await tx.flush();
       return view(row);
     });
@@ -61,13 +87,20 @@ export class SuggestionsService {
       const before = view(row);
       tx.assign(row, { ...input, updatedAt: this.clock.now() });
       const changes = diff({ ...before, updatedAt: null }, { ...view(row), updatedAt: null });
-      this.journal.record({ actor: caller, action: 'suggestion.updated', subjectType: 'suggestion', subjectId: id, ...changes });
+      this.journal.record({
+        actor: caller,
+        action: 'suggestion.updated',
+        subjectType: 'suggestion',
+        subjectId: id,
+        ...changes,
+      });
       await tx.flush();
       return view(row);
     });
   }
 
   private async assertUser(userId: string | null | undefined): Promise<void> {
-    if (userId && !(await this.em.findOne(UserSchema, { id: userId }))) throw badInput({ field: 'ownerId', message: 'no such user' });
+    if (userId && !(await this.em.findOne(UserSchema, { id: userId })))
+      throw badInput({ field: 'ownerId', message: 'no such user' });
   }
 }

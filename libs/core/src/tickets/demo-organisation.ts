@@ -19,7 +19,10 @@ const SEED: Actor = { system: 'demo-seed' };
  * On a database without a support structure, saves `preset` and a demo customer with a few tickets,
  * so a first `npm start` has something to look at. Does nothing once any structure exists.
  */
-export async function ensureDemoOrganisation(services: DemoServices, preset: StructurePresetKey = 'n1-n5'): Promise<boolean> {
+export async function ensureDemoOrganisation(
+  services: DemoServices,
+  preset: StructurePresetKey = 'n1-n5',
+): Promise<boolean> {
   return RequestContext.create(services.em, async () => {
     if ((await services.em.count(SupportStructureVersionSchema, {})) > 0) return false;
     await services.structures.save(SEED, { preset, note: 'Estrutura de demonstração' });
@@ -30,9 +33,30 @@ export async function ensureDemoOrganisation(services: DemoServices, preset: Str
       products: [{ product: 'Contábil Premium', contractedOn: '2021-03-01', endsOn: null }],
       implementation: [{ scheduledFor: '2026-12-10', module: 'Folha de Pagamento', status: 'scheduled', notes: null }],
     });
-    const base = { customerId: customer.id, contactId: customer.contacts[0]!.id, product: 'Contábil Premium', module: null, deadlines: [], assigneeId: null };
-    await services.tickets.create(SEED, { ...base, channel: 'email', category: 'faturamento', subject: 'Boleto de novembro não chegou', description: 'O cliente não recebeu o boleto do mês de novembro.', tags: [] });
-    await services.tickets.create(SEED, { ...base, channel: 'phone', category: 'infraestrutura', subject: 'Busca NF-e não iniciada', description: 'O WebService não está baixando as notas desde ontem.', tags: ['URGENTE'] });
+    const base = {
+      customerId: customer.id,
+      contactId: customer.contacts[0]!.id,
+      product: 'Contábil Premium',
+      module: null,
+      deadlines: [],
+      assigneeId: null,
+    };
+    await services.tickets.create(SEED, {
+      ...base,
+      channel: 'email',
+      category: 'faturamento',
+      subject: 'Boleto de novembro não chegou',
+      description: 'O cliente não recebeu o boleto do mês de novembro.',
+      tags: [],
+    });
+    await services.tickets.create(SEED, {
+      ...base,
+      channel: 'phone',
+      category: 'infraestrutura',
+      subject: 'Busca NF-e não iniciada',
+      description: 'O WebService não está baixando as notas desde ontem.',
+      tags: ['URGENTE'],
+    });
     return true;
   });
 }

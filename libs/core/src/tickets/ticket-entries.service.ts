@@ -23,8 +23,23 @@ export const entryView = (e: TicketEntry) => ({
   createdAt: e.createdAt,
 });
 
-function entryRow(ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string, attachments: TicketEntry['attachments']) {
-  return { id: randomUUID(), ticketId: ticket.id, kind, body, authorId: callerId(caller), authorLabel: callerLabel(caller), attachments, createdAt: new Date() };
+function entryRow(
+  ticket: Ticket,
+  caller: TicketCaller,
+  kind: TicketEntry['kind'],
+  body: string,
+  attachments: TicketEntry['attachments'],
+) {
+  return {
+    id: randomUUID(),
+    ticketId: ticket.id,
+    kind,
+    body,
+    authorId: callerId(caller),
+    authorLabel: callerLabel(caller),
+    attachments,
+    createdAt: new Date(),
+  };
 }
 
 /**
@@ -77,7 +92,14 @@ export class TicketEntriesService {
   }
 
   /** A system event line in the ticket's history, written in the caller's transaction. */
-  append(tx: EntityManager, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string, attachments: TicketEntry['attachments'] = []) {
+  append(
+    tx: EntityManager,
+    ticket: Ticket,
+    caller: TicketCaller,
+    kind: TicketEntry['kind'],
+    body: string,
+    attachments: TicketEntry['attachments'] = [],
+  ) {
     return tx.create(TicketEntrySchema, entryRow(ticket, caller, kind, body, attachments));
   }
 
@@ -88,7 +110,11 @@ export class TicketEntriesService {
 
   async list(ticketId: string, kinds?: TicketEntry['kind'][]) {
     await this.tickets.get(ticketId);
-    const entries = await this.em.find(TicketEntrySchema, { ticketId, ...(kinds ? { kind: { $in: kinds } } : {}) }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const entries = await this.em.find(
+      TicketEntrySchema,
+      { ticketId, ...(kinds ? { kind: { $in: kinds } } : {}) },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
     return entries.map(entryView);
   }
 }

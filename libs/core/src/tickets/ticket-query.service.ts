@@ -53,9 +53,14 @@ export class TicketQueryService {
         [...(own.length ? [own] : []), query.q, ...params, limit, limit],
       );
     } else {
-      rows = await connection.execute(`select t.* from tickets t where ${filters} order by t.number desc limit ?`, [...params, limit]);
+      rows = await connection.execute(`select t.* from tickets t where ${filters} order by t.number desc limit ?`, [
+        ...params,
+        limit,
+      ]);
     }
-    const page = rows.slice(0, query.limit).map((row: Record<string, unknown>) => ticketView(this.em.map(TicketSchema, row)));
+    const page = rows
+      .slice(0, query.limit)
+      .map((row: Record<string, unknown>) => ticketView(this.em.map(TicketSchema, row)));
     const last = page.at(-1);
     return { items: page, nextCursor: rows.length > query.limit && last ? String(last.number) : null };
   }

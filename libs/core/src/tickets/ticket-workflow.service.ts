@@ -1,6 +1,13 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { checkEscalation, checkTransition, decideTicketAction, findUnit, ticketEvent, type TicketStatus } from '@escala/domain';
+import {
+  checkEscalation,
+  checkTransition,
+  decideTicketAction,
+  findUnit,
+  ticketEvent,
+  type TicketStatus,
+} from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { badInput } from '../http/bad-input.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
@@ -31,7 +38,13 @@ export class TicketWorkflowService {
       const ticket = await this.tickets.lock(tx, id);
       const from = ticket.status;
       const outcome = checkTransition(from, to);
-      if (!outcome.ok) throw new ConflictException({ statusCode: 409, error: 'Conflict', message: outcome.reason, allowed: outcome.allowed });
+      if (!outcome.ok)
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: outcome.reason,
+          allowed: outcome.allowed,
+        });
       if (to === 'resolved' || to === 'closed') await this.ruleHooks.beforeClosing(tx, ticket);
       ticket.status = to;
       ticket.updatedAt = new Date();
@@ -54,50 +67,81 @@ export class TicketWorkflowService {
    * Moves a ticket along a configured escalation path. Leaving the SPOC unit (N1 in preset n1-n5)
    * makes the N1 agent who had it the ticket's SPOC, so N1 keeps following it (seed 001).
    */
-  async escalate(caller: TicketCaller, id: string, input: { toUnit: string; reason: string; assigneeId: string | null }) {
+  async escalate(
+    caller: TicketCaller,
+    id: string,
+    input: { toUnit: string; reason: string; assigneeId: string | null },
+  ) {
     const actor = await this.actors.resolve(caller);
     const { version, structure } = await this.structures.active();
     if (!findUnit(structure, input.toUnit)) {
-      throw badInput({ field: 'toUnit', message: `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}` });
-    }
-    return this.em.transactional(async (tx) => {
-      const ticket = await this.tickets.lock(tx, id);
-      if (actor) {
-        const decision = decideTicketAction(structure, actor, 'escalate', ticket);
-        if (!decision.allowed) throw new ForbiddenException(decision.reason);
-      }
-      const path = checkEscalation(structure, ticket.unitKey, input.toUnit);
-      if (!path.ok) throw new ConflictException({ statusCode: 409, error: 'Conflict', message: path.reason, allowed: path.allowed });
-      const before = { unitKey: ticket.unitKey, assigneeId: ticket.assigneeId ?? null, spocId: ticket.spocId ?? null, structureVersion: ticket.structureVersion };
-      if (ticket.unitKey === structure.spocUnit && !ticket.spocId) {
-        ticket.spocId = ticket.assigneeId ?? (actor?.unitKey === structure.spocUnit ? actor.userId : null);
-      }
-      ticket.unitKey = input.toUnit;
-      ticket.assigneeId = input.assigneeId;
-      ticket.structureVersion = version;
-      ticket.updatedAt = new Date();
-      const after = { unitKey: ticket.unitKey, assigneeId: ticket.assigneeId, spocId: ticket.spocId ?? null, structureVersion: version };
-      this.entries.append(tx, ticket, caller, 'event', `Escalado de ${before.unitKey} para ${input.toUnit}: ${input.reason}`);
-      this.journal.record({
-        actor: caller,
-        action: 'ticket.escalated',
-        subjectType: 'ticket',
-        subjectId: id,
-        before,
-        after: { ...after, reason: input.reason },
-        events: [
-          ticketEvent('ticket.escalated', {
-            ticketId: id,
-            number: Number(ticket.number),
-            fromUnit: before.unitKey,
-            toUnit: input.toUnit,
-            reason: input.reason,
-            spocId: after.spocId,
-          }),
-        ],
+      throw badInput({
+        field: 'toUnit',
+        message: `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}`,
       });
-      await this.hooks.changed(tx, ticket, 'ticket.escalated');
-      return ticketView(ticket);
-    }).catch(rethrowAsBadInput);
+    }
+    return this.em
+      .transactional(async (tx) => {
+        const ticket = await this.tickets.lock(tx, id);
+        if (actor) {
+          const decision = decideTicketAction(structure, actor, 'escalate', ticket);
+          if (!decision.allowed) throw new ForbiddenException(decision.reason);
+        }
+        const path = checkEscalation(structure, ticket.unitKey, input.toUnit);
+        if (!path.ok)
+          throw new ConflictException({
+            statusCode: 409,
+            error: 'Conflict',
+            message: path.reason,
+            allowed: path.allowed,
+          });
+        const before = {
+          unitKey: ticket.unitKey,
+          assigneeId: ticket.assigneeId ?? null,
+          spocId: ticket.spocId ?? null,
+          structureVersion: ticket.structureVersion,
+        };
+        if (ticket.unitKey === structure.spocUnit && !ticket.spocId) {
+          ticket.spocId = ticket.assigneeId ?? (actor?.unitKey === structure.spocUnit ? actor.userId : null);
+        }
+        ticket.unitKey = input.toUnit;
+        ticket.assigneeId = input.assigneeId;
+        ticket.structureVersion = version;
+        ticket.updatedAt = new Date();
+        const after = {
+          unitKey: ticket.unitKey,
+          assigneeId: ticket.assigneeId,
+          spocId: ticket.spocId ?? null,
+          structureVersion: version,
+        };
+        this.entries.append(
+          tx,
+          ticket,
+          caller,
+          'event',
+          `Escalado de ${before.unitKey} para ${input.toUnit}: ${input.reason}`,
+        );
+        this.journal.record({
+          actor: caller,
+          action: 'ticket.escalated',
+          subjectType: 'ticket',
+          subjectId: id,
+          before,
+          after: { ...after, reason: input.reason },
+          events: [
+            ticketEvent('ticket.escalated', {
+              ticketId: id,
+              number: Number(ticket.number),
+              fromUnit: before.unitKey,
+              toUnit: input.toUnit,
+              reason: input.reason,
+              spocId: after.spocId,
+            }),
+          ],
+        });
+        await this.hooks.changed(tx, ticket, 'ticket.escalated');
+        return ticketView(ticket);
+      })
+      .catch(rethrowAsBadInput);
   }
 }

@@ -3,8 +3,16 @@ import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const categoryKey = z.string().trim().min(1).max(40);
-const tag = z.string().trim().min(1).max(40).regex(/^[\p{L}\p{N}_ -]+$/u, 'letters, digits, spaces, - and _ only');
-const tags = z.array(tag).max(30).transform((list) => [...new Set(list)]);
+const tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}_ -]+$/u, 'letters, digits, spaces, - and _ only');
+const tags = z
+  .array(tag)
+  .max(30)
+  .transform((list) => [...new Set(list)]);
 
 export const DeadlineBody = z.strictObject({ description: text(500), dueOn: z.iso.date() });
 
@@ -56,7 +64,11 @@ export const ExternalTicketFieldsBody = z
 
 export const StatusBody = z.strictObject({ status: z.enum(TICKET_STATUSES), reason: text(2000).optional() });
 
-export const EscalateBody = z.strictObject({ toUnit: z.string().trim().min(1).max(40), reason: text(5000), assigneeId: z.uuid().nullable().default(null) });
+export const EscalateBody = z.strictObject({
+  toUnit: z.string().trim().min(1).max(40),
+  reason: text(5000),
+  assigneeId: z.uuid().nullable().default(null),
+});
 
 export const EntryBody = z.strictObject({
   kind: z.enum(ENTRY_KINDS.filter((k) => k !== 'event') as ['public', 'internal']),
@@ -78,7 +90,12 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(2000)
-    .transform((value) => value.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1).max(20));
 
 export const ListTicketsQuery = z.strictObject({
@@ -93,7 +110,10 @@ export const ListTicketsQuery = z.strictObject({
   createdFrom: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   createdTo: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   q: z.string().trim().min(1).max(500).optional(),
-  cursor: z.string().regex(/^\d{1,18}$/, 'a cursor returned by a previous page').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,18}$/, 'a cursor returned by a previous page')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -101,6 +121,7 @@ export type CreateTicketInput = z.infer<typeof CreateTicketBody>;
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 export type ExternalTicketFields = z.infer<typeof ExternalTicketFieldsBody>;
 /** Callers inside the core (the queue, the core port) may leave the sensitive-data mark out. */
-export type EntryInput = Omit<z.infer<typeof EntryBody>, 'sensitiveData'> & Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>>;
+export type EntryInput = Omit<z.infer<typeof EntryBody>, 'sensitiveData'> &
+  Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>>;
 export type AnalysisInput = z.infer<typeof AnalysisBody>;
 export type ListTicketsInput = z.infer<typeof ListTicketsQuery>;

@@ -7,7 +7,15 @@ import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
-import { AnalysisBody, CreateTicketBody, EntryBody, EscalateBody, ListTicketsQuery, StatusBody, UpdateTicketBody } from './ticket.schemas.js';
+import {
+  AnalysisBody,
+  CreateTicketBody,
+  EntryBody,
+  EscalateBody,
+  ListTicketsQuery,
+  StatusBody,
+  UpdateTicketBody,
+} from './ticket.schemas.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketQueryService } from './ticket-query.service.js';
 import { ticketView } from './ticket-view.js';
@@ -38,7 +46,9 @@ export class TicketsController {
 
   @Get()
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'List tickets newest first, filtered, with full-text search (q) and a cursor for the next page' })
+  @ApiOperation({
+    summary: 'List tickets newest first, filtered, with full-text search (q) and a cursor for the next page',
+  })
   @ApiZodQuery(ListTicketsQuery)
   list(@ValidQuery(ListTicketsQuery) query: z.infer<typeof ListTicketsQuery>) {
     return this.query.list(query);
@@ -55,7 +65,11 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Edit subject, description, product, module, tags, customer deadlines, assignee or SPOC' })
   @ApiZodBody(UpdateTicketBody)
-  update(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(UpdateTicketBody) body: z.infer<typeof UpdateTicketBody>) {
+  update(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(UpdateTicketBody) body: z.infer<typeof UpdateTicketBody>,
+  ) {
     return this.tickets.update(caller, id, body);
   }
 
@@ -63,7 +77,11 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Move the ticket through its lifecycle; an illegal move answers 409 with the allowed ones' })
   @ApiZodBody(StatusBody)
-  changeStatus(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(StatusBody) body: z.infer<typeof StatusBody>) {
+  changeStatus(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(StatusBody) body: z.infer<typeof StatusBody>,
+  ) {
     return this.workflow.changeStatus(caller, id, body.status, body.reason);
   }
 
@@ -71,15 +89,26 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Escalate along a configured path with a reason; the SPOC keeps following the ticket' })
   @ApiZodBody(EscalateBody)
-  escalate(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(EscalateBody) body: z.infer<typeof EscalateBody>) {
+  escalate(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(EscalateBody) body: z.infer<typeof EscalateBody>,
+  ) {
     return this.workflow.escalate(caller, id, body);
   }
 
   @Post(':id/entries')
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'Post a public reply or an internal note (trâmite); tiers that do not talk to customers get 403 for public ones' })
+  @ApiOperation({
+    summary:
+      'Post a public reply or an internal note (trâmite); tiers that do not talk to customers get 403 for public ones',
+  })
   @ApiZodBody(EntryBody)
-  addEntry(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(EntryBody) body: z.infer<typeof EntryBody>) {
+  addEntry(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(EntryBody) body: z.infer<typeof EntryBody>,
+  ) {
     return this.entries.add(caller, id, body);
   }
 
@@ -94,7 +123,11 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Record the technical analysis ("Análise Técnico")' })
   @ApiZodBody(AnalysisBody)
-  recordAnalysis(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(AnalysisBody) body: z.infer<typeof AnalysisBody>) {
+  recordAnalysis(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(AnalysisBody) body: z.infer<typeof AnalysisBody>,
+  ) {
     return this.tickets.recordAnalysis(caller, id, body);
   }
 

@@ -70,8 +70,10 @@ export class TicketsService {
     });
     const events = [created, ...urgentEvents(ticket, [])];
     // Every `number` in the audit record and the events is the one PostgreSQL assigns in the same statement.
-    this.journal.write(write, { actor: caller, action: 'ticket.created', subjectType: 'ticket', subjectId: ticket.id, after: view, events }, (value) =>
-      write.withFirst(value, { number: 'number' }),
+    this.journal.write(
+      write,
+      { actor: caller, action: 'ticket.created', subjectType: 'ticket', subjectId: ticket.id, after: view, events },
+      (value) => write.withFirst(value, { number: 'number' }),
     );
     await this.hooks.created(write, ticket);
     const [row] = await write.run<{ number: string }>().catch(rethrowAsBadInput);
@@ -103,27 +105,59 @@ export class TicketsService {
     });
   }
 
-  private async change(caller: TicketCaller, id: string, action: string, apply: (ticket: Ticket, tx: EntityManager) => void) {
-    return this.em.transactional(async (tx) => {
-      const ticket = await this.lock(tx, id);
-      const { updatedAt: _, ...before } = ticketView(ticket);
-      apply(ticket, tx);
-      ticket.updatedAt = new Date();
-      const { updatedAt: __, ...after } = ticketView(ticket);
-      const { before: changedBefore, after: changedAfter } = diff(before, after);
-      const changed = Object.keys(changedAfter);
-      const events: TicketEvent[] = [ticketEvent('ticket.updated', { ticketId: id, number: after.number, changed }), ...urgentEvents(ticket, before.tags)];
-      if ('assigneeId' in changedAfter) {
-        events.push(ticketEvent('ticket.assigned', { ticketId: id, number: after.number, assigneeId: after.assigneeId, previousAssigneeId: before.assigneeId }));
-      }
-      this.journal.record({ actor: caller, action, subjectType: 'ticket', subjectId: id, before: changedBefore, after: changedAfter, events });
-      await this.hooks.changed(tx, ticket, action);
-      return ticketView(ticket);
-    }).catch(rethrowAsBadInput);
+  private async change(
+    caller: TicketCaller,
+    id: string,
+    action: string,
+    apply: (ticket: Ticket, tx: EntityManager) => void,
+  ) {
+    return this.em
+      .transactional(async (tx) => {
+        const ticket = await this.lock(tx, id);
+        const { updatedAt: _, ...before } = ticketView(ticket);
+        apply(ticket, tx);
+        ticket.updatedAt = new Date();
+        const { updatedAt: __, ...after } = ticketView(ticket);
+        const { before: changedBefore, after: changedAfter } = diff(before, after);
+        const changed = Object.keys(changedAfter);
+        const events: TicketEvent[] = [
+          ticketEvent('ticket.updated', { ticketId: id, number: after.number, changed }),
+          ...urgentEvents(ticket, before.tags),
+        ];
+        if ('assigneeId' in changedAfter) {
+          events.push(
+            ticketEvent('ticket.assigned', {
+              ticketId: id,
+              number: after.number,
+              assigneeId: after.assigneeId,
+              previousAssigneeId: before.assigneeId,
+            }),
+          );
+        }
+        this.journal.record({
+          actor: caller,
+          action,
+          subjectType: 'ticket',
+          subjectId: id,
+          before: changedBefore,
+          after: changedAfter,
+          events,
+        });
+        await this.hooks.changed(tx, ticket, action);
+        return ticketView(ticket);
+      })
+      .catch(rethrowAsBadInput);
   }
 }
 
 function urgentEvents(ticket: Ticket, previousTags: readonly string[]): TicketEvent[] {
   if (!ticket.tags.includes(URGENT_TAG) || previousTags.includes(URGENT_TAG)) return [];
-  return [ticketEvent('ticket.urgent', { ticketId: ticket.id, number: Number(ticket.number), unitKey: ticket.unitKey, subject: ticket.subject })];
+  return [
+    ticketEvent('ticket.urgent', {
+      ticketId: ticket.id,
+      number: Number(ticket.number),
+      unitKey: ticket.unitKey,
+      subject: ticket.subject,
+    }),
+  ];
 }

@@ -62,7 +62,10 @@ export class TimersService {
   }
 
   async cancel(subject: TimerSubject, kind: string): Promise<void> {
-    await this.em.execute(`delete from timers where subject_type = ? and subject_id = ? and kind = ? and fired_at is null`, [subject.type, subject.id, kind]);
+    await this.em.execute(
+      `delete from timers where subject_type = ? and subject_id = ? and kind = ? and fired_at is null`,
+      [subject.type, subject.id, kind],
+    );
   }
 
   /**
@@ -74,7 +77,12 @@ export class TimersService {
     const stray = planned.find((timer) => !timer.kind.startsWith(prefix));
     if (stray) throw new Error(`timer kind "${stray.kind}" is outside the synced prefix "${prefix}"`);
     const now = this.clock.now().toISOString();
-    const rows = planned.map((timer) => ({ kind: timer.kind, event_type: timer.eventType, due_at: timer.dueAt.toISOString(), payload: timer.payload }));
+    const rows = planned.map((timer) => ({
+      kind: timer.kind,
+      event_type: timer.eventType,
+      due_at: timer.dueAt.toISOString(),
+      payload: timer.payload,
+    }));
     const scope = [subject.type, subject.id, prefix.length, prefix];
     await this.em.execute(SYNC_TIMERS, [JSON.stringify(rows), ...scope, ...scope, subject.type, subject.id, now, now]);
   }
@@ -83,7 +91,12 @@ export class TimersService {
    * The first timers of a subject that has none yet (a ticket being created), as part of its combined
    * write; `payload` may rewrite each payload, e.g. to add the number assigned in that statement.
    */
-  armNew(write: CombinedWrite, subject: TimerSubject, planned: readonly TimerSpec[], payload: (value: object) => unknown = (value) => value): void {
+  armNew(
+    write: CombinedWrite,
+    subject: TimerSubject,
+    planned: readonly TimerSpec[],
+    payload: (value: object) => unknown = (value) => value,
+  ): void {
     const now = this.clock.now();
     write.insert(
       TimerSchema,
@@ -104,6 +117,10 @@ export class TimersService {
 
   /** The subject's timers, open and fired, in due order. */
   timersOf(subject: TimerSubject): Promise<Timer[]> {
-    return this.em.find(TimerSchema, { subjectType: subject.type, subjectId: subject.id }, { orderBy: { dueAt: 'asc', kind: 'asc' } });
+    return this.em.find(
+      TimerSchema,
+      { subjectType: subject.type, subjectId: subject.id },
+      { orderBy: { dueAt: 'asc', kind: 'asc' } },
+    );
   }
 }

@@ -1,8 +1,17 @@
 import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 
-const login = z.string().trim().min(2).max(100).regex(/^[a-zA-Z0-9._@-]+$/, 'letters, digits and . _ @ - only');
-const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length).refine((r) => new Set(r).size === r.length, 'roles repeat');
+const login = z
+  .string()
+  .trim()
+  .min(2)
+  .max(100)
+  .regex(/^[a-zA-Z0-9._@-]+$/, 'letters, digits and . _ @ - only');
+const roles = z
+  .array(z.enum(ROLES))
+  .min(1)
+  .max(ROLES.length)
+  .refine((r) => new Set(r).size === r.length, 'roles repeat');
 
 export const CreateUserBody = z.strictObject({
   login,

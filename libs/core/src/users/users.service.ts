@@ -43,7 +43,13 @@ export class UsersService {
       roles: input.roles,
       active: true,
     });
-    this.audit.record({ actor, action: 'user.created', subjectType: 'user', subjectId: user.id, after: publicUser(user) });
+    this.audit.record({
+      actor,
+      action: 'user.created',
+      subjectType: 'user',
+      subjectId: user.id,
+      after: publicUser(user),
+    });
     try {
       await this.em.flush();
     } catch (error) {

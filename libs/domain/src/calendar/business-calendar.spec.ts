@@ -36,7 +36,10 @@ describe('BusinessCalendar (default: São Paulo, Mon–Fri 08:00–18:00, Brazil
     expect(calendar.add(friday, 20 * MINUTE)).toEqual(sp('2026-11-27T18:00'));
     expect(calendar.add(friday, 21 * MINUTE)).toEqual(sp('2026-11-30T08:01'));
     expect(calendar.elapsed(friday, sp('2026-11-30T09:00'))).toBe(80 * MINUTE);
-    expect(calendar.measure(friday, sp('2026-11-30T09:00')).segments.map((s) => s.ms)).toEqual([20 * MINUTE, 60 * MINUTE]);
+    expect(calendar.measure(friday, sp('2026-11-30T09:00')).segments.map((s) => s.ms)).toEqual([
+      20 * MINUTE,
+      60 * MINUTE,
+    ]);
   });
 
   it('counts Sexta-feira Santa and Corpus Christi as holidays (movable, computed by the library)', () => {
@@ -50,7 +53,9 @@ describe('BusinessCalendar (default: São Paulo, Mon–Fri 08:00–18:00, Brazil
     const day = [sp('2027-07-09T00:00'), sp('2027-07-10T00:00')] as const;
     expect(calendar.elapsed(...day)).toBe(10 * HOUR);
     expect(BusinessCalendar.withDefaults({ holidays: { state: 'SP' } }).elapsed(...day)).toBe(0);
-    const city = BusinessCalendar.withDefaults({ holidays: { state: 'SP', extra: [{ rule: '01-25', name: 'Aniversário de São Paulo' }] } });
+    const city = BusinessCalendar.withDefaults({
+      holidays: { state: 'SP', extra: [{ rule: '01-25', name: 'Aniversário de São Paulo' }] },
+    });
     expect(city.measure(sp('2027-01-25T00:00'), sp('2027-01-26T00:00'))).toEqual({
       segments: [],
       holidays: [{ date: '2027-01-25', name: 'Aniversário de São Paulo' }],
@@ -65,7 +70,12 @@ describe('BusinessCalendar (default: São Paulo, Mon–Fri 08:00–18:00, Brazil
   it('honours several working periods per day (lunch break) and a time zone', () => {
     const cal = BusinessCalendar.withDefaults({
       timeZone: 'America/Manaus',
-      workingHours: { 1: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }] },
+      workingHours: {
+        1: [
+          { start: '08:00', end: '12:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+      },
     });
     // Monday 30 Nov 2026, Manaus is UTC-4.
     expect(cal.add(new Date('2026-11-30T11:00-04:00'), 2 * HOUR)).toEqual(new Date('2026-11-30T14:00-04:00'));

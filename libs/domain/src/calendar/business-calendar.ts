@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import { defaultCalendarConfig, type BusinessCalendarConfig, type CalendarOverrides, type Weekday } from './calendar-config.js';
+import {
+  defaultCalendarConfig,
+  type BusinessCalendarConfig,
+  type CalendarOverrides,
+  type Weekday,
+} from './calendar-config.js';
 import { HolidayClosures } from './holiday-closures.js';
 import type { CountedSegment, MeasuredSpan, SkippedHoliday, TimeMeter } from './time-meter.js';
 
@@ -31,10 +36,12 @@ export class BusinessCalendar implements TimeMeter {
     if (!DateTime.local().setZone(config.timeZone).isValid) throw new Error(`unknown time zone "${config.timeZone}"`);
     for (const periods of Object.values(config.workingHours)) {
       for (const period of periods ?? []) {
-        if (minutesOf(period.start) >= minutesOf(period.end)) throw new Error(`working period ${period.start}–${period.end} is empty`);
+        if (minutesOf(period.start) >= minutesOf(period.end))
+          throw new Error(`working period ${period.start}–${period.end} is empty`);
       }
     }
-    if (!Object.values(config.workingHours).some((periods) => periods?.length)) throw new Error('a business calendar needs working hours');
+    if (!Object.values(config.workingHours).some((periods) => periods?.length))
+      throw new Error('a business calendar needs working hours');
     this.closures = new HolidayClosures(config.holidays, config.timeZone);
   }
 
@@ -68,7 +75,10 @@ export class BusinessCalendar implements TimeMeter {
         const start = Math.max(closure.start, from.getTime());
         const end = Math.min(closure.end, to.getTime());
         // Only a holiday that took working time away explains anything (not one on a Sunday).
-        if (start < end && this.workingPeriodsOn(this.local(start).startOf('day')).some(([open, close]) => open < end && close > start)) {
+        if (
+          start < end &&
+          this.workingPeriodsOn(this.local(start).startOf('day')).some(([open, close]) => open < end && close > start)
+        ) {
           holidays.push({ date: closure.date, name: closure.name });
         }
       }

@@ -21,7 +21,10 @@ export interface Acknowledgement {
   readonly via: 'escala' | 'teams-reaction';
 }
 
-export const ACKNOWLEDGEMENT_CHANNELS = ['escala', 'teams-reaction'] as const satisfies readonly Acknowledgement['via'][];
+export const ACKNOWLEDGEMENT_CHANNELS = [
+  'escala',
+  'teams-reaction',
+] as const satisfies readonly Acknowledgement['via'][];
 
 export function publishAnnouncement(
   input: Announcement,
@@ -29,15 +32,21 @@ export function publishAnnouncement(
 ): { announcement: Announcement; event: PlaybookEvent } {
   if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader publishes announcements');
   const audience = [...new Set(input.audience)];
-  if (!input.title.trim() || !input.body.trim() || audience.length === 0) throw new PlaybookRuleError('invalid', 'An announcement needs a title, a body and an audience');
-  if (input.acknowledgeBy && input.acknowledgeBy <= input.publishedAt) throw new PlaybookRuleError('invalid', 'The acknowledgement deadline must be after publication');
+  if (!input.title.trim() || !input.body.trim() || audience.length === 0)
+    throw new PlaybookRuleError('invalid', 'An announcement needs a title, a body and an audience');
+  if (input.acknowledgeBy && input.acknowledgeBy <= input.publishedAt)
+    throw new PlaybookRuleError('invalid', 'The acknowledgement deadline must be after publication');
   const announcement: Announcement = { ...input, audience, acknowledgeBy: input.acknowledgeBy ?? null };
   return {
     announcement,
     event: {
       type: 'announcement.published',
       payload: {
-        group: input.group, title: input.title, body: input.body, audience, publishedBy: input.publishedBy,
+        group: input.group,
+        title: input.title,
+        body: input.body,
+        audience,
+        publishedBy: input.publishedBy,
         acknowledgeBy: announcement.acknowledgeBy?.toISOString() ?? null,
       },
       occurredAt: input.publishedAt,
@@ -51,13 +60,17 @@ export function acknowledgeAnnouncement(
   acknowledgements: readonly Acknowledgement[],
   acknowledgement: Acknowledgement,
 ): Acknowledgement[] {
-  if (!announcement.audience.includes(acknowledgement.memberId)) throw new PlaybookRuleError('forbidden', 'Only the audience acknowledges an announcement');
+  if (!announcement.audience.includes(acknowledgement.memberId))
+    throw new PlaybookRuleError('forbidden', 'Only the audience acknowledges an announcement');
   if (acknowledgements.some((existing) => existing.memberId === acknowledgement.memberId)) return [...acknowledgements];
   return [...acknowledgements, acknowledgement];
 }
 
 /** What a leader sees: who has not acknowledged yet, in audience order. */
-export function unacknowledgedMembers(announcement: Announcement, acknowledgements: readonly Acknowledgement[]): string[] {
+export function unacknowledgedMembers(
+  announcement: Announcement,
+  acknowledgements: readonly Acknowledgement[],
+): string[] {
   const acknowledged = new Set(acknowledgements.map((acknowledgement) => acknowledgement.memberId));
   return announcement.audience.filter((memberId) => !acknowledged.has(memberId));
 }
@@ -70,7 +83,8 @@ export function requestAnnouncementReminder(
   roles: readonly Role[],
   at: Date,
 ): { pending: string[]; event: PlaybookEvent } {
-  if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader sends announcement reminders');
+  if (!roleAllows(roles, ['leader']))
+    throw new PlaybookRuleError('forbidden', 'Only a leader sends announcement reminders');
   const pending = unacknowledgedMembers(announcement, acknowledgements);
   if (pending.length === 0) throw new PlaybookRuleError('conflict', 'Every member has acknowledged this announcement');
   return {
@@ -78,7 +92,10 @@ export function requestAnnouncementReminder(
     event: {
       type: 'announcement.reminder_requested',
       payload: {
-        group: announcement.group, title: announcement.title, pending, requestedBy,
+        group: announcement.group,
+        title: announcement.title,
+        pending,
+        requestedBy,
         acknowledgeBy: announcement.acknowledgeBy?.toISOString() ?? null,
       },
       occurredAt: at,

@@ -14,20 +14,61 @@ export interface CancellationReasonDefinition {
 
 /** Structured so reasons can be counted; the free text says the rest. */
 export const CANCELLATION_REASONS: readonly CancellationReasonDefinition[] = [
-  { code: 'moving-to-other-system', label: { 'pt-BR': 'Migração para sistema parceiro/concorrente', en: 'Moving to a partner/competitor system' }, namesCompetitorSystem: true },
+  {
+    code: 'moving-to-other-system',
+    label: { 'pt-BR': 'Migração para sistema parceiro/concorrente', en: 'Moving to a partner/competitor system' },
+    namesCompetitorSystem: true,
+  },
   { code: 'price', label: { 'pt-BR': 'Preço / custo', en: 'Price / cost' }, namesCompetitorSystem: false },
-  { code: 'business-closed', label: { 'pt-BR': 'Encerramento das atividades da empresa', en: 'Business closed' }, namesCompetitorSystem: false },
-  { code: 'changed-accountant', label: { 'pt-BR': 'Troca de escritório contábil', en: 'Changed accounting firm' }, namesCompetitorSystem: false },
-  { code: 'missing-feature', label: { 'pt-BR': 'Falta de funcionalidade', en: 'Missing feature' }, namesCompetitorSystem: false },
-  { code: 'product-problems', label: { 'pt-BR': 'Problemas / instabilidade no produto', en: 'Product problems / instability' }, namesCompetitorSystem: false },
-  { code: 'support-dissatisfaction', label: { 'pt-BR': 'Insatisfação com o atendimento', en: 'Dissatisfied with support' }, namesCompetitorSystem: false },
-  { code: 'difficulty-of-use', label: { 'pt-BR': 'Dificuldade de uso', en: 'Difficulty of use' }, namesCompetitorSystem: false },
-  { code: 'no-longer-needed', label: { 'pt-BR': 'Não precisa mais do produto', en: 'No longer needs the product' }, namesCompetitorSystem: false },
+  {
+    code: 'business-closed',
+    label: { 'pt-BR': 'Encerramento das atividades da empresa', en: 'Business closed' },
+    namesCompetitorSystem: false,
+  },
+  {
+    code: 'changed-accountant',
+    label: { 'pt-BR': 'Troca de escritório contábil', en: 'Changed accounting firm' },
+    namesCompetitorSystem: false,
+  },
+  {
+    code: 'missing-feature',
+    label: { 'pt-BR': 'Falta de funcionalidade', en: 'Missing feature' },
+    namesCompetitorSystem: false,
+  },
+  {
+    code: 'product-problems',
+    label: { 'pt-BR': 'Problemas / instabilidade no produto', en: 'Product problems / instability' },
+    namesCompetitorSystem: false,
+  },
+  {
+    code: 'support-dissatisfaction',
+    label: { 'pt-BR': 'Insatisfação com o atendimento', en: 'Dissatisfied with support' },
+    namesCompetitorSystem: false,
+  },
+  {
+    code: 'difficulty-of-use',
+    label: { 'pt-BR': 'Dificuldade de uso', en: 'Difficulty of use' },
+    namesCompetitorSystem: false,
+  },
+  {
+    code: 'no-longer-needed',
+    label: { 'pt-BR': 'Não precisa mais do produto', en: 'No longer needs the product' },
+    namesCompetitorSystem: false,
+  },
   { code: 'other', label: { 'pt-BR': 'Outro motivo', en: 'Other reason' }, namesCompetitorSystem: false },
 ];
 
 /** Suggestions shown to the agent; any other name is accepted (the market changes faster than code). */
-export const KNOWN_COMPETITOR_SYSTEMS: readonly string[] = ['SIEG', 'Fiscosoft', 'Questor', 'Alterdata', 'Contmatic', 'Nasajon', 'Sage', 'Omie'];
+export const KNOWN_COMPETITOR_SYSTEMS: readonly string[] = [
+  'SIEG',
+  'Fiscosoft',
+  'Questor',
+  'Alterdata',
+  'Contmatic',
+  'Nasajon',
+  'Sage',
+  'Omie',
+];
 
 export interface CancellationContact {
   readonly at: Date;
@@ -68,7 +109,12 @@ export function missingForCancellationClosure(record: CancellationRecord, now: D
   if (record.category !== CANCELLATION_CATEGORY) return [];
   const missing: CancellationRequirement[] = [];
   const contact = record.contact;
-  if (!contact || !filled(contact.withWhom) || !CONTACT_MEANS.includes(contact.means) || contact.at.getTime() > now.getTime()) {
+  if (
+    !contact ||
+    !filled(contact.withWhom) ||
+    !CONTACT_MEANS.includes(contact.means) ||
+    contact.at.getTime() > now.getTime()
+  ) {
     missing.push('customer-contact');
   }
   const reason = record.reason;
@@ -105,7 +151,11 @@ export interface CancellationReport {
  * Counts recorded reasons over a period (contact dates in [from, to)), systems grouped
  * case-insensitively under their first spelling so "sieg" and "SIEG" are one bar.
  */
-export function reportCancellationReasons(records: readonly CancellationRecord[], from: Date, to: Date): CancellationReport {
+export function reportCancellationReasons(
+  records: readonly CancellationRecord[],
+  from: Date,
+  to: Date,
+): CancellationReport {
   const byReason: Record<string, number> = {};
   const byCompetitorSystem: Record<string, number> = {};
   const spelling = new Map<string, string>();

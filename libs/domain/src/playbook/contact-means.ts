@@ -1,7 +1,16 @@
 import type { Localized } from './templates.js';
 
 /** How we reached someone: the customer (cancellation contact) or a third party (mediation attempts). */
-export const CONTACT_MEANS = ['phone', 'email', 'whatsapp', 'teams', 'portal', 'video-call', 'in-person', 'other'] as const;
+export const CONTACT_MEANS = [
+  'phone',
+  'email',
+  'whatsapp',
+  'teams',
+  'portal',
+  'video-call',
+  'in-person',
+  'other',
+] as const;
 export type ContactMeans = (typeof CONTACT_MEANS)[number];
 
 export const CONTACT_MEANS_LABELS: Readonly<Record<ContactMeans, Localized>> = {

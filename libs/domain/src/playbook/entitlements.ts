@@ -46,7 +46,11 @@ export interface EntitlementDecision {
 
 export const DEFAULT_ENTITLEMENTS: EntitlementConfig = {
   benefits: [
-    { benefit: 'website-creation', label: { 'pt-BR': 'criação de site', en: 'website creation' }, categories: ['criacao-de-site'] },
+    {
+      benefit: 'website-creation',
+      label: { 'pt-BR': 'criação de site', en: 'website creation' },
+      categories: ['criacao-de-site'],
+    },
   ],
   rules: [
     {
@@ -67,7 +71,8 @@ export const DEFAULT_ENTITLEMENTS: EntitlementConfig = {
       contractedFrom: '2022-01-01',
       allowed: false,
       explanation: {
-        'pt-BR': 'criação de site não incluída: {{product}} contratado em {{contractYear}}, e a ferramenta foi descontinuada na comercialização a partir de 2022',
+        'pt-BR':
+          'criação de site não incluída: {{product}} contratado em {{contractYear}}, e a ferramenta foi descontinuada na comercialização a partir de 2022',
         en: 'website creation not included: {{product}} contracted in {{contractYear}}, and the tool was discontinued for new contracts from 2022',
       },
     },
@@ -75,7 +80,11 @@ export const DEFAULT_ENTITLEMENTS: EntitlementConfig = {
 };
 
 function normalisedName(name: string): string {
-  return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').trim().toLowerCase();
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .trim()
+    .toLowerCase();
 }
 
 function ruleMatches(rule: EntitlementRule, owned: CustomerProduct): boolean {
@@ -90,18 +99,38 @@ function ruleMatches(rule: EntitlementRule, owned: CustomerProduct): boolean {
  * Whether the customer's products grant `benefit`. Any product that allows it wins (a customer with an
  * old and a new contract keeps the old right); otherwise the refusal of a matching rule explains why.
  */
-export function evaluateEntitlement(config: EntitlementConfig, products: readonly CustomerProduct[], benefit: string, locale: Locale, today: string): EntitlementDecision {
+export function evaluateEntitlement(
+  config: EntitlementConfig,
+  products: readonly CustomerProduct[],
+  benefit: string,
+  locale: Locale,
+  today: string,
+): EntitlementDecision {
   const current = products.filter((owned) => !owned.endsOn || owned.endsOn >= today);
   const decisions = current.flatMap((owned) => {
     const rule = config.rules.find((candidate) => candidate.benefit === benefit && ruleMatches(candidate, owned));
     if (!rule) return [];
-    const view = { product: owned.product, contractedOn: owned.contractedOn, contractYear: owned.contractedOn.slice(0, 4) };
-    return [{ benefit, allowed: rule.allowed, explanation: renderLocalized(rule.explanation, locale, view, `entitlement ${rule.id}`), ruleId: rule.id }];
+    const view = {
+      product: owned.product,
+      contractedOn: owned.contractedOn,
+      contractYear: owned.contractedOn.slice(0, 4),
+    };
+    return [
+      {
+        benefit,
+        allowed: rule.allowed,
+        explanation: renderLocalized(rule.explanation, locale, view, `entitlement ${rule.id}`),
+        ruleId: rule.id,
+      },
+    ];
   });
   const decision = decisions.find((candidate) => candidate.allowed) ?? decisions[0];
   if (decision) return decision;
   const label = config.benefits.find((candidate) => candidate.benefit === benefit)?.label[locale] ?? benefit;
-  const explanation = locale === 'pt-BR' ? `sem direito a ${label}: nenhum produto contratado inclui este benefício` : `not entitled to ${label}: no contracted product includes it`;
+  const explanation =
+    locale === 'pt-BR'
+      ? `sem direito a ${label}: nenhum produto contratado inclui este benefício`
+      : `not entitled to ${label}: no contracted product includes it`;
   return { benefit, allowed: false, explanation, ruleId: null };
 }
 
@@ -118,6 +147,11 @@ export function evaluateCategoryEntitlement(
 }
 
 /** Every benefit the rules know, decided for this customer: what the ticket shows. */
-export function customerEntitlements(config: EntitlementConfig, products: readonly CustomerProduct[], locale: Locale, today: string): EntitlementDecision[] {
+export function customerEntitlements(
+  config: EntitlementConfig,
+  products: readonly CustomerProduct[],
+  locale: Locale,
+  today: string,
+): EntitlementDecision[] {
   return config.benefits.map((benefit) => evaluateEntitlement(config, products, benefit.benefit, locale, today));
 }

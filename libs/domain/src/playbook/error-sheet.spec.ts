@@ -17,7 +17,8 @@ describe('error-correction sheet authorisation', () => {
   it('says why a refusal happens and where the caller stands', () => {
     expect(mayAuthoriseErrorSheet({ roles: ['agent'], tier: 'N1' })).toEqual({
       allowed: false,
-      reason: 'Only a leader (supervisor) or an agent of N2 may authorise including a case in the error-correction sheet; you are in N1',
+      reason:
+        'Only a leader (supervisor) or an agent of N2 may authorise including a case in the error-correction sheet; you are in N1',
     });
   });
 });

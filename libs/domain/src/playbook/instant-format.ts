@@ -8,7 +8,15 @@ const INTL_LOCALE: Readonly<Record<Locale, string>> = { 'pt-BR': 'pt-BR', en: 'e
  * (São Paulo unless the caller's structure says otherwise).
  */
 export function formatInstant(at: Date, locale: Locale, timeZone = 'America/Sao_Paulo'): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
     .format(at)
     .replace(',', '');
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { markPartnerProduct, partnerProductTexts, pendingPartnerNotifications, recordPartnerNotified } from './partner-product.js';
+import {
+  markPartnerProduct,
+  partnerProductTexts,
+  pendingPartnerNotifications,
+  recordPartnerNotified,
+} from './partner-product.js';
 import { DEFAULT_TEMPLATES } from './template-catalogue.js';
 
 const at = new Date('2026-11-23T12:00:00Z');
@@ -9,7 +14,11 @@ const notification = { at: later, by: 'lider.carla', means: 'email', note: 'Envi
 
 describe('partner product', () => {
   it('tells the customer the partner will contact them and asks the leader to notify the partner', () => {
-    const texts = partnerProductTexts({ definitions: DEFAULT_TEMPLATES }, 'pt-BR', partnerCase, { ticketNumber: 'SSC-77', customerName: 'Escritório Gama', agentName: 'Joana' });
+    const texts = partnerProductTexts({ definitions: DEFAULT_TEMPLATES }, 'pt-BR', partnerCase, {
+      ticketNumber: 'SSC-77',
+      customerName: 'Escritório Gama',
+      agentName: 'Joana',
+    });
     expect(texts.customerMessage).toContain('A empresa parceira entrará em contato com você');
     expect(texts.leaderNote).toBe(
       'Líder: favor notificar o suporte da empresa parceira SIEG para que entre em contato com o cliente Escritório Gama sobre o produto SIEG Cofre (solicitação SSC-77, atendida por Joana). Registre a notificação no chamado após o contato.',
@@ -21,7 +30,9 @@ describe('partner product', () => {
     const notified = recordPartnerNotified(partnerCase, notification, ['agent', 'leader']);
     expect(notified.notification).toEqual(notification);
     expect(() => recordPartnerNotified(notified, notification, ['leader'])).toThrow(/already notified/);
-    expect(() => recordPartnerNotified(partnerCase, { ...notification, at: new Date('2026-11-22T00:00:00Z') }, ['leader'])).toThrow(/precede/);
+    expect(() =>
+      recordPartnerNotified(partnerCase, { ...notification, at: new Date('2026-11-22T00:00:00Z') }, ['leader']),
+    ).toThrow(/precede/);
   });
 
   it("keeps unnotified cases on the leader's pending list, oldest first", () => {
@@ -32,6 +43,8 @@ describe('partner product', () => {
   });
 
   it('needs the partner and the product named', () => {
-    expect(() => markPartnerProduct({ partnerName: '', productName: 'x', markedBy: 'j', at })).toThrow(/Name the partner/);
+    expect(() => markPartnerProduct({ partnerName: '', productName: 'x', markedBy: 'j', at })).toThrow(
+      /Name the partner/,
+    );
   });
 });

@@ -30,7 +30,12 @@ export interface PartnerProductTexts {
   readonly leaderNote: string;
 }
 
-export function markPartnerProduct(input: { partnerName: string; productName: string; markedBy: string; at: Date }): PartnerCase {
+export function markPartnerProduct(input: {
+  partnerName: string;
+  productName: string;
+  markedBy: string;
+  at: Date;
+}): PartnerCase {
   const partnerName = input.partnerName.trim();
   const productName = input.productName.trim();
   if (!partnerName || !productName) throw new PlaybookRuleError('invalid', 'Name the partner and its product');
@@ -56,13 +61,17 @@ export function recordPartnerNotified(
   notification: PartnerNotification,
   roles: readonly Role[],
 ): PartnerCase {
-  if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', "Only a leader records the partner's notification");
+  if (!roleAllows(roles, ['leader']))
+    throw new PlaybookRuleError('forbidden', "Only a leader records the partner's notification");
   if (partnerCase.notification) throw new PlaybookRuleError('conflict', 'The partner was already notified');
-  if (notification.at < partnerCase.markedAt) throw new PlaybookRuleError('invalid', 'The notification cannot precede the marking');
+  if (notification.at < partnerCase.markedAt)
+    throw new PlaybookRuleError('invalid', 'The notification cannot precede the marking');
   return { ...partnerCase, notification };
 }
 
 /** The leader's pending list: partner cases not yet notified, oldest first. */
 export function pendingPartnerNotifications<T extends { readonly partnerCase: PartnerCase }>(items: readonly T[]): T[] {
-  return items.filter((item) => !item.partnerCase.notification).sort((a, b) => a.partnerCase.markedAt.getTime() - b.partnerCase.markedAt.getTime());
+  return items
+    .filter((item) => !item.partnerCase.notification)
+    .sort((a, b) => a.partnerCase.markedAt.getTime() - b.partnerCase.markedAt.getTime());
 }

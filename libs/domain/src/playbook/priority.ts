@@ -10,9 +10,14 @@ export interface CustomerDeadline {
   readonly recordedAt: Date;
 }
 
-export function recordCustomerDeadline(deadlines: readonly CustomerDeadline[], deadline: CustomerDeadline): CustomerDeadline[] {
+export function recordCustomerDeadline(
+  deadlines: readonly CustomerDeadline[],
+  deadline: CustomerDeadline,
+): CustomerDeadline[] {
   if (!deadline.description.trim()) throw new PlaybookRuleError('invalid', 'Describe what the customer must deliver');
-  return [...deadlines, { ...deadline, description: deadline.description.trim() }].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+  return [...deadlines, { ...deadline, description: deadline.description.trim() }].sort((a, b) =>
+    a.dueOn.localeCompare(b.dueOn),
+  );
 }
 
 export type PriorityRequestKind = 'ticket-priority' | 'dev-request-prioritisation';
@@ -69,8 +74,10 @@ export function decidePriorityRequest(
   request: PriorityRequest,
   decision: { approve: boolean; by: string; roles: readonly Role[]; at: Date; declineReason?: string },
 ): PriorityRequest {
-  if (!roleAllows(decision.roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader decides priority requests');
-  if (request.status !== 'pending') throw new PlaybookRuleError('conflict', `The request was already ${request.status}`);
+  if (!roleAllows(decision.roles, ['leader']))
+    throw new PlaybookRuleError('forbidden', 'Only a leader decides priority requests');
+  if (request.status !== 'pending')
+    throw new PlaybookRuleError('conflict', `The request was already ${request.status}`);
   const declineReason = decision.declineReason?.trim() || null;
   if (!decision.approve && !declineReason) throw new PlaybookRuleError('invalid', 'Say why the request is declined');
   return {
@@ -98,7 +105,10 @@ export function implementationItemsAtRisk<T extends ImplementationItem>(
   items: readonly T[],
   context: { today: string; deadlines: readonly CustomerDeadline[]; affectedModule?: string | null },
 ): T[] {
-  const windowEnd = context.deadlines.reduce((latest, deadline) => (deadline.dueOn > latest ? deadline.dueOn : latest), '');
+  const windowEnd = context.deadlines.reduce(
+    (latest, deadline) => (deadline.dueOn > latest ? deadline.dueOn : latest),
+    '',
+  );
   const module = context.affectedModule?.trim().toLowerCase();
   return items
     .filter((item) => (item.status ?? 'scheduled') === 'scheduled' && item.scheduledFor >= context.today)

@@ -59,12 +59,16 @@ describe('sensitive-data detection', () => {
   });
 
   it('reads accents, case and line breaks of a whole reply', () => {
-    const reply = 'Bom dia, Maria!\n\nVerificamos o problema na emissão.\nPoderia nos informar o USUÁRIO E SENHA do portal da prefeitura?\n\nAtenciosamente';
+    const reply =
+      'Bom dia, Maria!\n\nVerificamos o problema na emissão.\nPoderia nos informar o USUÁRIO E SENHA do portal da prefeitura?\n\nAtenciosamente';
     expect(detectSensitiveDataRequests(reply)).toEqual(['access-data']);
   });
 
   it("adds the agent's explicit mark to what is detected", () => {
     expect(sensitiveDataKindsToNotify('Segue em anexo o passo a passo.', ['token'])).toEqual(['token']);
-    expect(sensitiveDataKindsToNotify('Envie a senha do certificado.', ['access-data'])).toEqual(['access-data', 'digital-certificate']);
+    expect(sensitiveDataKindsToNotify('Envie a senha do certificado.', ['access-data'])).toEqual([
+      'access-data',
+      'digital-certificate',
+    ]);
   });
 });

@@ -8,31 +8,46 @@ export type SensitiveDataKind = (typeof SENSITIVE_DATA_KINDS)[number];
 
 /** Lower case, no accents, so "Não", "nao" and "NÃO" read the same. */
 export function normalisePtBr(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 const ARTICLES = String.raw`(?:(?:a|o|as|os|seu|sua|seus|suas|do|da|dos|das|de|um|uma)\s+)*`;
 
 /** Kind patterns, most specific first: a phrase claimed by one kind is blanked before the next looks. */
 const KIND_PATTERNS: readonly (readonly [SensitiveDataKind, RegExp])[] = [
-  ['digital-certificate', /senhas?\s+(?:do|de|da)\s+(?:seu\s+)?(?:certificado|pfx|e-?cnpj|e-?cpf)(?:\s+digital)?|certificados?(?:\s+digita(?:l|is))?(?:\s+(?:modelo\s+)?a[13])?|(?:arquivo\s+)?\.?pfx\b|e-?cnpj|e-?cpf/g],
-  ['access-data', /dados\s+de\s+acesso|credenciais|(?:usuarios?|logins?)\s+e\s+(?:a\s+|as\s+|sua\s+|suas\s+|respectivas?\s+)?senhas?|usuarios?\s+de\s+acesso|\blogins?\b/g],
+  [
+    'digital-certificate',
+    /senhas?\s+(?:do|de|da)\s+(?:seu\s+)?(?:certificado|pfx|e-?cnpj|e-?cpf)(?:\s+digital)?|certificados?(?:\s+digita(?:l|is))?(?:\s+(?:modelo\s+)?a[13])?|(?:arquivo\s+)?\.?pfx\b|e-?cnpj|e-?cpf/g,
+  ],
+  [
+    'access-data',
+    /dados\s+de\s+acesso|credenciais|(?:usuarios?|logins?)\s+e\s+(?:a\s+|as\s+|sua\s+|suas\s+|respectivas?\s+)?senhas?|usuarios?\s+de\s+acesso|\blogins?\b/g,
+  ],
   ['token', /\btokens?\b/g],
   ['password', /\bsenhas?\b|\bpasswords?\b/g],
 ];
 
 /** Screens and procedures that merely share a word with the data ("tela de login", "esqueci a senha"). */
-const NOT_DATA = /(?:tela|pagina|portal|link|botao)\s+de\s+(?:login|acesso)|esqueci\s+(?:a\s+|minha\s+)?senha|(?:redefinicao|recuperacao|troca|alteracao)\s+(?:de|da)\s+senha/g;
+const NOT_DATA =
+  /(?:tela|pagina|portal|link|botao)\s+de\s+(?:login|acesso)|esqueci\s+(?:a\s+|minha\s+)?senha|(?:redefinicao|recuperacao|troca|alteracao)\s+(?:de|da)\s+senha/g;
 
 /**
  * Imperatives ask by themselves; infinitives only after a request word ("poderia … enviar", not
  * "vamos enviar"). "Digite" is left out: typing a password into the system is not giving it to us.
  */
-const IMPERATIVE = /\b(?:envie|enviem|encaminhe|encaminhem|informe|informem|repasse|repassem|compartilhe|compartilhem|disponibilize|disponibilizem|mande|mandem|forneca|fornecam|anexe|anexem|nos\s+passe|me\s+passe|passe-nos|envie-nos)\b/;
-const INFINITIVE = /\b(?:enviar|encaminhar|informar|repassar|compartilhar|disponibilizar|mandar|fornecer|anexar|passar)\b/;
-const REQUEST_WORD = /\b(?:poderia|poderiam|pode|podem|consegue|conseguiria|conseguem|favor|gentileza|solicitamos|solicito|pedimos|peco|gostariamos|gostaria|necessario|precisamos|preciso|necessitamos|aguardamos|aguardo)\b/;
-const NEED = /\b(?:precisamos|preciso|necessitamos|solicitamos|solicito|aguardamos|aguardo)\s+(?:de|do|da|dos|das|o|a|os|as|seu|sua)\b|\b(?:e|sera)\s+necessari[oa]\s+(?:o|a|os|as|seu|sua|enviar|informar|o\s+envio)\b/;
-const NEGATION = /\b(?:nao|nunca|jamais|nem)\b(?:\s+\S+){0,3}?\s+(?:precis|necessit|necessari|solicit|ped|envi|encaminh|inform|compartilh|repass|pass|forne|mand|anex)/;
+const IMPERATIVE =
+  /\b(?:envie|enviem|encaminhe|encaminhem|informe|informem|repasse|repassem|compartilhe|compartilhem|disponibilize|disponibilizem|mande|mandem|forneca|fornecam|anexe|anexem|nos\s+passe|me\s+passe|passe-nos|envie-nos)\b/;
+const INFINITIVE =
+  /\b(?:enviar|encaminhar|informar|repassar|compartilhar|disponibilizar|mandar|fornecer|anexar|passar)\b/;
+const REQUEST_WORD =
+  /\b(?:poderia|poderiam|pode|podem|consegue|conseguiria|conseguem|favor|gentileza|solicitamos|solicito|pedimos|peco|gostariamos|gostaria|necessario|precisamos|preciso|necessitamos|aguardamos|aguardo)\b/;
+const NEED =
+  /\b(?:precisamos|preciso|necessitamos|solicitamos|solicito|aguardamos|aguardo)\s+(?:de|do|da|dos|das|o|a|os|as|seu|sua)\b|\b(?:e|sera)\s+necessari[oa]\s+(?:o|a|os|as|seu|sua|enviar|informar|o\s+envio)\b/;
+const NEGATION =
+  /\b(?:nao|nunca|jamais|nem)\b(?:\s+\S+){0,3}?\s+(?:precis|necessit|necessari|solicit|ped|envi|encaminh|inform|compartilh|repass|pass|forne|mand|anex)/;
 /** "Não esqueça de enviar" is a reminder to send, not a negation. */
 const REMINDER = /\b(?:nao|nunca)\s+(?:esqueca|esquecam|deixe|deixem)\s+de\b/g;
 
@@ -43,7 +58,9 @@ interface Sentence {
 
 /** Sentence ends are punctuation followed by a space or the end, so ".pfx" and "e-mail.com" stay whole. */
 function sentencesOf(text: string): Sentence[] {
-  const lines = normalisePtBr(text).replace(/[.!?;]+(?=\s|$)/g, (end) => (end.includes('?') ? '?\n' : '\n')).split('\n');
+  const lines = normalisePtBr(text)
+    .replace(/[.!?;]+(?=\s|$)/g, (end) => (end.includes('?') ? '?\n' : '\n'))
+    .split('\n');
   return lines.flatMap((line) => {
     const body = line.replace(/\?$/, '').trim();
     return body ? [{ text: body.replace(NOT_DATA, ' ').replace(REMINDER, 'favor'), question: line.endsWith('?') }] : [];
@@ -98,7 +115,10 @@ export function detectSensitiveDataRequests(text: string): SensitiveDataKind[] {
 }
 
 /** What the notice must cover: what the text asks for plus what the agent marked explicitly. */
-export function sensitiveDataKindsToNotify(text: string, markedKinds: readonly SensitiveDataKind[] = []): SensitiveDataKind[] {
+export function sensitiveDataKindsToNotify(
+  text: string,
+  markedKinds: readonly SensitiveDataKind[] = [],
+): SensitiveDataKind[] {
   const kinds = new Set([...detectSensitiveDataRequests(text), ...markedKinds]);
   return SENSITIVE_DATA_KINDS.filter((kind) => kinds.has(kind));
 }

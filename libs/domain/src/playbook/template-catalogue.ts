@@ -14,7 +14,8 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     description: 'Appended to a reply that asks for a password',
     variables: [],
     body: {
-      'pt-BR': 'OBS: A senha solicitada será utilizada apenas para visualizar informações em seu ambiente e ajustar a situação; recomendamos alterá-la após o atendimento.',
+      'pt-BR':
+        'OBS: A senha solicitada será utilizada apenas para visualizar informações em seu ambiente e ajustar a situação; recomendamos alterá-la após o atendimento.',
       en: 'NOTE: The password requested will be used only to view information in your environment and fix the situation; we recommend changing it after the support.',
     },
   },
@@ -32,7 +33,8 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     description: 'Appended to a reply that asks for a digital certificate (A1/A3, .pfx) or its password',
     variables: [],
     body: {
-      'pt-BR': 'OBS: O certificado digital será usado apenas para reinstalarmos nos servidores do Domínio WEB afim de ajustar a situação.',
+      'pt-BR':
+        'OBS: O certificado digital será usado apenas para reinstalarmos nos servidores do Domínio WEB afim de ajustar a situação.',
       en: 'NOTE: The digital certificate will be used only to reinstall it on the Domínio WEB servers in order to fix the situation.',
     },
   },
@@ -41,7 +43,8 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     description: 'Appended to a reply that asks for a token',
     variables: [],
     body: {
-      'pt-BR': 'OBS: O token será utilizado apenas para concluir o acesso necessário ao atendimento e não será armazenado.',
+      'pt-BR':
+        'OBS: O token será utilizado apenas para concluir o acesso necessário ao atendimento e não será armazenado.',
       en: 'NOTE: The token will be used only to complete the access this support needs and will not be stored.',
     },
   },
@@ -71,7 +74,7 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     body: {
       'pt-BR':
         'Líder: favor notificar o suporte da empresa parceira {{partnerName}} para que entre em contato com o cliente {{customerName}} sobre o produto {{productName}} (solicitação {{ticketNumber}}, atendida por {{agentName}}). Registre a notificação no chamado após o contato.',
-      en: "Leader: please notify the support of the partner {{partnerName}} so that they contact the customer {{customerName}} about the product {{productName}} (request {{ticketNumber}}, handled by {{agentName}}). Record the notification on the ticket once done.",
+      en: 'Leader: please notify the support of the partner {{partnerName}} so that they contact the customer {{customerName}} about the product {{productName}} (request {{ticketNumber}}, handled by {{agentName}}). Record the notification on the ticket once done.',
     },
   },
   {
@@ -88,8 +91,20 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     key: 'third-party.report',
     description: 'Report of every contact attempt with the third party and the verification needed',
     variables: [
-      'ticketNumber', 'thirdPartyName', 'verificationNeeded', 'refusedByThirdParty', 'refusalNote', 'hoursWithoutReply',
-      'attempts', 'attempts[].at', 'attempts[].means', 'attempts[].to', 'attempts[].kind', 'replies', 'replies[].at', 'replies[].summary',
+      'ticketNumber',
+      'thirdPartyName',
+      'verificationNeeded',
+      'refusedByThirdParty',
+      'refusalNote',
+      'hoursWithoutReply',
+      'attempts',
+      'attempts[].at',
+      'attempts[].means',
+      'attempts[].to',
+      'attempts[].kind',
+      'replies',
+      'replies[].at',
+      'replies[].summary',
     ],
     body: {
       'pt-BR':
@@ -141,7 +156,8 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     description: 'Why a cancellation cannot be closed: the real reason is not recorded',
     variables: [],
     body: {
-      'pt-BR': 'Registre na Análise Técnica o real motivo do cancelamento, escolhido na lista de motivos, com os detalhes.',
+      'pt-BR':
+        'Registre na Análise Técnica o real motivo do cancelamento, escolhido na lista de motivos, com os detalhes.',
       en: 'Record the real cancellation reason in the technical analysis, chosen from the list of reasons, with details.',
     },
   },
@@ -159,7 +175,8 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     description: 'Alert to the leader when an agent declares a service inoperative with customer urgency (tag URGENTE)',
     variables: ['ticketNumber', 'customerName', 'serviceLabel', 'urgency', 'agentName'],
     body: {
-      'pt-BR': 'URGENTE: {{serviceLabel}} inoperante para o cliente {{customerName}} (solicitação {{ticketNumber}}). Urgência informada: {{urgency}}. Acionado por {{agentName}}.',
+      'pt-BR':
+        'URGENTE: {{serviceLabel}} inoperante para o cliente {{customerName}} (solicitação {{ticketNumber}}). Urgência informada: {{urgency}}. Acionado por {{agentName}}.',
       en: 'URGENT: {{serviceLabel}} inoperative for customer {{customerName}} (request {{ticketNumber}}). Urgency stated: {{urgency}}. Raised by {{agentName}}.',
     },
   },
@@ -168,16 +185,19 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
     description: 'Internal note asking the leader to mark the ticket as priority',
     variables: ['ticketNumber', 'requesterName', 'justification'],
     body: {
-      'pt-BR': '{{requesterName}} solicita ao líder que a solicitação {{ticketNumber}} seja marcada como prioridade. Justificativa: {{justification}}',
+      'pt-BR':
+        '{{requesterName}} solicita ao líder que a solicitação {{ticketNumber}} seja marcada como prioridade. Justificativa: {{justification}}',
       en: '{{requesterName}} asks the leader to mark request {{ticketNumber}} as priority. Justification: {{justification}}',
     },
   },
   {
     key: 'priority.request.dev-request',
-    description: 'Internal note asking the leader to request prioritisation of the dev request (SS) when N2/N3 are involved',
+    description:
+      'Internal note asking the leader to request prioritisation of the dev request (SS) when N2/N3 are involved',
     variables: ['ticketNumber', 'requesterName', 'devRequestRef', 'justification'],
     body: {
-      'pt-BR': '{{requesterName}} solicita ao líder que peça a priorização da SS {{devRequestRef}} (solicitação {{ticketNumber}}). Justificativa: {{justification}}',
+      'pt-BR':
+        '{{requesterName}} solicita ao líder que peça a priorização da SS {{devRequestRef}} (solicitação {{ticketNumber}}). Justificativa: {{justification}}',
       en: '{{requesterName}} asks the leader to request prioritisation of dev request {{devRequestRef}} (request {{ticketNumber}}). Justification: {{justification}}',
     },
   },

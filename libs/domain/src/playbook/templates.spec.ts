@@ -12,40 +12,67 @@ import {
 } from './templates.js';
 
 const shipped: TemplateSource = { definitions: DEFAULT_TEMPLATES };
-const partnerView = { customerName: 'Contabilidade Alfa', ticketNumber: 'SSC-1042', productName: 'SIEG Hub', partnerName: 'SIEG' };
+const partnerView = {
+  customerName: 'Contabilidade Alfa',
+  ticketNumber: 'SSC-1042',
+  productName: 'SIEG Hub',
+  partnerName: 'SIEG',
+};
 
 describe('templates', () => {
   it('renders the partner-product message in pt-BR and English with the ticket data', () => {
     expect(renderTemplate(shipped, 'partner-product.customer-message', 'pt-BR', partnerView)).toContain(
       'A sua solicitação SSC-1042 envolve o produto SIEG Hub, da empresa parceira SIEG. A empresa parceira entrará em contato',
     );
-    expect(renderTemplate(shipped, 'partner-product.customer-message', 'en', partnerView)).toContain('The partner company will contact you');
+    expect(renderTemplate(shipped, 'partner-product.customer-message', 'en', partnerView)).toContain(
+      'The partner company will contact you',
+    );
   });
 
   it('inserts values verbatim because replies are plain text', () => {
-    const text = renderTemplate(shipped, 'partner-product.customer-message', 'pt-BR', { ...partnerView, customerName: 'Souza & Filhos <Ltda>' });
+    const text = renderTemplate(shipped, 'partner-product.customer-message', 'pt-BR', {
+      ...partnerView,
+      customerName: 'Souza & Filhos <Ltda>',
+    });
     expect(text).toContain('Olá, Souza & Filhos <Ltda>.');
   });
 
   it('names every missing variable instead of rendering a blank', () => {
-    const attempt = () => renderTemplate(shipped, 'partner-product.customer-message', 'pt-BR', { customerName: 'Alfa', productName: null });
+    const attempt = () =>
+      renderTemplate(shipped, 'partner-product.customer-message', 'pt-BR', { customerName: 'Alfa', productName: null });
     expect(attempt).toThrow(MissingTemplateVariablesError);
     expect(attempt).toThrow(/ticketNumber, productName, partnerName/);
   });
 
   it('checks variables inside list sections item by item', () => {
     const view = {
-      ticketNumber: '1', thirdPartyName: 'Banco X', verificationNeeded: 'arquivo de retorno', refusedByThirdParty: false, hoursWithoutReply: 72,
-      attempts: [{ at: '01/11', means: 'e-mail', to: 'suporte@x', kind: 'contato' }, { at: '02/11', means: 'e-mail', kind: 'reenvio' }],
+      ticketNumber: '1',
+      thirdPartyName: 'Banco X',
+      verificationNeeded: 'arquivo de retorno',
+      refusedByThirdParty: false,
+      hoursWithoutReply: 72,
+      attempts: [
+        { at: '01/11', means: 'e-mail', to: 'suporte@x', kind: 'contato' },
+        { at: '02/11', means: 'e-mail', kind: 'reenvio' },
+      ],
       replies: [],
     };
     expect(() => renderTemplate(shipped, 'third-party.report', 'pt-BR', view)).toThrow(/attempts\[\]\.to/);
   });
 
   it('lets an admin override win for its key and locale only', () => {
-    const source: TemplateSource = { definitions: DEFAULT_TEMPLATES, overrides: [{ key: 'partner-product.customer-message', locale: 'pt-BR', body: 'A {{partnerName}} falará com você.' }] };
-    expect(renderTemplate(source, 'partner-product.customer-message', 'pt-BR', partnerView)).toBe('A SIEG falará com você.');
-    expect(renderTemplate(source, 'partner-product.customer-message', 'en', partnerView)).toContain('The partner company will contact you');
+    const source: TemplateSource = {
+      definitions: DEFAULT_TEMPLATES,
+      overrides: [
+        { key: 'partner-product.customer-message', locale: 'pt-BR', body: 'A {{partnerName}} falará com você.' },
+      ],
+    };
+    expect(renderTemplate(source, 'partner-product.customer-message', 'pt-BR', partnerView)).toBe(
+      'A SIEG falará com você.',
+    );
+    expect(renderTemplate(source, 'partner-product.customer-message', 'en', partnerView)).toContain(
+      'The partner company will contact you',
+    );
   });
 
   it('refuses unknown keys', () => {

@@ -107,7 +107,9 @@ export function validateTemplateBody(definition: TemplateDefinition, body: strin
   }
   const problems = usedVariables(tokens, ['']).flatMap(({ name, candidates }) => {
     if (name.startsWith('>')) return [`partials are not allowed (${name})`];
-    return candidates.some((candidate) => definition.variables.includes(candidate)) ? [] : [`unknown variable "${candidates[0]}"`];
+    return candidates.some((candidate) => definition.variables.includes(candidate))
+      ? []
+      : [`unknown variable "${candidates[0]}"`];
   });
   if (problems.length > 0) throw new InvalidTemplateBodyError(definition.key, [...new Set(problems)]);
 }
@@ -119,7 +121,10 @@ function childrenOf(token: Token): Mustache.TemplateSpans {
 }
 
 /** Each variable with the names it may resolve to: like Mustache, an inner section falls back to the outer ones. */
-function usedVariables(tokens: Mustache.TemplateSpans, scopes: readonly string[]): { name: string; candidates: string[] }[] {
+function usedVariables(
+  tokens: Mustache.TemplateSpans,
+  scopes: readonly string[],
+): { name: string; candidates: string[] }[] {
   return tokens.flatMap((token) => {
     const [type, name] = token;
     const used = { name, candidates: scopes.map((scope) => scope + name) };
@@ -141,7 +146,8 @@ function missingVariables(tokens: Mustache.TemplateSpans, context: Mustache.Cont
     if (value === undefined || value === null) return [prefix + name];
     if (type === '#') {
       const itemPrefix = `${prefix}${name}[].`;
-      if (Array.isArray(value)) return value.flatMap((item) => missingVariables(childrenOf(token), context.push(item), itemPrefix));
+      if (Array.isArray(value))
+        return value.flatMap((item) => missingVariables(childrenOf(token), context.push(item), itemPrefix));
       return value ? missingVariables(childrenOf(token), context.push(value), itemPrefix) : [];
     }
     if (type === '^') {

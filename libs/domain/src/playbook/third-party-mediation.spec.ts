@@ -15,7 +15,11 @@ import {
 const t0 = new Date('2026-11-20T13:00:00Z');
 const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000);
 const contacted = (): Mediation =>
-  recordContactSent(openMediation('Banco Sicredi', 'Confirmar o layout CNAB 240 do arquivo de retorno'), { at: t0, means: 'email', to: 'suporte@banco.example' });
+  recordContactSent(openMediation('Banco Sicredi', 'Confirmar o layout CNAB 240 do arquivo de retorno'), {
+    at: t0,
+    means: 'email',
+    to: 'suporte@banco.example',
+  });
 
 describe('third-party mediation clock', () => {
   it('has no clock before the contact is sent', () => {
@@ -45,7 +49,11 @@ describe('third-party mediation clock', () => {
   });
 
   it('restarts the 72 h (and the 24 h) at a reply that brings information', () => {
-    const mediation = recordThirdPartyReply(contacted(), { at: hours(50), withInformation: true, summary: 'Pediram o arquivo de remessa' });
+    const mediation = recordThirdPartyReply(contacted(), {
+      at: hours(50),
+      withInformation: true,
+      summary: 'Pediram o arquivo de remessa',
+    });
     expect(nextMediationDeadlines(mediation)).toEqual([
       { kind: 'third-party.resend', dueAt: hours(74) },
       { kind: 'third-party.report', dueAt: hours(122) },
@@ -54,7 +62,11 @@ describe('third-party mediation clock', () => {
   });
 
   it('does not restart the 72 h at a reply without information, but does not nag right after it either', () => {
-    const mediation = recordThirdPartyReply(contacted(), { at: hours(10), withInformation: false, summary: 'Recebido, vamos verificar' });
+    const mediation = recordThirdPartyReply(contacted(), {
+      at: hours(10),
+      withInformation: false,
+      summary: 'Recebido, vamos verificar',
+    });
     expect(nextMediationDeadlines(mediation)).toEqual([
       { kind: 'third-party.resend', dueAt: hours(34) },
       { kind: 'third-party.report', dueAt: hours(72) },
@@ -64,7 +76,10 @@ describe('third-party mediation clock', () => {
   });
 
   it('makes the report due at once when the third party refuses us', () => {
-    const mediation = recordThirdPartyRefusal(contacted(), { at: hours(5), note: 'Só atendem o cliente titular da conta' });
+    const mediation = recordThirdPartyRefusal(contacted(), {
+      at: hours(5),
+      note: 'Só atendem o cliente titular da conta',
+    });
     expect(mediation.status).toBe('refused');
     expect(nextMediationDeadlines(mediation)).toEqual([{ kind: 'third-party.report', dueAt: hours(5) }]);
     expect(dueMediationActions(mediation, hours(5))).toEqual(['third-party.report']);
@@ -79,10 +94,16 @@ describe('third-party mediation clock', () => {
 
   it('refuses events that cannot happen', () => {
     const fresh = openMediation('Banco Sicredi', 'layout');
-    expect(() => recordThirdPartyReply(fresh, { at: t0, withInformation: true, summary: 'x' })).toThrow(MediationStateError);
-    expect(() => recordThirdPartyReply(contacted(), { at: hours(-1), withInformation: true, summary: 'x' })).toThrow(/before the first contact/);
+    expect(() => recordThirdPartyReply(fresh, { at: t0, withInformation: true, summary: 'x' })).toThrow(
+      MediationStateError,
+    );
+    expect(() => recordThirdPartyReply(contacted(), { at: hours(-1), withInformation: true, summary: 'x' })).toThrow(
+      /before the first contact/,
+    );
     expect(() => recordReportProduced(contacted(), hours(71))).toThrow(/not due/);
-    expect(() => recordContactSent(recordReportProduced(contacted(), hours(72)), { at: hours(73), means: 'email', to: 'x' })).toThrow(/reported/);
+    expect(() =>
+      recordContactSent(recordReportProduced(contacted(), hours(72)), { at: hours(73), means: 'email', to: 'x' }),
+    ).toThrow(/reported/);
     expect(() => openMediation(' ', 'layout')).toThrow(MediationStateError);
   });
 });

@@ -51,8 +51,18 @@ export class MediationStateError extends Error {
 }
 
 export function openMediation(thirdPartyName: string, verificationNeeded: string): Mediation {
-  if (!thirdPartyName.trim() || !verificationNeeded.trim()) throw new MediationStateError('A mediation needs the third party and the verification needed');
-  return { thirdPartyName, verificationNeeded, status: 'awaiting-first-contact', attempts: [], replies: [], refusal: null, reportedAt: null, concludedAt: null };
+  if (!thirdPartyName.trim() || !verificationNeeded.trim())
+    throw new MediationStateError('A mediation needs the third party and the verification needed');
+  return {
+    thirdPartyName,
+    verificationNeeded,
+    status: 'awaiting-first-contact',
+    attempts: [],
+    replies: [],
+    refusal: null,
+    reportedAt: null,
+    concludedAt: null,
+  };
 }
 
 function assertActive(mediation: Mediation, action: string): void {
@@ -68,7 +78,10 @@ function assertContacted(mediation: Mediation, at: Date, action: string): void {
 }
 
 /** The first contact starts the clock; later ones are resends. */
-export function recordContactSent(mediation: Mediation, contact: { at: Date; means: ContactMeans; to: string }): Mediation {
+export function recordContactSent(
+  mediation: Mediation,
+  contact: { at: Date; means: ContactMeans; to: string },
+): Mediation {
   assertActive(mediation, 'record a contact');
   const attempt: ContactAttempt = { ...contact, kind: mediation.attempts.length === 0 ? 'initial' : 'resend' };
   return { ...mediation, status: 'waiting-third-party', attempts: [...mediation.attempts, attempt] };
@@ -88,7 +101,8 @@ export function recordThirdPartyRefusal(mediation: Mediation, refusal: { at: Dat
 }
 
 export function recordReportProduced(mediation: Mediation, at: Date): Mediation {
-  if (!dueMediationActions(mediation, at).includes('third-party.report')) throw new MediationStateError('The report is not due');
+  if (!dueMediationActions(mediation, at).includes('third-party.report'))
+    throw new MediationStateError('The report is not due');
   return { ...mediation, status: 'reported', reportedAt: at };
 }
 
@@ -110,12 +124,16 @@ function latest(instants: readonly Date[]): Date {
  *   information is not silence — as long as that falls before the report.
  */
 export function nextMediationDeadlines(mediation: Mediation): MediationDeadline[] {
-  if (mediation.status === 'refused' && mediation.refusal) return [{ kind: 'third-party.report', dueAt: mediation.refusal.at }];
+  if (mediation.status === 'refused' && mediation.refusal)
+    return [{ kind: 'third-party.report', dueAt: mediation.refusal.at }];
   const first = mediation.attempts[0];
   if (mediation.status !== 'waiting-third-party' || !first) return [];
   const informative = mediation.replies.filter((reply) => reply.withInformation).map((reply) => reply.at);
   const reportDueAt = new Date(latest([first.at, ...informative]).getTime() + REPORT_AFTER_MS);
-  const lastExchange = latest([...mediation.attempts.map((attempt) => attempt.at), ...mediation.replies.map((reply) => reply.at)]);
+  const lastExchange = latest([
+    ...mediation.attempts.map((attempt) => attempt.at),
+    ...mediation.replies.map((reply) => reply.at),
+  ]);
   const resendDueAt = new Date(lastExchange.getTime() + RESEND_AFTER_MS);
   const report: MediationDeadline = { kind: 'third-party.report', dueAt: reportDueAt };
   return resendDueAt < reportDueAt ? [{ kind: 'third-party.resend', dueAt: resendDueAt }, report] : [report];
@@ -126,6 +144,8 @@ export function nextMediationDeadlines(mediation: Mediation): MediationDeadline[
  * after it was scheduled. When the report is due a resend is pointless, so only the report is returned.
  */
 export function dueMediationActions(mediation: Mediation, now: Date): MediationDeadlineKind[] {
-  const due = nextMediationDeadlines(mediation).filter((deadline) => deadline.dueAt <= now).map((deadline) => deadline.kind);
+  const due = nextMediationDeadlines(mediation)
+    .filter((deadline) => deadline.dueAt <= now)
+    .map((deadline) => deadline.kind);
   return due.includes('third-party.report') ? ['third-party.report'] : due;
 }

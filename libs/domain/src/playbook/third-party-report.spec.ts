@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './template-catalogue.js';
 import type { TemplateSource } from './templates.js';
-import { openMediation, recordContactSent, recordThirdPartyRefusal, recordThirdPartyReply, type Mediation } from './third-party-mediation.js';
-import { buildMediationReport, draftMediationCustomerMessage, draftResendRequest, renderMediationReport } from './third-party-report.js';
+import {
+  openMediation,
+  recordContactSent,
+  recordThirdPartyRefusal,
+  recordThirdPartyReply,
+  type Mediation,
+} from './third-party-mediation.js';
+import {
+  buildMediationReport,
+  draftMediationCustomerMessage,
+  draftResendRequest,
+  renderMediationReport,
+} from './third-party-report.js';
 
 const shipped: TemplateSource = { definitions: DEFAULT_TEMPLATES };
 const t0 = new Date('2026-11-20T13:00:00Z');
@@ -42,14 +53,22 @@ describe('third-party report', () => {
   it("states in the refusal report that direct contact was the third party's request", () => {
     let mediation = openMediation('Contabilizei', 'Conferir a importação do SPED');
     mediation = recordContactSent(mediation, { at: t0, means: 'phone', to: 'Carlos (suporte)' });
-    mediation = recordThirdPartyReply(mediation, { at: hours(2), withInformation: false, summary: 'Vão consultar a política' });
+    mediation = recordThirdPartyReply(mediation, {
+      at: hours(2),
+      withInformation: false,
+      summary: 'Vão consultar a política',
+    });
     mediation = recordThirdPartyRefusal(mediation, { at: hours(6), note: 'atendem apenas o titular' });
     const report = buildMediationReport(mediation, 'SSC-2002', hours(6));
     const text = renderMediationReport(shipped, 'pt-BR', report);
-    expect(text).toContain('Situação: a empresa terceira não aceitou o nosso contato e pediu que o cliente entre em contato diretamente com ela (atendem apenas o titular).');
+    expect(text).toContain(
+      'Situação: a empresa terceira não aceitou o nosso contato e pediu que o cliente entre em contato diretamente com ela (atendem apenas o titular).',
+    );
     expect(text).toContain('- 20/11/2026 12:00: Vão consultar a política');
     const message = draftMediationCustomerMessage(shipped, 'pt-BR', report, 'Escritório Beta');
-    expect(message).toContain('a pedido da própria empresa terceira, solicitamos que você entre em contato diretamente com ela');
+    expect(message).toContain(
+      'a pedido da própria empresa terceira, solicitamos que você entre em contato diretamente com ela',
+    );
     expect(message.endsWith(text)).toBe(true);
   });
 
@@ -58,7 +77,9 @@ describe('third-party report', () => {
     expect(draftMediationCustomerMessage(shipped, 'pt-BR', report, 'Escritório Alfa')).toContain(
       'não tivemos retorno em 72 horas, após 3 tentativa(s) de contato.\n\nPedimos, por gentileza, que nos informe outro meio de contato com a Banco Sicredi',
     );
-    expect(draftMediationCustomerMessage(shipped, 'en', report, 'Alfa')).toContain('- 21/11/2026 10:00: resend by e-mail to suporte@banco.example');
+    expect(draftMediationCustomerMessage(shipped, 'en', report, 'Alfa')).toContain(
+      '- 21/11/2026 10:00: resend by e-mail to suporte@banco.example',
+    );
   });
 
   it('refuses a report before it is due', () => {
@@ -66,7 +87,13 @@ describe('third-party report', () => {
   });
 
   it('drafts the 24 h resend as the company technician', () => {
-    const text = draftResendRequest(shipped, 'pt-BR', silentFor72Hours(), { agentName: 'Joana', companyName: 'TR', customerName: 'Escritório Alfa' });
-    expect(text).toContain('Sou Joana, técnico(a) da TR, e reencaminho o pedido de avaliação enviado em 20/11/2026 10:00');
+    const text = draftResendRequest(shipped, 'pt-BR', silentFor72Hours(), {
+      agentName: 'Joana',
+      companyName: 'TR',
+      customerName: 'Escritório Alfa',
+    });
+    expect(text).toContain(
+      'Sou Joana, técnico(a) da TR, e reencaminho o pedido de avaliação enviado em 20/11/2026 10:00',
+    );
   });
 });

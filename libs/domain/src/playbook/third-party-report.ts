@@ -1,6 +1,13 @@
 import { CONTACT_MEANS_LABELS } from './contact-means.js';
 import { formatInstant } from './instant-format.js';
-import { REPORT_AFTER_MS, dueMediationActions, MediationStateError, type ContactAttempt, type Mediation, type ThirdPartyReply } from './third-party-mediation.js';
+import {
+  REPORT_AFTER_MS,
+  dueMediationActions,
+  MediationStateError,
+  type ContactAttempt,
+  type Mediation,
+  type ThirdPartyReply,
+} from './third-party-mediation.js';
 import { renderTemplate, type Locale, type TemplateSource } from './templates.js';
 
 /** What goes back to the customer when the third party stays silent for 72 h or refuses us. */
@@ -16,7 +23,8 @@ export interface MediationReport {
 }
 
 export function buildMediationReport(mediation: Mediation, ticketNumber: string, producedAt: Date): MediationReport {
-  if (!dueMediationActions(mediation, producedAt).includes('third-party.report')) throw new MediationStateError('The report is not due');
+  if (!dueMediationActions(mediation, producedAt).includes('third-party.report'))
+    throw new MediationStateError('The report is not due');
   return {
     ticketNumber,
     thirdPartyName: mediation.thirdPartyName,
@@ -29,9 +37,17 @@ export function buildMediationReport(mediation: Mediation, ticketNumber: string,
   };
 }
 
-const ATTEMPT_KIND_LABELS = { initial: { 'pt-BR': 'contato inicial', en: 'initial contact' }, resend: { 'pt-BR': 'reenvio', en: 'resend' } } as const;
+const ATTEMPT_KIND_LABELS = {
+  initial: { 'pt-BR': 'contato inicial', en: 'initial contact' },
+  resend: { 'pt-BR': 'reenvio', en: 'resend' },
+} as const;
 
-export function renderMediationReport(source: TemplateSource, locale: Locale, report: MediationReport, timeZone?: string): string {
+export function renderMediationReport(
+  source: TemplateSource,
+  locale: Locale,
+  report: MediationReport,
+  timeZone?: string,
+): string {
   return renderTemplate(source, 'third-party.report', locale, {
     ticketNumber: report.ticketNumber,
     thirdPartyName: report.thirdPartyName,
@@ -50,8 +66,17 @@ export function renderMediationReport(source: TemplateSource, locale: Locale, re
 }
 
 /** The draft reply to the customer: another contact means or direct contact, with the report attached. */
-export function draftMediationCustomerMessage(source: TemplateSource, locale: Locale, report: MediationReport, customerName: string, timeZone?: string): string {
-  const key = report.cause === 'refused-by-third-party' ? 'third-party.customer-message.refused' : 'third-party.customer-message.no-reply';
+export function draftMediationCustomerMessage(
+  source: TemplateSource,
+  locale: Locale,
+  report: MediationReport,
+  customerName: string,
+  timeZone?: string,
+): string {
+  const key =
+    report.cause === 'refused-by-third-party'
+      ? 'third-party.customer-message.refused'
+      : 'third-party.customer-message.no-reply';
   return renderTemplate(source, key, locale, {
     customerName,
     ticketNumber: report.ticketNumber,

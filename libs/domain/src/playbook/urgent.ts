@@ -10,7 +10,11 @@ export interface InoperativeService {
 
 /** The services the seed names, as a starting catalogue admins extend. */
 export const DEFAULT_INOPERATIVE_SERVICES: readonly InoperativeService[] = [
-  { code: 'nfe-download-webservice', label: { 'pt-BR': 'Download de NF-e (WebService)', en: 'NF-e download (WebService)' }, active: true },
+  {
+    code: 'nfe-download-webservice',
+    label: { 'pt-BR': 'Download de NF-e (WebService)', en: 'NF-e download (WebService)' },
+    active: true,
+  },
   { code: 'busca-nfe', label: { 'pt-BR': 'Busca NF-e', en: 'NF-e search (Busca NF-e)' }, active: true },
   { code: 'nfse-download', label: { 'pt-BR': 'Download de NFS-e', en: 'NFS-e download' }, active: true },
   { code: 'cte-download', label: { 'pt-BR': 'Download de CT-e', en: 'CT-e download' }, active: true },
@@ -33,18 +37,34 @@ export interface UrgentDeclaration {
   readonly tag: 'URGENTE';
   readonly skipEligible: true;
   readonly service: InoperativeService;
-  readonly alert: { readonly serviceCode: string; readonly serviceLabel: string; readonly urgency: string; readonly declaredBy: string; readonly declaredAt: string };
+  readonly alert: {
+    readonly serviceCode: string;
+    readonly serviceLabel: string;
+    readonly urgency: string;
+    readonly declaredBy: string;
+    readonly declaredAt: string;
+  };
 }
 
-export function declareUrgent(catalogue: readonly InoperativeService[], input: UrgentDeclarationInput): UrgentDeclaration {
+export function declareUrgent(
+  catalogue: readonly InoperativeService[],
+  input: UrgentDeclarationInput,
+): UrgentDeclaration {
   const service = catalogue.find((candidate) => candidate.code === input.serviceCode);
-  if (!service || !service.active) throw new PlaybookRuleError('invalid', `"${input.serviceCode}" is not an inoperative-service option`);
+  if (!service || !service.active)
+    throw new PlaybookRuleError('invalid', `"${input.serviceCode}" is not an inoperative-service option`);
   const urgency = input.urgency.trim();
   if (!urgency) throw new PlaybookRuleError('invalid', "Describe the customer's urgency");
   return {
     tag: 'URGENTE',
     skipEligible: true,
     service,
-    alert: { serviceCode: service.code, serviceLabel: service.label['pt-BR'], urgency, declaredBy: input.declaredBy, declaredAt: input.at.toISOString() },
+    alert: {
+      serviceCode: service.code,
+      serviceLabel: service.label['pt-BR'],
+      urgency,
+      declaredBy: input.declaredBy,
+      declaredAt: input.at.toISOString(),
+    },
   };
 }

@@ -1,4 +1,8 @@
-import { CANCELLATION_CATEGORY, missingForCancellationClosure, type CancellationContact } from '../playbook/cancellation.js';
+import {
+  CANCELLATION_CATEGORY,
+  missingForCancellationClosure,
+  type CancellationContact,
+} from '../playbook/cancellation.js';
 import { nextMediationDeadlines, type Mediation } from '../playbook/third-party-mediation.js';
 import type { HeldTicketFacts } from './pending-items.js';
 
@@ -34,32 +38,61 @@ const HOUR_MS = 3_600_000;
  * - cancellation: the customer contact (when, how, with whom), due `contactWithinHours` after the
  *   holder took the ticket.
  */
-export function owedPlaybookSteps(facts: PlaybookStepFacts, now: Date, contactWithinHours = DEFAULT_CANCELLATION_CONTACT_HOURS): OwedStep[] {
+export function owedPlaybookSteps(
+  facts: PlaybookStepFacts,
+  now: Date,
+  contactWithinHours = DEFAULT_CANCELLATION_CONTACT_HOURS,
+): OwedStep[] {
   return [...thirdPartySteps(facts, now), ...cancellationSteps(facts, now, contactWithinHours)];
 }
 
-function thirdPartySteps({ mediation, mediationReportAt, lastPublicReplyAt }: PlaybookStepFacts, now: Date): OwedStep[] {
+function thirdPartySteps(
+  { mediation, mediationReportAt, lastPublicReplyAt }: PlaybookStepFacts,
+  now: Date,
+): OwedStep[] {
   if (!mediation) return [];
   const steps: OwedStep[] = [];
   // When the report is due a resend is pointless (as in `dueMediationActions`): the report is the step.
   const due = nextMediationDeadlines(mediation).filter((deadline) => deadline.dueAt <= now);
   const missed = due.find((deadline) => deadline.kind === 'third-party.report') ?? due[0];
   if (missed) {
-    const what = missed.kind === 'third-party.report' ? 'Produzir o relatório das tentativas de contato com' : 'Reenviar o pedido de avaliação a';
+    const what =
+      missed.kind === 'third-party.report'
+        ? 'Produzir o relatório das tentativas de contato com'
+        : 'Reenviar o pedido de avaliação a';
     steps.push({ kind: 'third-party', description: `${what} ${mediation.thirdPartyName}`, dueAt: missed.dueAt });
   }
-  const news = latest([mediationReportAt, ...mediation.replies.filter((reply) => reply.withInformation).map((reply) => reply.at)]);
+  const news = latest([
+    mediationReportAt,
+    ...mediation.replies.filter((reply) => reply.withInformation).map((reply) => reply.at),
+  ]);
   if (news && (!lastPublicReplyAt || lastPublicReplyAt < news)) {
-    const what = mediationReportAt && news.getTime() === mediationReportAt.getTime() ? 'o relatório sobre' : 'o retorno de';
-    steps.push({ kind: 'third-party', description: `Responder ao cliente com ${what} ${mediation.thirdPartyName}`, dueAt: news });
+    const what =
+      mediationReportAt && news.getTime() === mediationReportAt.getTime() ? 'o relatório sobre' : 'o retorno de';
+    steps.push({
+      kind: 'third-party',
+      description: `Responder ao cliente com ${what} ${mediation.thirdPartyName}`,
+      dueAt: news,
+    });
   }
   return steps;
 }
 
-function cancellationSteps({ category, cancellationContact, heldSince }: PlaybookStepFacts, now: Date, contactWithinHours: number): OwedStep[] {
+function cancellationSteps(
+  { category, cancellationContact, heldSince }: PlaybookStepFacts,
+  now: Date,
+  contactWithinHours: number,
+): OwedStep[] {
   if (category !== CANCELLATION_CATEGORY || !heldSince) return [];
-  if (!missingForCancellationClosure({ category, contact: cancellationContact }, now).includes('customer-contact')) return [];
-  return [{ kind: 'cancellation', description: 'Contatar o cliente sobre o cancelamento e registrar quando, por qual meio e com quem', dueAt: new Date(heldSince.getTime() + contactWithinHours * HOUR_MS) }];
+  if (!missingForCancellationClosure({ category, contact: cancellationContact }, now).includes('customer-contact'))
+    return [];
+  return [
+    {
+      kind: 'cancellation',
+      description: 'Contatar o cliente sobre o cancelamento e registrar quando, por qual meio e com quem',
+      dueAt: new Date(heldSince.getTime() + contactWithinHours * HOUR_MS),
+    },
+  ];
 }
 
 function latest(instants: readonly (Date | null)[]): Date | null {

@@ -6,15 +6,35 @@ const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 const inHours = (hours: number) => new Date(now.getTime() + hours * 3_600_000);
 
 function held(overrides: Partial<HeldTicketFacts>): HeldTicketFacts {
-  return { ticketId: 't', lastCustomerMessageAt: null, lastPublicReplyAt: null, followUpAt: null, owedSteps: [], commitments: [], ...overrides };
+  return {
+    ticketId: 't',
+    lastCustomerMessageAt: null,
+    lastPublicReplyAt: null,
+    followUpAt: null,
+    owedSteps: [],
+    commitments: [],
+    ...overrides,
+  };
 }
 
 describe('pendingItems', () => {
   it.each<[string, Partial<HeldTicketFacts>, Pick<PendingItem, 'kind' | 'since'>[]]>([
     ['nothing owed', {}, []],
-    ['a customer message after our last reply', { lastCustomerMessageAt: hoursAgo(1), lastPublicReplyAt: hoursAgo(2) }, [{ kind: 'customer-reply-unanswered', since: hoursAgo(1) }]],
-    ['a customer message never answered', { lastCustomerMessageAt: hoursAgo(3) }, [{ kind: 'customer-reply-unanswered', since: hoursAgo(3) }]],
-    ['a customer message we already answered', { lastCustomerMessageAt: hoursAgo(2), lastPublicReplyAt: hoursAgo(1) }, []],
+    [
+      'a customer message after our last reply',
+      { lastCustomerMessageAt: hoursAgo(1), lastPublicReplyAt: hoursAgo(2) },
+      [{ kind: 'customer-reply-unanswered', since: hoursAgo(1) }],
+    ],
+    [
+      'a customer message never answered',
+      { lastCustomerMessageAt: hoursAgo(3) },
+      [{ kind: 'customer-reply-unanswered', since: hoursAgo(3) }],
+    ],
+    [
+      'a customer message we already answered',
+      { lastCustomerMessageAt: hoursAgo(2), lastPublicReplyAt: hoursAgo(1) },
+      [],
+    ],
     ['a follow-up whose time has come', { followUpAt: hoursAgo(0) }, [{ kind: 'follow-up-due', since: now }]],
     ['a follow-up still ahead', { followUpAt: inHours(1) }, []],
     [
@@ -27,7 +47,11 @@ describe('pendingItems', () => {
       },
       [{ kind: 'third-party-step-owed', since: hoursAgo(1) }],
     ],
-    ['a cancellation contact due', { owedSteps: [{ kind: 'cancellation', description: 'contato', dueAt: hoursAgo(4) }] }, [{ kind: 'cancellation-step-owed', since: hoursAgo(4) }]],
+    [
+      'a cancellation contact due',
+      { owedSteps: [{ kind: 'cancellation', description: 'contato', dueAt: hoursAgo(4) }] },
+      [{ kind: 'cancellation-step-owed', since: hoursAgo(4) }],
+    ],
     [
       'an overdue own commitment, a kept one and one still ahead',
       {
@@ -53,7 +77,11 @@ describe('pendingItems', () => {
     const items = pendingItems(
       [
         held({ ticketId: 'a', followUpAt: hoursAgo(1) }),
-        held({ ticketId: 'b', lastCustomerMessageAt: hoursAgo(2), owedSteps: [{ kind: 'third-party', description: 'relatório 72 h', dueAt: hoursAgo(3) }] }),
+        held({
+          ticketId: 'b',
+          lastCustomerMessageAt: hoursAgo(2),
+          owedSteps: [{ kind: 'third-party', description: 'relatório 72 h', dueAt: hoursAgo(3) }],
+        }),
       ],
       now,
     );

@@ -14,7 +14,12 @@ export interface HeldTicketFacts {
   commitments: readonly { description: string; dueAt: Date; doneAt: Date | null }[];
 }
 
-export type PendingKind = 'customer-reply-unanswered' | 'follow-up-due' | 'third-party-step-owed' | 'cancellation-step-owed' | 'commitment-overdue';
+export type PendingKind =
+  | 'customer-reply-unanswered'
+  | 'follow-up-due'
+  | 'third-party-step-owed'
+  | 'cancellation-step-owed'
+  | 'commitment-overdue';
 
 export interface PendingItem {
   ticketId: string;
@@ -46,7 +51,12 @@ export function pendingItems(tickets: readonly HeldTicketFacts[], now: Date): Pe
     }
     for (const commitment of ticket.commitments) {
       if (commitment.doneAt || commitment.dueAt >= now) continue;
-      items.push({ ticketId, kind: 'commitment-overdue', since: commitment.dueAt, description: commitment.description });
+      items.push({
+        ticketId,
+        kind: 'commitment-overdue',
+        since: commitment.dueAt,
+        description: commitment.description,
+      });
     }
   }
   return items.sort((a, b) => a.since.getTime() - b.since.getTime());

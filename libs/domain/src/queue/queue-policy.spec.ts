@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkTake, leaderMarkedPriority, orderQueue, skipReasonOf, type QueuedTicket, type TakeDecision } from './queue-policy.js';
+import {
+  checkTake,
+  leaderMarkedPriority,
+  orderQueue,
+  skipReasonOf,
+  type QueuedTicket,
+  type TakeDecision,
+} from './queue-policy.js';
 
 const at = (day: number, hour = 9) => new Date(Date.UTC(2026, 11, day, hour));
 
@@ -32,7 +39,11 @@ describe('skipReasonOf', () => {
     ['leader-marked priority', { leaderPriority: true }, 'urgent'],
     ['customer contacted again', { customerContactedAgain: true }, 'customer-contacted-again'],
     ['priority e-mail', { priorityEmailReceived: true }, 'priority-email'],
-    ['urgent wins over the others', { priorityEmailReceived: true, customerContactedAgain: true, leaderPriority: true }, 'urgent'],
+    [
+      'urgent wins over the others',
+      { priorityEmailReceived: true, customerContactedAgain: true, leaderPriority: true },
+      'urgent',
+    ],
   ])('%s', (_label, overrides, expected) => {
     expect(skipReasonOf(ticket('x', 1, overrides))).toBe(expected);
   });
@@ -51,7 +62,12 @@ describe('leaderMarkedPriority', () => {
 
 describe('orderQueue', () => {
   it.each<[string, QueuedTicket[], 'opened-at' | 'queued-at', string[]]>([
-    ['oldest first without skip reasons', [ticket('b', 2), ticket('d', 4), ticket('a', 1)], 'opened-at', ['a', 'b', 'd']],
+    [
+      'oldest first without skip reasons',
+      [ticket('b', 2), ticket('d', 4), ticket('a', 1)],
+      'opened-at',
+      ['a', 'b', 'd'],
+    ],
     ['skip reasons first, oldest first among them', queue, 'opened-at', ['c', 'e', 'a', 'b', 'd']],
     ['by time in the current queue when configured', queue, 'queued-at', ['c', 'e', 'b', 'd', 'a']],
     ['same instant: by id, so every agent sees one order', [ticket('y', 1), ticket('x', 1)], 'opened-at', ['x', 'y']],
@@ -71,9 +87,24 @@ describe('orderQueue', () => {
 describe('checkTake', () => {
   it.each<[string, QueuedTicket[], string, TakeDecision]>([
     ['the next one', queue, 'c', { outcome: 'in-order' }],
-    ['a newer one with a reason: allowed, reason and passed-over tickets recorded', queue, 'e', { outcome: 'skip', reason: 'priority-email', passedOver: ['c'] }],
-    ['an older one without a reason while a skip-eligible one waits: refused', queue, 'a', { outcome: 'refused', mustTake: 'c' }],
-    ['the easy one three places down: refused, naming the oldest', [ticket('a', 1), ticket('b', 2), ticket('d', 4)], 'd', { outcome: 'refused', mustTake: 'a' }],
+    [
+      'a newer one with a reason: allowed, reason and passed-over tickets recorded',
+      queue,
+      'e',
+      { outcome: 'skip', reason: 'priority-email', passedOver: ['c'] },
+    ],
+    [
+      'an older one without a reason while a skip-eligible one waits: refused',
+      queue,
+      'a',
+      { outcome: 'refused', mustTake: 'c' },
+    ],
+    [
+      'the easy one three places down: refused, naming the oldest',
+      [ticket('a', 1), ticket('b', 2), ticket('d', 4)],
+      'd',
+      { outcome: 'refused', mustTake: 'a' },
+    ],
     [
       'a newer ticket whose customer contacted again is itself the next one',
       [ticket('a', 1), ticket('b', 2), ticket('z', 9, { customerContactedAgain: true })],

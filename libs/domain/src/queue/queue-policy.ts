@@ -60,7 +60,11 @@ export function waitingSince(ticket: Pick<QueuedTicket, 'openedAt' | 'queuedAt'>
 /** The queue in the order it must be worked: tickets with a skip reason first, oldest first within each group. */
 export function orderQueue(tickets: readonly QueuedTicket[], order: QueueOrder = 'opened-at'): RankedTicket[] {
   return tickets
-    .map((ticket) => ({ ticketId: ticket.ticketId, waitingSince: waitingSince(ticket, order), skipReason: skipReasonOf(ticket) }))
+    .map((ticket) => ({
+      ticketId: ticket.ticketId,
+      waitingSince: waitingSince(ticket, order),
+      skipReason: skipReasonOf(ticket),
+    }))
     .sort(
       (a, b) =>
         Number(b.skipReason !== null) - Number(a.skipReason !== null) ||
@@ -74,14 +78,22 @@ export function orderQueue(tickets: readonly QueuedTicket[], order: QueueOrder =
  * Whether an agent may take `ticketId` now: the next one in order always; another one only if it
  * carries a skip reason, which is then to be recorded; otherwise the refusal names the one to take.
  */
-export function checkTake(tickets: readonly QueuedTicket[], ticketId: string, order: QueueOrder = 'opened-at'): TakeDecision {
+export function checkTake(
+  tickets: readonly QueuedTicket[],
+  ticketId: string,
+  order: QueueOrder = 'opened-at',
+): TakeDecision {
   const ranked = orderQueue(tickets, order);
   const chosen = ranked.find((entry) => entry.ticketId === ticketId);
   const next = ranked[0];
   if (!chosen || !next) return { outcome: 'not-queued' };
   if (chosen === next) return { outcome: 'in-order' };
   if (chosen.skipReason) {
-    return { outcome: 'skip', reason: chosen.skipReason, passedOver: ranked.slice(0, chosen.position - 1).map((entry) => entry.ticketId) };
+    return {
+      outcome: 'skip',
+      reason: chosen.skipReason,
+      passedOver: ranked.slice(0, chosen.position - 1).map((entry) => entry.ticketId),
+    };
   }
   return { outcome: 'refused', mustTake: next.ticketId };
 }

@@ -36,7 +36,11 @@ export function instantAtElapsed(spans: readonly RunningSpan[], meter: TimeMeter
 }
 
 /** Counted time and segments of the spans up to `horizon`. */
-export function measureUntil(spans: readonly RunningSpan[], meter: TimeMeter, horizon: Date): MeasuredSpan & { ms: number } {
+export function measureUntil(
+  spans: readonly RunningSpan[],
+  meter: TimeMeter,
+  horizon: Date,
+): MeasuredSpan & { ms: number } {
   const measured: MeasuredSpan & { ms: number } = { segments: [], holidays: [], ms: 0 };
   for (const span of spans) {
     const to = span.to && span.to < horizon ? span.to : horizon;
@@ -44,7 +48,8 @@ export function measureUntil(spans: readonly RunningSpan[], meter: TimeMeter, ho
     const part = meter.measure(span.from, to);
     measured.segments.push(...part.segments);
     for (const holiday of part.holidays) {
-      if (!measured.holidays.some((known) => known.date === holiday.date && known.name === holiday.name)) measured.holidays.push(holiday);
+      if (!measured.holidays.some((known) => known.date === holiday.date && known.name === holiday.name))
+        measured.holidays.push(holiday);
     }
   }
   measured.ms = measured.segments.reduce((sum, segment) => sum + segment.ms, 0);

@@ -16,7 +16,10 @@ const context: SlaContext = {
   policy: slaPolicy({
     'n1-stage-1': { 'first-response': { hours: 24, basis: 'business' }, analysis: { hours: 1, basis: 'business' } },
     n2: { 'first-response': { hours: 72, basis: 'business' } },
-    n3: { 'first-response': { hours: 72, basis: 'business', metBy: 'agent-action' }, analysis: { hours: 72, basis: 'calendar' } },
+    n3: {
+      'first-response': { hours: 72, basis: 'business', metBy: 'agent-action' },
+      analysis: { hours: 72, basis: 'calendar' },
+    },
   }),
 };
 
@@ -31,19 +34,41 @@ const created: ClockEvent = { type: 'created', at: sp('2026-12-07T10:00'), tier:
 
 describe('SLA clocks', () => {
   it('Scenario 1: opened Friday 17:40, first response counts 20 minutes on Friday, then from Monday 08:00', () => {
-    const clocks = computeClocks([{ type: 'created', at: sp('2026-11-27T17:40'), tier: 'n1-stage-1' }], context, sp('2026-11-27T17:45'));
+    const clocks = computeClocks(
+      [{ type: 'created', at: sp('2026-11-27T17:40'), tier: 'n1-stage-1' }],
+      context,
+      sp('2026-11-27T17:45'),
+    );
     const firstResponse = clock(clocks, '0:n1-stage-1:first-response');
-    expect(firstResponse).toMatchObject({ state: 'running', dueAt: sp('2026-12-02T11:40'), breachedAt: null, elapsedMs: 5 * MINUTE });
+    expect(firstResponse).toMatchObject({
+      state: 'running',
+      dueAt: sp('2026-12-02T11:40'),
+      breachedAt: null,
+      elapsedMs: 5 * MINUTE,
+    });
     expect(firstResponse.warnings).toEqual([{ fraction: 0.75, at: sp('2026-12-01T15:40') }]);
     expect(clock(clocks, '0:n1-stage-1:analysis').dueAt).toEqual(sp('2026-11-30T08:40'));
   });
 
   it('a public reply meets both clocks; another agent action meets only analysis', () => {
-    const acted = computeClocks([created, { type: 'acted', at: sp('2026-12-07T10:30') }], context, sp('2026-12-07T11:00'));
-    expect(clock(acted, '0:n1-stage-1:analysis')).toMatchObject({ state: 'met', endedBy: 'acted', elapsedMs: 30 * MINUTE, breachedAt: null });
+    const acted = computeClocks(
+      [created, { type: 'acted', at: sp('2026-12-07T10:30') }],
+      context,
+      sp('2026-12-07T11:00'),
+    );
+    expect(clock(acted, '0:n1-stage-1:analysis')).toMatchObject({
+      state: 'met',
+      endedBy: 'acted',
+      elapsedMs: 30 * MINUTE,
+      breachedAt: null,
+    });
     expect(clock(acted, '0:n1-stage-1:first-response').state).toBe('running');
 
-    const replied = computeClocks([created, { type: 'replied', at: sp('2026-12-07T12:00') }], context, sp('2026-12-07T13:00'));
+    const replied = computeClocks(
+      [created, { type: 'replied', at: sp('2026-12-07T12:00') }],
+      context,
+      sp('2026-12-07T13:00'),
+    );
     expect(replied.map((c) => [c.kind, c.state, c.breachedAt])).toEqual([
       ['first-response', 'met', null],
       ['analysis', 'met', sp('2026-12-07T11:00')],
@@ -51,14 +76,22 @@ describe('SLA clocks', () => {
   });
 
   it('a tier that never talks to the customer can have its first response met by any agent action', () => {
-    const events: ClockEvent[] = [created, { type: 'escalated', at: sp('2026-12-07T11:00'), tier: 'n3' }, { type: 'acted', at: sp('2026-12-07T12:00') }];
+    const events: ClockEvent[] = [
+      created,
+      { type: 'escalated', at: sp('2026-12-07T11:00'), tier: 'n3' },
+      { type: 'acted', at: sp('2026-12-07T12:00') },
+    ];
     const clocks = computeClocks(events, context, sp('2026-12-07T13:00'));
     expect(clock(clocks, '1:n3:first-response')).toMatchObject({ state: 'met', endedBy: 'acted' });
     expect(clock(clocks, '0:n1-stage-1:first-response')).toMatchObject({ state: 'stopped', endedBy: 'escalated' });
   });
 
   it('a clock reached exactly at its reply is met on time', () => {
-    const clocks = computeClocks([created, { type: 'acted', at: sp('2026-12-07T11:00') }], context, sp('2026-12-07T12:00'));
+    const clocks = computeClocks(
+      [created, { type: 'acted', at: sp('2026-12-07T11:00') }],
+      context,
+      sp('2026-12-07T12:00'),
+    );
     expect(clock(clocks, '0:n1-stage-1:analysis')).toMatchObject({ state: 'met', breachedAt: null });
   });
 
@@ -80,9 +113,16 @@ describe('SLA clocks', () => {
 
   it('ignores a pause whose reason the policy does not pause on', () => {
     const policy = slaPolicy(context.policy.targets, { pauseOn: ['waiting-customer'] });
-    const events: ClockEvent[] = [created, { type: 'paused', at: sp('2026-12-07T10:20'), reason: 'waiting-third-party' }];
+    const events: ClockEvent[] = [
+      created,
+      { type: 'paused', at: sp('2026-12-07T10:20'), reason: 'waiting-third-party' },
+    ];
     const clocks = computeClocks(events, { ...context, policy }, sp('2026-12-07T12:00'));
-    expect(clock(clocks, '0:n1-stage-1:analysis')).toMatchObject({ state: 'running', pauses: [], breachedAt: sp('2026-12-07T11:00') });
+    expect(clock(clocks, '0:n1-stage-1:analysis')).toMatchObject({
+      state: 'running',
+      pauses: [],
+      breachedAt: sp('2026-12-07T11:00'),
+    });
   });
 
   it('escalation stops the old tier’s clocks keeping their outcome and starts the new tier’s (breach blame)', () => {
@@ -97,7 +137,11 @@ describe('SLA clocks', () => {
       ['0:n1-stage-1:analysis', 'stopped', 'escalated', sp('2026-12-07T11:00')],
       ['1:n2:first-response', 'met', 'replied', null],
     ]);
-    expect(clock(clocks, '1:n2:first-response')).toMatchObject({ tier: 'n2', startedAt: sp('2026-12-07T14:00'), elapsedMs: 6 * HOUR });
+    expect(clock(clocks, '1:n2:first-response')).toMatchObject({
+      tier: 'n2',
+      startedAt: sp('2026-12-07T14:00'),
+      elapsedMs: 6 * HOUR,
+    });
   });
 
   it('reopening starts new clocks for the same tier; the clocks before it keep their outcome', () => {
@@ -118,12 +162,20 @@ describe('SLA clocks', () => {
   });
 
   it('a "reopened" before the ticket exists is noise', () => {
-    const clocks = computeClocks([{ type: 'reopened', at: sp('2026-12-07T09:00'), tier: 'n2' }, created], context, sp('2026-12-07T10:30'));
+    const clocks = computeClocks(
+      [{ type: 'reopened', at: sp('2026-12-07T09:00'), tier: 'n2' }, created],
+      context,
+      sp('2026-12-07T10:30'),
+    );
     expect(clocks.map((c) => c.id)).toEqual(['0:n1-stage-1:first-response', '0:n1-stage-1:analysis']);
   });
 
   it('counts calendar hours when a target says so', () => {
-    const clocks = computeClocks([{ type: 'created', at: sp('2026-12-11T17:00'), tier: 'n3' }], context, sp('2026-12-11T17:00'));
+    const clocks = computeClocks(
+      [{ type: 'created', at: sp('2026-12-11T17:00'), tier: 'n3' }],
+      context,
+      sp('2026-12-11T17:00'),
+    );
     expect(clock(clocks, '0:n3:analysis').dueAt).toEqual(sp('2026-12-14T17:00'));
   });
 
@@ -176,10 +228,21 @@ describe('explainClock', () => {
   });
 
   it('names the Carnaval holidays counted out of a running clock', () => {
-    const clocks = computeClocks([{ type: 'created', at: sp('2027-02-05T17:00'), tier: 'n1-stage-1' }], context, sp('2027-02-05T17:00'));
-    const explanation = explainClock(clock(clocks, '0:n1-stage-1:first-response'), context.calendar, sp('2027-02-05T17:00'));
+    const clocks = computeClocks(
+      [{ type: 'created', at: sp('2027-02-05T17:00'), tier: 'n1-stage-1' }],
+      context,
+      sp('2027-02-05T17:00'),
+    );
+    const explanation = explainClock(
+      clock(clocks, '0:n1-stage-1:first-response'),
+      context.calendar,
+      sp('2027-02-05T17:00'),
+    );
     expect(explanation.dueAt).toEqual(sp('2027-02-12T11:00'));
-    expect(explanation.holidays.map((h) => `${h.date} ${h.name}`)).toEqual(['2027-02-08 Carnaval', '2027-02-09 Carnaval']);
+    expect(explanation.holidays.map((h) => `${h.date} ${h.name}`)).toEqual([
+      '2027-02-08 Carnaval',
+      '2027-02-09 Carnaval',
+    ]);
     expect(explanation.segments.map((s) => s.ms / HOUR)).toEqual([1, 10, 10, 3]);
   });
 });
@@ -202,7 +265,11 @@ describe('plannedSlaTimers', () => {
       dueAt: sp('2026-12-07T11:00').toISOString(),
     });
 
-    const paused = computeClocks([created, { type: 'paused', at: sp('2026-12-07T10:10'), reason: 'waiting-customer' }], context, sp('2026-12-07T10:10'));
+    const paused = computeClocks(
+      [created, { type: 'paused', at: sp('2026-12-07T10:10'), reason: 'waiting-customer' }],
+      context,
+      sp('2026-12-07T10:10'),
+    );
     expect(plannedSlaTimers('t-1', paused)).toEqual([]);
   });
 });

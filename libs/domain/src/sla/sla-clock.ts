@@ -46,7 +46,10 @@ export interface SlaContext {
   calendar: TimeMeter;
 }
 
-type Draft = Pick<SlaClock, 'id' | 'tier' | 'episode' | 'kind' | 'target' | 'startedAt' | 'pauses' | 'endedAt' | 'endedBy'>;
+type Draft = Pick<
+  SlaClock,
+  'id' | 'tier' | 'episode' | 'kind' | 'target' | 'startedAt' | 'pauses' | 'endedAt' | 'endedBy'
+>;
 
 export function meterFor(target: SlaTarget, calendar: TimeMeter): TimeMeter {
   return target.basis === 'business' ? calendar : calendarTime;
@@ -69,7 +72,7 @@ export function computeClocks(events: readonly ClockEvent[], context: SlaContext
       case 'escalated':
       case 'reopened':
         // A ticket is created once and escalated or reopened only after that; anything else is noise.
-        if ((event.type === 'created') !== (episode < 0)) break;
+        if ((event.type === 'created') !== episode < 0) break;
         end(open, event.at, 'escalated');
         episode += 1;
         open = startClocks(policy, event.tier, episode, event.at);
@@ -106,7 +109,19 @@ function startClocks(policy: SlaPolicy, tier: string, episode: number, at: Date)
   return CLOCK_KINDS.flatMap((kind) => {
     const target = targets[kind];
     if (!target) return [];
-    return [{ id: `${episode}:${tier}:${kind}`, tier, episode, kind, target, startedAt: at, pauses: [], endedAt: null, endedBy: null }];
+    return [
+      {
+        id: `${episode}:${tier}:${kind}`,
+        tier,
+        episode,
+        kind,
+        target,
+        startedAt: at,
+        pauses: [],
+        endedAt: null,
+        endedBy: null,
+      },
+    ];
   });
 }
 
@@ -133,14 +148,23 @@ function settle(draft: Draft, { policy, calendar }: SlaContext, now: Date): SlaC
   const targetMs = draft.target.hours * HOUR_MS;
   const dueAt = instantAtElapsed(spans, meter, targetMs);
   const met = draft.endedBy === 'replied' || draft.endedBy === 'acted';
-  const state: ClockState = draft.endedAt ? (met ? 'met' : 'stopped') : draft.pauses.at(-1)?.to === null ? 'paused' : 'running';
+  const state: ClockState = draft.endedAt
+    ? met
+      ? 'met'
+      : 'stopped'
+    : draft.pauses.at(-1)?.to === null
+      ? 'paused'
+      : 'running';
   const reachedBeforeEnd = dueAt !== null && (draft.endedAt ? dueAt < draft.endedAt : dueAt <= now);
   return {
     ...draft,
     state,
     elapsedMs: measureUntil(spans, meter, draft.endedAt ?? now).ms,
     dueAt,
-    warnings: policy.warningFractions.map((fraction) => ({ fraction, at: instantAtElapsed(spans, meter, targetMs * fraction) })),
+    warnings: policy.warningFractions.map((fraction) => ({
+      fraction,
+      at: instantAtElapsed(spans, meter, targetMs * fraction),
+    })),
     breachedAt: reachedBeforeEnd ? dueAt : null,
   };
 }

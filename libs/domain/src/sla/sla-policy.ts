@@ -29,7 +29,10 @@ export interface SlaPolicy {
 
 export const DEFAULT_WARNING_FRACTION = 0.75;
 
-export function slaPolicy(targets: SlaPolicy['targets'], overrides: Partial<Omit<SlaPolicy, 'targets'>> = {}): SlaPolicy {
+export function slaPolicy(
+  targets: SlaPolicy['targets'],
+  overrides: Partial<Omit<SlaPolicy, 'targets'>> = {},
+): SlaPolicy {
   const policy: SlaPolicy = {
     targets,
     warningFractions: [DEFAULT_WARNING_FRACTION],
@@ -41,7 +44,8 @@ export function slaPolicy(targets: SlaPolicy['targets'], overrides: Partial<Omit
   }
   for (const [tier, clocks] of Object.entries(targets)) {
     for (const [kind, target] of Object.entries(clocks)) {
-      if (!(target && target.hours > 0)) throw new Error(`the ${kind} target of ${tier} must be a positive number of hours`);
+      if (!(target && target.hours > 0))
+        throw new Error(`the ${kind} target of ${tier} must be a positive number of hours`);
     }
   }
   return policy;

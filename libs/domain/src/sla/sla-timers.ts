@@ -23,11 +23,33 @@ export function plannedSlaTimers(ticketId: string, clocks: readonly SlaClock[]):
   return clocks
     .filter((clock) => clock.state === 'running')
     .flatMap((clock) => {
-      const about = { ticketId, tier: clock.tier, clock: clock.kind, clockId: clock.id, targetHours: clock.target.hours, dueAt: clock.dueAt?.toISOString() };
+      const about = {
+        ticketId,
+        tier: clock.tier,
+        clock: clock.kind,
+        clockId: clock.id,
+        targetHours: clock.target.hours,
+        dueAt: clock.dueAt?.toISOString(),
+      };
       const timers: PlannedTimer[] = clock.warnings.flatMap(({ fraction, at }) =>
-        at ? [{ kind: `${SLA_TIMER_PREFIX}${clock.id}:warning:${fraction}`, dueAt: at, eventType: 'sla.warning' as const, payload: { ...about, fraction } }] : [],
+        at
+          ? [
+              {
+                kind: `${SLA_TIMER_PREFIX}${clock.id}:warning:${fraction}`,
+                dueAt: at,
+                eventType: 'sla.warning' as const,
+                payload: { ...about, fraction },
+              },
+            ]
+          : [],
       );
-      if (clock.dueAt) timers.push({ kind: `${SLA_TIMER_PREFIX}${clock.id}:breached`, dueAt: clock.dueAt, eventType: 'sla.breached', payload: about });
+      if (clock.dueAt)
+        timers.push({
+          kind: `${SLA_TIMER_PREFIX}${clock.id}:breached`,
+          dueAt: clock.dueAt,
+          eventType: 'sla.breached',
+          payload: about,
+        });
       return timers;
     });
 }

@@ -26,8 +26,13 @@ describe('the seed presets', () => {
   });
 
   it('labels categories in pt-BR with English available', () => {
-    expect(TWO_STAGE_N1.categories.find((c) => c.key === 'migracao')?.label).toEqual({ 'pt-BR': 'Migração', en: 'Migration' });
-    expect(N1_N5.categories.find((c) => c.key === 'congelamento-servicos')?.label['pt-BR']).toBe('Congelamento de serviços');
+    expect(TWO_STAGE_N1.categories.find((c) => c.key === 'migracao')?.label).toEqual({
+      'pt-BR': 'Migração',
+      en: 'Migration',
+    });
+    expect(N1_N5.categories.find((c) => c.key === 'congelamento-servicos')?.label['pt-BR']).toBe(
+      'Congelamento de serviços',
+    );
   });
 });
 
@@ -59,7 +64,10 @@ describe('routing by category', () => {
   });
 
   it('sends a known category no unit claims to the entry unit', () => {
-    const structure: SupportStructure = { ...N1_N5, categories: [...N1_N5.categories, { key: 'outros', label: { 'pt-BR': 'Outros', en: 'Other' } }] };
+    const structure: SupportStructure = {
+      ...N1_N5,
+      categories: [...N1_N5.categories, { key: 'outros', label: { 'pt-BR': 'Outros', en: 'Other' } }],
+    };
     expect(routeByCategory(structure, 'outros')).toEqual({ ok: true, unitKey: 'N1' });
   });
 

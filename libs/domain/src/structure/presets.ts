@@ -65,7 +65,15 @@ export const TWO_STAGE_N1: SupportStructure = {
       talksToCustomers: true,
       firstResponseHours: null,
       analysisHours: 2,
-      categories: ['financeiro', 'comercial', 'faturamento', 'migracao', 'homologacao-bancaria', 'homologacao-nfse', 'treinamento'],
+      categories: [
+        'financeiro',
+        'comercial',
+        'faturamento',
+        'migracao',
+        'homologacao-bancaria',
+        'homologacao-nfse',
+        'treinamento',
+      ],
       escalatesTo: ['N2'],
     },
     {
@@ -83,7 +91,14 @@ export const TWO_STAGE_N1: SupportStructure = {
   ],
 };
 
-const tier = (key: string, name: string, firstResponseHours: number, talksToCustomers: boolean, categories: string[], escalatesTo: string[]) => ({
+const tier = (
+  key: string,
+  name: string,
+  firstResponseHours: number,
+  talksToCustomers: boolean,
+  categories: string[],
+  escalatesTo: string[],
+) => ({
   key,
   kind: 'tier' as const,
   name,
@@ -117,10 +132,33 @@ export const N1_N5: SupportStructure = {
     CANCELLATION,
   ],
   units: [
-    tier('N1', 'Nível 1 — Atendimento / Service Desk', 24, true, ['configuracao-email', 'leitor-email', 'formulario-contato', 'contas-email', 'area-administrativa'], ['N2', 'N4', 'N5']),
+    tier(
+      'N1',
+      'Nível 1 — Atendimento / Service Desk',
+      24,
+      true,
+      ['configuracao-email', 'leitor-email', 'formulario-contato', 'contas-email', 'area-administrativa'],
+      ['N2', 'N4', 'N5'],
+    ),
     tier('N2', 'Nível 2 — Especialistas', 72, true, ['implementacao-tecnica'], ['N3', 'N4', 'N5']),
     tier('N3', 'Nível 3 — Engenheiro de Sistema', 72, false, ['infraestrutura'], ['N2', 'N5']),
-    tier('N4', 'Nível 4 — Administrativo / Financeiro', 24, true, ['financeiro', 'comercial', 'faturamento', 'cadastro', 'ativacao-servicos', 'congelamento-servicos', 'autorizacao-servicos', 'cancelamento'], ['N5']),
+    tier(
+      'N4',
+      'Nível 4 — Administrativo / Financeiro',
+      24,
+      true,
+      [
+        'financeiro',
+        'comercial',
+        'faturamento',
+        'cadastro',
+        'ativacao-servicos',
+        'congelamento-servicos',
+        'autorizacao-servicos',
+        'cancelamento',
+      ],
+      ['N5'],
+    ),
     tier('N5', 'Nível 5 — Gerência', 24, true, [], []),
   ],
 };

@@ -8,7 +8,10 @@ export type RoutingOutcome = { ok: true; unitKey: string } | { ok: false; reason
  */
 export function routeByCategory(structure: SupportStructure, category: string): RoutingOutcome {
   if (!findCategory(structure, category)) {
-    return { ok: false, reason: `unknown category "${category}"; known: ${structure.categories.map((c) => c.key).join(', ')}` };
+    return {
+      ok: false,
+      reason: `unknown category "${category}"; known: ${structure.categories.map((c) => c.key).join(', ')}`,
+    };
   }
   const handler = structure.units.find((unit) => unit.categories.includes(category));
   return { ok: true, unitKey: handler?.key ?? structure.entryUnit };

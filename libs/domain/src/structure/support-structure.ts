@@ -51,7 +51,8 @@ export function validateStructure(structure: SupportStructure): StructureIssue[]
   const issues: StructureIssue[] = [];
   const unitKeys = new Set<string>();
   structure.units.forEach((unit, index) => {
-    if (unitKeys.has(unit.key)) issues.push({ field: `units.${index}.key`, message: `unit "${unit.key}" is defined twice` });
+    if (unitKeys.has(unit.key))
+      issues.push({ field: `units.${index}.key`, message: `unit "${unit.key}" is defined twice` });
     unitKeys.add(unit.key);
   });
   const categoryKeys = new Set<string>();
@@ -66,7 +67,8 @@ export function validateStructure(structure: SupportStructure): StructureIssue[]
     unit.categories.forEach((category, c) => {
       const field = `units.${index}.categories.${c}`;
       if (!categoryKeys.has(category)) issues.push({ field, message: `unknown category "${category}"` });
-      else if (owner.has(category)) issues.push({ field, message: `category "${category}" is already handled by ${owner.get(category)}` });
+      else if (owner.has(category))
+        issues.push({ field, message: `category "${category}" is already handled by ${owner.get(category)}` });
       else owner.set(category, unit.key);
     });
     unit.escalatesTo.forEach((target, e) => {
@@ -75,7 +77,8 @@ export function validateStructure(structure: SupportStructure): StructureIssue[]
       else if (target === unit.key) issues.push({ field, message: 'a unit cannot escalate to itself' });
     });
   });
-  if (!unitKeys.has(structure.entryUnit)) issues.push({ field: 'entryUnit', message: `unknown unit "${structure.entryUnit}"` });
+  if (!unitKeys.has(structure.entryUnit))
+    issues.push({ field: 'entryUnit', message: `unknown unit "${structure.entryUnit}"` });
   if (structure.spocUnit !== null && !unitKeys.has(structure.spocUnit)) {
     issues.push({ field: 'spocUnit', message: `unknown unit "${structure.spocUnit}"` });
   }

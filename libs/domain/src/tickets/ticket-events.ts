@@ -5,8 +5,25 @@ import type { TicketStatus } from './ticket-status.js';
  * carries what a subscriber (sheet, Teams, mail) needs without reading the ticket back.
  */
 export interface TicketEventPayloads {
-  'ticket.created': { ticketId: string; number: number; unitKey: string; category: string; channel: string; customerId: string; structureVersion: number; subject: string; tags: string[] };
-  'ticket.escalated': { ticketId: string; number: number; fromUnit: string; toUnit: string; reason: string; spocId: string | null };
+  'ticket.created': {
+    ticketId: string;
+    number: number;
+    unitKey: string;
+    category: string;
+    channel: string;
+    customerId: string;
+    structureVersion: number;
+    subject: string;
+    tags: string[];
+  };
+  'ticket.escalated': {
+    ticketId: string;
+    number: number;
+    fromUnit: string;
+    toUnit: string;
+    reason: string;
+    spocId: string | null;
+  };
   'ticket.status_changed': { ticketId: string; number: number; from: TicketStatus; to: TicketStatus };
   'ticket.replied': { ticketId: string; number: number; entryId: string; authorId: string | null };
   'ticket.note_added': { ticketId: string; number: number; entryId: string; authorId: string | null };

@@ -25,9 +25,17 @@ describe('public replies', () => {
 
   it('refuses an agent outside the structure, but not a leader or the relationship desk', () => {
     expect(decideTicketAction(N1_N5, agent(null), 'reply_public', ticket).allowed).toBe(false);
-    expect(decideTicketAction(N1_N5, agent('N9'), 'reply_public', ticket)).toMatchObject({ allowed: false, reason: expect.stringContaining('N9') });
-    expect(decideTicketAction(N1_N5, { userId: 'l', roles: ['leader'], unitKey: null }, 'reply_public', ticket).allowed).toBe(true);
-    expect(decideTicketAction(N1_N5, { userId: 'r', roles: ['relationship'], unitKey: null }, 'reply_public', ticket).allowed).toBe(true);
+    expect(decideTicketAction(N1_N5, agent('N9'), 'reply_public', ticket)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('N9'),
+    });
+    expect(
+      decideTicketAction(N1_N5, { userId: 'l', roles: ['leader'], unitKey: null }, 'reply_public', ticket).allowed,
+    ).toBe(true);
+    expect(
+      decideTicketAction(N1_N5, { userId: 'r', roles: ['relationship'], unitKey: null }, 'reply_public', ticket)
+        .allowed,
+    ).toBe(true);
   });
 });
 
@@ -35,7 +43,9 @@ describe('escalation', () => {
   it('is for the unit holding the ticket, its assignee or SPOC, and leaders', () => {
     expect(decideTicketAction(N1_N5, agent('N3'), 'escalate', ticket).allowed).toBe(true);
     expect(decideTicketAction(N1_N5, agent('N1', 'u-n1'), 'escalate', ticket).allowed).toBe(true);
-    expect(decideTicketAction(N1_N5, { userId: 'l', roles: ['leader'], unitKey: 'N5' }, 'escalate', ticket).allowed).toBe(true);
+    expect(
+      decideTicketAction(N1_N5, { userId: 'l', roles: ['leader'], unitKey: 'N5' }, 'escalate', ticket).allowed,
+    ).toBe(true);
     expect(decideTicketAction(N1_N5, agent('N4'), 'escalate', ticket)).toEqual({
       allowed: false,
       reason: "Only N3, the ticket's assignee or SPOC, or a leader may escalate this ticket",

@@ -27,13 +27,21 @@ const supervises = (actor: TicketActor) => actor.roles.includes('leader') || act
  * Who may do what on a ticket. Checked by the service on every call, so a tier that never talks to
  * customers cannot reply to them through any client (seed 001: N3 "não oferece atendimento direto").
  */
-export function decideTicketAction(structure: SupportStructure, actor: TicketActor, action: TicketAction, ticket: TicketHolding): Decision {
+export function decideTicketAction(
+  structure: SupportStructure,
+  actor: TicketActor,
+  action: TicketAction,
+  ticket: TicketHolding,
+): Decision {
   switch (action) {
     case 'reply_public':
       return mayReplyPublicly(structure, actor);
     case 'escalate':
       if (supervises(actor) || isInvolved(actor, ticket)) return ALLOW;
-      return { allowed: false, reason: `Only ${ticket.unitKey}, the ticket's assignee or SPOC, or a leader may escalate this ticket` };
+      return {
+        allowed: false,
+        reason: `Only ${ticket.unitKey}, the ticket's assignee or SPOC, or a leader may escalate this ticket`,
+      };
   }
 }
 
@@ -43,9 +51,13 @@ function mayReplyPublicly(structure: SupportStructure, actor: TicketActor): Deci
     return { allowed: false, reason: 'Only staff placed in a tier that talks to customers may post public replies' };
   }
   const unit = findUnit(structure, actor.unitKey);
-  if (!unit) return { allowed: false, reason: `Your unit ${actor.unitKey} is not part of the active support structure` };
+  if (!unit)
+    return { allowed: false, reason: `Your unit ${actor.unitKey} is not part of the active support structure` };
   if (!unit.talksToCustomers) {
-    return { allowed: false, reason: `${unit.key} (${unit.name}) does not talk to customers: post an internal note for the tier in contact instead` };
+    return {
+      allowed: false,
+      reason: `${unit.key} (${unit.name}) does not talk to customers: post an internal note for the tier in contact instead`,
+    };
   }
   return ALLOW;
 }

@@ -22,7 +22,11 @@ describe('ticket status lifecycle', () => {
     ['in_analysis', 'in_analysis'],
   ] as const)('refuses %s → %s and lists what is allowed', (from, to) => {
     const outcome = checkTransition(from, to);
-    expect(outcome).toEqual({ ok: false, reason: expect.stringContaining(`${from} to ${to}`), allowed: allowedTransitions(from) });
+    expect(outcome).toEqual({
+      ok: false,
+      reason: expect.stringContaining(`${from} to ${to}`),
+      allowed: allowedTransitions(from),
+    });
   });
 
   it('never leads back to new, and every status can move somewhere', () => {
@@ -33,6 +37,12 @@ describe('ticket status lifecycle', () => {
   });
 
   it('counts only unresolved tickets as open', () => {
-    expect(TICKET_STATUSES.filter(isOpenStatus)).toEqual(['new', 'in_analysis', 'waiting_customer', 'waiting_third_party', 'waiting_development']);
+    expect(TICKET_STATUSES.filter(isOpenStatus)).toEqual([
+      'new',
+      'in_analysis',
+      'waiting_customer',
+      'waiting_third_party',
+      'waiting_development',
+    ]);
   });
 });

@@ -31,13 +31,18 @@ describe('connector generator', () => {
     expect(tree.read(`${root}/src/whatsapp-business.connector.spec.ts`, 'utf-8')).toContain(
       'connectorContractTests(whatsappBusinessConnector',
     );
-    expect(readJson(tree, `${root}/tsconfig.lib.json`).references).toEqual([{ path: '../../libs/connector-kit/tsconfig.lib.json' }]);
+    expect(readJson(tree, `${root}/tsconfig.lib.json`).references).toEqual([
+      { path: '../../libs/connector-kit/tsconfig.lib.json' },
+    ]);
   });
 
   it('writes nothing outside its own folder', async () => {
     const before = new Set(tree.listChanges().map((change) => change.path));
     await connectorGenerator(tree, { name: 'slack', displayName: 'Slack' });
-    const written = tree.listChanges().map((change) => change.path).filter((path) => !before.has(path));
+    const written = tree
+      .listChanges()
+      .map((change) => change.path)
+      .filter((path) => !before.has(path));
     expect(written.length).toBeGreaterThan(0);
     expect(written.filter((path) => !path.startsWith('plugins/slack/'))).toEqual([]);
   });

@@ -6,8 +6,18 @@ import { OutboxEventSchema } from './outbox-event.entity.js';
 import { TimerSchema } from './timer.entity.js';
 import { UserSchema } from './user.entity.js';
 import { PlaybookTemplateOverrideSchema } from './playbook-template-override.entity.js';
-import { AnnouncementGroupMemberSchema, AnnouncementGroupSchema, AnnouncementRecipientSchema, AnnouncementSchema } from './announcement.entity.js';
-import { CustomerContactSchema, CustomerProductSchema, CustomerSchema, ImplementationItemSchema } from './customer.entity.js';
+import {
+  AnnouncementGroupMemberSchema,
+  AnnouncementGroupSchema,
+  AnnouncementRecipientSchema,
+  AnnouncementSchema,
+} from './announcement.entity.js';
+import {
+  CustomerContactSchema,
+  CustomerProductSchema,
+  CustomerSchema,
+  ImplementationItemSchema,
+} from './customer.entity.js';
 import { SupportMemberSchema } from './support-member.entity.js';
 import { SupportStructureVersionSchema } from './support-structure-version.entity.js';
 import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from './ticket.entity.js';
@@ -35,7 +45,20 @@ export * from './priority-request.entity.js';
 export * from './ticket-follow-up.entity.js';
 
 /** Every entity the core persists; features add theirs here. */
-export const coreEntities = [UserSchema, AuthTokenSchema, AuditRecordSchema, OutboxEventSchema, PlaybookTemplateOverrideSchema, TimerSchema, AnnouncementGroupSchema, AnnouncementGroupMemberSchema, AnnouncementSchema, AnnouncementRecipientSchema, ChannelSchema, ChannelDeliverySchema, DeliveryAttemptSchema,
+export const coreEntities = [
+  UserSchema,
+  AuthTokenSchema,
+  AuditRecordSchema,
+  OutboxEventSchema,
+  PlaybookTemplateOverrideSchema,
+  TimerSchema,
+  AnnouncementGroupSchema,
+  AnnouncementGroupMemberSchema,
+  AnnouncementSchema,
+  AnnouncementRecipientSchema,
+  ChannelSchema,
+  ChannelDeliverySchema,
+  DeliveryAttemptSchema,
   SupportStructureVersionSchema,
   SupportMemberSchema,
   CustomerSchema,

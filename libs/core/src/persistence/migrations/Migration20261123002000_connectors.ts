@@ -24,7 +24,9 @@ export class Migration20261123002000_connectors extends Migration {
     // Events not yet fanned out to channels. Filled by a trigger in the writer's own transaction, so
     // an event is never missed whatever order concurrent transactions commit in, and the dispatcher
     // reads a table holding only pending work instead of scanning the outbox.
-    this.addSql(`create table outbox_dispatch_queue (event_id uuid primary key references outbox_events (id) on delete cascade)`);
+    this.addSql(
+      `create table outbox_dispatch_queue (event_id uuid primary key references outbox_events (id) on delete cascade)`,
+    );
     this.addSql(`
       create function outbox_events_enqueue_dispatch() returns trigger language plpgsql as $$
       begin
@@ -52,8 +54,12 @@ export class Migration20261123002000_connectors extends Migration {
         delivered_at timestamptz null,
         unique (event_id, channel_id)
       )`);
-    this.addSql(`create index channel_deliveries_due_idx on channel_deliveries (next_attempt_at) where status in ('pending', 'retrying')`);
-    this.addSql(`create index channel_deliveries_leased_idx on channel_deliveries (lease_until) where status = 'delivering'`);
+    this.addSql(
+      `create index channel_deliveries_due_idx on channel_deliveries (next_attempt_at) where status in ('pending', 'retrying')`,
+    );
+    this.addSql(
+      `create index channel_deliveries_leased_idx on channel_deliveries (lease_until) where status = 'delivering'`,
+    );
     this.addSql(`create index channel_deliveries_channel_idx on channel_deliveries (channel_id, created_at desc)`);
 
     this.addSql(`

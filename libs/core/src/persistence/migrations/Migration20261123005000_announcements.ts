@@ -43,7 +43,9 @@ export class Migration20261123005000_announcements extends Migration {
         unique (announcement_id, user_id),
         check ((acknowledged_at is null) = (acknowledged_via is null))
       )`);
-    this.addSql(`create index announcement_recipients_pending_idx on announcement_recipients (user_id) where acknowledged_at is null`);
+    this.addSql(
+      `create index announcement_recipients_pending_idx on announcement_recipients (user_id) where acknowledged_at is null`,
+    );
     // Seed 002 §5 names this group; it exists from the start, members are added by a leader or admin.
     this.addSql(`
       insert into announcement_groups (id, name, description, created_at)

@@ -24,12 +24,18 @@ export class Migration20261123007000_ticket_playbook extends Migration {
         active boolean not null,
         updated_at timestamptz not null
       )`);
-    const rows = DEFAULT_INOPERATIVE_SERVICES.map((s) => `(${quote(s.code)}, ${quote(s.label['pt-BR'])}, ${quote(s.label.en)}, ${s.active}, now())`);
-    this.addSql(`insert into inoperative_services (code, label_pt_br, label_en, active, updated_at) values ${rows.join(', ')}`);
+    const rows = DEFAULT_INOPERATIVE_SERVICES.map(
+      (s) => `(${quote(s.code)}, ${quote(s.label['pt-BR'])}, ${quote(s.label.en)}, ${s.active}, now())`,
+    );
+    this.addSql(
+      `insert into inoperative_services (code, label_pt_br, label_en, active, updated_at) values ${rows.join(', ')}`,
+    );
     // Claims of the outbox events the playbook acts on (timer follow-ups): one row = handled once.
     this.addSql(`create table playbook_handled_events (event_id uuid primary key, handled_at timestamptz not null)`);
     // The follow-up looks for these few event types every tick; without it each look scans the outbox.
-    this.addSql(`create index outbox_events_third_party_due on outbox_events (position) where type in ('third_party.resend_due', 'third_party.report_due')`);
+    this.addSql(
+      `create index outbox_events_third_party_due on outbox_events (position) where type in ('third_party.resend_due', 'third_party.report_due')`,
+    );
   }
 
   override down(): void {

@@ -19,7 +19,9 @@ export class Migration20261123009000_ticket_follow_ups extends Migration {
         check (kind = 'follow-up' or description is not null)
       )`);
     // The pending-items check reads only open rows of the tickets an agent holds.
-    this.addSql(`create index ticket_follow_ups_open_idx on ticket_follow_ups (ticket_id, due_at) where done_at is null`);
+    this.addSql(
+      `create index ticket_follow_ups_open_idx on ticket_follow_ups (ticket_id, due_at) where done_at is null`,
+    );
   }
 
   override down(): void {

@@ -20,8 +20,10 @@ const day = z.iso.date().or(z.iso.datetime({ offset: true }));
 /** The documented shape; `CancellationReportQuery` parses it into instants. */
 export const CancellationReportRange = z.strictObject({ from: day, to: day });
 
-export const CancellationReportQuery = CancellationReportRange.transform(({ from, to }) => ({ from: new Date(from), to: new Date(to) }))
-  .refine(({ from, to }) => from < to, { message: '"from" must be before "to"', path: ['to'] });
+export const CancellationReportQuery = CancellationReportRange.transform(({ from, to }) => ({
+  from: new Date(from),
+  to: new Date(to),
+})).refine(({ from, to }) => from < to, { message: '"from" must be before "to"', path: ['to'] });
 
 export type CancellationContactInput = z.infer<typeof CancellationContactBody>;
 export type CancellationReasonInput = z.infer<typeof CancellationReasonBody>;

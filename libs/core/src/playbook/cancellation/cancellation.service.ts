@@ -48,7 +48,12 @@ export class CancellationService implements OnModuleInit {
   async state(ticketId: string) {
     const { ticket, record } = await this.store.read(ticketId);
     const cancellation = cancellationRecord(ticket, record);
-    return { category: ticket.category, contact: cancellation.contact, reason: cancellation.reason, missing: await this.missing(cancellation) };
+    return {
+      category: ticket.category,
+      contact: cancellation.contact,
+      reason: cancellation.reason,
+      missing: await this.missing(cancellation),
+    };
   }
 
   recordContact(caller: TicketCaller, ticketId: string, contact: CancellationContactInput) {
@@ -64,13 +69,15 @@ export class CancellationService implements OnModuleInit {
   }
 
   async report(from: Date, to: Date) {
-    const rows = await this.em.getConnection().execute<{ category: string; contact: CancellationContact; reason: CancellationReason }[]>(
-      `select t.category, p.cancellation_contact as contact, p.cancellation_reason as reason
+    const rows = await this.em
+      .getConnection()
+      .execute<{ category: string; contact: CancellationContact; reason: CancellationReason }[]>(
+        `select t.category, p.cancellation_contact as contact, p.cancellation_reason as reason
          from ticket_playbook p join tickets t on t.id = p.ticket_id
         where t.category = ? and p.cancellation_reason is not null and (p.cancellation_contact ->> 'at')::timestamptz >= ? and (p.cancellation_contact ->> 'at')::timestamptz < ?
         order by (p.cancellation_contact ->> 'at')::timestamptz, p.ticket_id`,
-      [CANCELLATION_CATEGORY, from.toISOString(), to.toISOString()],
-    );
+        [CANCELLATION_CATEGORY, from.toISOString(), to.toISOString()],
+      );
     // In contact order, so a system's first spelling in the period names its bar.
     const records = rows.map((row) => ({ ...row, contact: { ...row.contact, at: new Date(row.contact.at) } }));
     return { from, to, total: records.length, ...reportCancellationReasons(records, from, to) };
@@ -78,13 +85,19 @@ export class CancellationService implements OnModuleInit {
 
   private record(caller: TicketCaller, ticketId: string, action: string, apply: (record: TicketPlaybook) => void) {
     return this.store.change(caller, ticketId, action, async ({ ticket, record }) => {
-      if (ticket.category !== CANCELLATION_CATEGORY) throw new ConflictException(`Ticket is not a cancellation (category "${ticket.category}")`);
+      if (ticket.category !== CANCELLATION_CATEGORY)
+        throw new ConflictException(`Ticket is not a cancellation (category "${ticket.category}")`);
       apply(record);
       const cancellation = cancellationRecord(ticket, record);
       const analysis = await this.writeAnalysis(ticket, cancellation);
       const missing = await this.missing(cancellation);
       return {
-        result: { contact: cancellation.contact, reason: cancellation.reason, missing, technicalAnalysis: ticket.technicalAnalysis ?? null },
+        result: {
+          contact: cancellation.contact,
+          reason: cancellation.reason,
+          missing,
+          technicalAnalysis: ticket.technicalAnalysis ?? null,
+        },
         after: { contact: record.cancellationContact ?? null, reason: record.cancellationReason ?? null },
         entries: analysis ? [{ kind: 'internal' as const, body: analysis }] : [],
       };
@@ -94,7 +107,12 @@ export class CancellationService implements OnModuleInit {
   /** Once both halves are known, the technical analysis states them in the playbook's words. */
   private async writeAnalysis(ticket: Ticket, cancellation: CancellationRecord): Promise<string | null> {
     if (!cancellation.contact || !cancellation.reason) return null;
-    const text = renderCancellationAnalysis(await this.templates.source(), DEFAULT_LOCALE, cancellation.contact, cancellation.reason);
+    const text = renderCancellationAnalysis(
+      await this.templates.source(),
+      DEFAULT_LOCALE,
+      cancellation.contact,
+      cancellation.reason,
+    );
     const previous = ticket.technicalAnalysis;
     ticket.technicalAnalysis = {
       summary: previous?.summary ?? text,
@@ -111,7 +129,10 @@ export class CancellationService implements OnModuleInit {
   private async missing(cancellation: CancellationRecord) {
     const missing = missingForCancellationClosure(cancellation, this.clock.now());
     const source = await this.templates.source();
-    return missing.map((code) => ({ code, message: renderTemplate(source, `cancellation.missing.${code}`, DEFAULT_LOCALE, {}) }));
+    return missing.map((code) => ({
+      code,
+      message: renderTemplate(source, `cancellation.missing.${code}`, DEFAULT_LOCALE, {}),
+    }));
   }
 
   private async assertClosable(tx: EntityManager, ticket: Ticket): Promise<void> {

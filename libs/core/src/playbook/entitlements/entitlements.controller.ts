@@ -14,7 +14,10 @@ export class EntitlementsController {
 
   @Get()
   @Allow(...ROLES)
-  @ApiOperation({ summary: "What the customer's contracts entitle them to, and the decision for this ticket's category, with the reason" })
+  @ApiOperation({
+    summary:
+      "What the customer's contracts entitle them to, and the decision for this ticket's category, with the reason",
+  })
   forTicket(@Param('id', new ZodValidationPipe(z.uuid())) id: string) {
     return this.entitlements.forTicket(id);
   }

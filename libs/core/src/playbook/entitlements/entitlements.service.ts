@@ -1,6 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { customerEntitlements, DEFAULT_ENTITLEMENTS, DEFAULT_LOCALE, evaluateCategoryEntitlement, type CustomerProduct } from '@escala/domain';
+import {
+  customerEntitlements,
+  DEFAULT_ENTITLEMENTS,
+  DEFAULT_LOCALE,
+  evaluateCategoryEntitlement,
+  type CustomerProduct,
+} from '@escala/domain';
 import { Clock } from '../../clock/clock.js';
 import type { Ticket } from '../../persistence/entities/index.js';
 import { TicketEntriesService } from '../../tickets/ticket-entries.service.js';
@@ -8,7 +14,12 @@ import { TicketHooks } from '../../tickets/ticket-hooks.js';
 import { TicketsService } from '../../tickets/tickets.service.js';
 
 // Built once: a formatter per call (what toLocaleDateString does) costs more than the rest of the check.
-const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Sao_Paulo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'America/Sao_Paulo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The tag a ticket gets when its category needs a benefit the customer's contracts do not include. */
 export const NOT_ENTITLED_TAG = 'SEM-DIREITO';
@@ -31,10 +42,22 @@ export class EntitlementsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.onCreation(async (write, ticket, caller) => {
-      const decision = evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, await this.products(this.em, ticket.customerId), ticket.category, DEFAULT_LOCALE, this.today());
+      const decision = evaluateCategoryEntitlement(
+        DEFAULT_ENTITLEMENTS,
+        await this.products(this.em, ticket.customerId),
+        ticket.category,
+        DEFAULT_LOCALE,
+        this.today(),
+      );
       if (!decision) return;
       if (!decision.allowed) ticket.tags = [...ticket.tags, NOT_ENTITLED_TAG];
-      this.entries.appendTo(write, ticket, caller, 'internal', `${decision.allowed ? 'Direito verificado' : 'Sem direito'}: ${decision.explanation}`);
+      this.entries.appendTo(
+        write,
+        ticket,
+        caller,
+        'internal',
+        `${decision.allowed ? 'Direito verificado' : 'Sem direito'}: ${decision.explanation}`,
+      );
     });
   }
 
@@ -45,7 +68,16 @@ export class EntitlementsService implements OnModuleInit {
       customerId: ticket.customerId,
       products,
       entitlements: customerEntitlements(DEFAULT_ENTITLEMENTS, products, DEFAULT_LOCALE, this.today()),
-      category: { category: ticket.category, decision: evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, products, ticket.category, DEFAULT_LOCALE, this.today()) },
+      category: {
+        category: ticket.category,
+        decision: evaluateCategoryEntitlement(
+          DEFAULT_ENTITLEMENTS,
+          products,
+          ticket.category,
+          DEFAULT_LOCALE,
+          this.today(),
+        ),
+      },
     };
   }
 

@@ -19,9 +19,15 @@ export class PartnerProductController {
 
   @Post('tickets/:id/partner-product')
   @Allow(...ROLES)
-  @ApiOperation({ summary: "Mark the demand as a partner's product: public reply to the customer and internal note to the leader" })
+  @ApiOperation({
+    summary: "Mark the demand as a partner's product: public reply to the customer and internal note to the leader",
+  })
   @ApiZodBody(PartnerProductBody)
-  mark(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(PartnerProductBody) body: z.infer<typeof PartnerProductBody>) {
+  mark(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(PartnerProductBody) body: z.infer<typeof PartnerProductBody>,
+  ) {
     return this.partners.mark(caller, id, body);
   }
 
@@ -29,7 +35,11 @@ export class PartnerProductController {
   @Allow('leader')
   @ApiOperation({ summary: "Record that the leader notified the partner's support" })
   @ApiZodBody(PartnerNotificationBody)
-  notified(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(PartnerNotificationBody) body: z.infer<typeof PartnerNotificationBody>) {
+  notified(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(PartnerNotificationBody) body: z.infer<typeof PartnerNotificationBody>,
+  ) {
     return this.partners.recordNotified(caller, id, body);
   }
 

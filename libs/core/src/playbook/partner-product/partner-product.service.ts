@@ -1,6 +1,13 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_LOCALE, markPartnerProduct, partnerProductTexts, pendingPartnerNotifications, recordPartnerNotified, type PartnerCase } from '@escala/domain';
+import {
+  DEFAULT_LOCALE,
+  markPartnerProduct,
+  partnerProductTexts,
+  pendingPartnerNotifications,
+  recordPartnerNotified,
+  type PartnerCase,
+} from '@escala/domain';
 import type { Principal } from '../../auth/principal.js';
 import { CustomerSchema } from '../../persistence/entities/index.js';
 import { TicketHooks } from '../../tickets/ticket-hooks.js';
@@ -34,12 +41,26 @@ export class PartnerProductService {
         customerName: customer?.name ?? '',
         agentName: callerLabel(caller),
       });
-      const customerMessage = await this.hooks.publicReplyText(ticket, { kind: 'public', body: texts.customerMessage, attachments: [], sensitiveData: [] }, caller);
+      const customerMessage = await this.hooks.publicReplyText(
+        ticket,
+        { kind: 'public', body: texts.customerMessage, attachments: [], sensitiveData: [] },
+        caller,
+      );
       record.partnerCase = toStored(partnerCase);
       return {
         result: { partnerCase, customerMessage, leaderNote: texts.leaderNote },
         after: { partnerCase: record.partnerCase },
-        events: [{ type: 'ticket.partner_product_marked', payload: { ticketId, number: Number(ticket.number), partnerName: partnerCase.partnerName, productName: partnerCase.productName } }],
+        events: [
+          {
+            type: 'ticket.partner_product_marked',
+            payload: {
+              ticketId,
+              number: Number(ticket.number),
+              partnerName: partnerCase.partnerName,
+              productName: partnerCase.productName,
+            },
+          },
+        ],
         entries: [
           { kind: 'public' as const, body: customerMessage },
           { kind: 'internal' as const, body: texts.leaderNote },
@@ -57,19 +78,28 @@ export class PartnerProductService {
       return {
         result: { partnerCase },
         after: { notification: record.partnerCase.notification },
-        entries: [{ body: `Suporte de ${partnerCase.partnerName} notificado por ${callerLabel(caller)}: ${input.note}` }],
+        entries: [
+          { body: `Suporte de ${partnerCase.partnerName} notificado por ${callerLabel(caller)}: ${input.note}` },
+        ],
       };
     });
   }
 
   /** The leader's pending list: partner cases whose partner was not notified yet, oldest first. */
   async pending() {
-    const rows = await this.em.getConnection().execute<{ ticketId: string; number: string; subject: string; partnerCase: Record<string, unknown> }[]>(
-      `select p.ticket_id as "ticketId", t.number, t.subject, p.partner_case as "partnerCase"
+    const rows = await this.em
+      .getConnection()
+      .execute<{ ticketId: string; number: string; subject: string; partnerCase: Record<string, unknown> }[]>(
+        `select p.ticket_id as "ticketId", t.number, t.subject, p.partner_case as "partnerCase"
          from ticket_playbook p join tickets t on t.id = p.ticket_id
         where p.partner_case is not null and p.partner_case -> 'notification' = 'null'::jsonb`,
-    );
-    const items = rows.map((row) => ({ ticketId: row.ticketId, number: Number(row.number), subject: row.subject, partnerCase: revive<PartnerCase>(row.partnerCase)! }));
+      );
+    const items = rows.map((row) => ({
+      ticketId: row.ticketId,
+      number: Number(row.number),
+      subject: row.subject,
+      partnerCase: revive<PartnerCase>(row.partnerCase)!,
+    }));
     return { items: pendingPartnerNotifications(items) };
   }
 }

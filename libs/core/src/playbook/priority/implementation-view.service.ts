@@ -20,10 +20,23 @@ export class ImplementationViewService {
   async forTicket(ticketId: string) {
     const ticket = await this.tickets.get(ticketId);
     const rows = await this.em.find(ImplementationItemSchema, { customerId: ticket.customerId });
-    const items = rows.map((row) => ({ id: row.id, scheduledFor: row.scheduledFor, module: row.module, status: row.status, notes: row.notes ?? null }));
+    const items = rows.map((row) => ({
+      id: row.id,
+      scheduledFor: row.scheduledFor,
+      module: row.module,
+      status: row.status,
+      notes: row.notes ?? null,
+    }));
     const today = this.clock.now().toLocaleDateString('en-CA', { timeZone: 'America/Sao_Paulo' });
     // Only the due dates matter to the window; who recorded them does not.
-    const deadlines = ticket.deadlines.map((deadline) => ({ ...deadline, recordedBy: '', recordedAt: ticket.createdAt }) satisfies CustomerDeadline);
-    return { today, deadlines: ticket.deadlines, affectedModule: ticket.module ?? null, items: implementationItemsAtRisk(items, { today, deadlines, affectedModule: ticket.module }) };
+    const deadlines = ticket.deadlines.map(
+      (deadline) => ({ ...deadline, recordedBy: '', recordedAt: ticket.createdAt }) satisfies CustomerDeadline,
+    );
+    return {
+      today,
+      deadlines: ticket.deadlines,
+      affectedModule: ticket.module ?? null,
+      items: implementationItemsAtRisk(items, { today, deadlines, affectedModule: ticket.module }),
+    };
   }
 }

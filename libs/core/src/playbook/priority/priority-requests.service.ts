@@ -1,6 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { decidePriorityRequest, DEFAULT_LOCALE, findUnit, PRIORITY_TAG, requestPriority, type PriorityRequest } from '@escala/domain';
+import {
+  decidePriorityRequest,
+  DEFAULT_LOCALE,
+  findUnit,
+  PRIORITY_TAG,
+  requestPriority,
+  type PriorityRequest,
+} from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
@@ -36,12 +43,21 @@ export class PriorityRequestsService {
 
   async list(ticketId: string) {
     await this.store.read(ticketId);
-    return { items: (await this.em.find(PriorityRequestSchema, { ticketId }, { orderBy: { requestedAt: 'asc', id: 'asc' } })).map(view) };
+    return {
+      items: (
+        await this.em.find(PriorityRequestSchema, { ticketId }, { orderBy: { requestedAt: 'asc', id: 'asc' } })
+      ).map(view),
+    };
   }
 
   async request(caller: Principal, ticketId: string, input: z.infer<typeof PriorityRequestBody>) {
     return this.store.change(caller, ticketId, 'ticket.priority_requested', async ({ tx, ticket, now }) => {
-      const request = requestPriority({ ...input, requestedBy: caller.userId, at: now, involvedTiers: await this.involvedTiers(tx, ticket) });
+      const request = requestPriority({
+        ...input,
+        requestedBy: caller.userId,
+        at: now,
+        involvedTiers: await this.involvedTiers(tx, ticket),
+      });
       const row = tx.create(PriorityRequestSchema, { id: randomUUID(), ticketId, ...request });
       const key = request.kind === 'ticket-priority' ? 'priority.request.ticket' : 'priority.request.dev-request';
       const note = await this.templates.render(key, DEFAULT_LOCALE, {
@@ -53,7 +69,18 @@ export class PriorityRequestsService {
       return {
         result: view(row),
         after: view(row),
-        events: [{ type: 'ticket.priority_requested', payload: { ticketId, number: Number(ticket.number), requestId: row.id, kind: request.kind, unitKey: ticket.unitKey } }],
+        events: [
+          {
+            type: 'ticket.priority_requested',
+            payload: {
+              ticketId,
+              number: Number(ticket.number),
+              requestId: row.id,
+              kind: request.kind,
+              unitKey: ticket.unitKey,
+            },
+          },
+        ],
         entries: [{ kind: 'internal' as const, body: note }],
       };
     });
@@ -65,14 +92,36 @@ export class PriorityRequestsService {
     return this.store.change(caller, found.ticketId, 'ticket.priority_decided', async ({ tx, ticket, now }) => {
       const row = (await tx.findOne(PriorityRequestSchema, { id: requestId }))!;
       const before = view(row);
-      const decided = decidePriorityRequest(domainOf(row), { ...input, by: caller.userId, roles: caller.roles, at: now });
-      tx.assign(row, { status: decided.status, decidedBy: caller.userId, decidedAt: now, declineReason: decided.declineReason });
-      if (decided.status === 'approved' && decided.kind === 'ticket-priority' && !ticket.tags.includes(PRIORITY_TAG)) ticket.tags = [...ticket.tags, PRIORITY_TAG];
+      const decided = decidePriorityRequest(domainOf(row), {
+        ...input,
+        by: caller.userId,
+        roles: caller.roles,
+        at: now,
+      });
+      tx.assign(row, {
+        status: decided.status,
+        decidedBy: caller.userId,
+        decidedAt: now,
+        declineReason: decided.declineReason,
+      });
+      if (decided.status === 'approved' && decided.kind === 'ticket-priority' && !ticket.tags.includes(PRIORITY_TAG))
+        ticket.tags = [...ticket.tags, PRIORITY_TAG];
       const verdict = decided.status === 'approved' ? 'aprovada' : `recusada: ${decided.declineReason}`;
       return {
         result: view(row),
         after: { requestId, before: before.status, status: decided.status, declineReason: decided.declineReason },
-        events: [{ type: `ticket.priority_${decided.status}`, payload: { ticketId: ticket.id, number: Number(ticket.number), requestId, kind: decided.kind, devRequestRef: decided.devRequestRef } }],
+        events: [
+          {
+            type: `ticket.priority_${decided.status}`,
+            payload: {
+              ticketId: ticket.id,
+              number: Number(ticket.number),
+              requestId,
+              kind: decided.kind,
+              devRequestRef: decided.devRequestRef,
+            },
+          },
+        ],
         entries: [{ body: `Solicitação de prioridade (${decided.kind}) ${verdict} — ${callerLabel(caller)}` }],
       };
     });
@@ -81,10 +130,12 @@ export class PriorityRequestsService {
   /** Tiers that held the ticket: where it is now and every unit it was escalated from or to. */
   private async involvedTiers(tx: EntityManager, ticket: Ticket): Promise<string[]> {
     const { structure } = await this.structures.active();
-    const moves = await tx.getConnection().execute<{ fromUnit: string; toUnit: string }[]>(
-      `select before ->> 'unitKey' as "fromUnit", after ->> 'unitKey' as "toUnit" from audit_records where subject_type = 'ticket' and subject_id = ? and action = 'ticket.escalated'`,
-      [ticket.id],
-    );
+    const moves = await tx
+      .getConnection()
+      .execute<{ fromUnit: string; toUnit: string }[]>(
+        `select before ->> 'unitKey' as "fromUnit", after ->> 'unitKey' as "toUnit" from audit_records where subject_type = 'ticket' and subject_id = ? and action = 'ticket.escalated'`,
+        [ticket.id],
+      );
     const units = new Set([ticket.unitKey, ...moves.flatMap((move) => [move.fromUnit, move.toUnit])]);
     return [...units].map((key) => findUnit(structure, key)?.tier).filter((tier): tier is string => !!tier);
   }

@@ -23,9 +23,15 @@ export class PriorityController {
 
   @Post('tickets/:id/priority-requests')
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'Ask the leader to mark the ticket priority, or to ask development to prioritise its SS (N2/N3 involved)' })
+  @ApiOperation({
+    summary: 'Ask the leader to mark the ticket priority, or to ask development to prioritise its SS (N2/N3 involved)',
+  })
   @ApiZodBody(PriorityRequestBody)
-  request(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(PriorityRequestBody) body: z.infer<typeof PriorityRequestBody>) {
+  request(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(PriorityRequestBody) body: z.infer<typeof PriorityRequestBody>,
+  ) {
     return this.requests.request(caller, id, body);
   }
 
@@ -40,13 +46,20 @@ export class PriorityController {
   @Allow('leader')
   @ApiOperation({ summary: 'A leader approves or declines (with the reason) a priority request; audited' })
   @ApiZodBody(PriorityDecisionBody)
-  decide(@CurrentPrincipal() caller: Principal, @IdParam() id: string, @ValidBody(PriorityDecisionBody) body: z.infer<typeof PriorityDecisionBody>) {
+  decide(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(PriorityDecisionBody) body: z.infer<typeof PriorityDecisionBody>,
+  ) {
     return this.requests.decide(caller, id, body);
   }
 
   @Get('tickets/:id/implementation')
   @Allow(...ROLES)
-  @ApiOperation({ summary: '"Visualizar implantação": implementation items within the customer deadlines or touching the affected module' })
+  @ApiOperation({
+    summary:
+      '"Visualizar implantação": implementation items within the customer deadlines or touching the affected module',
+  })
   implementationAtRisk(@IdParam() id: string) {
     return this.implementation.forTicket(id);
   }

@@ -20,7 +20,12 @@ export class SensitiveDataReplyNotice implements OnModuleInit {
     this.hooks.onPublicReply(async (_ticket, reply, caller) => {
       // A channel's inbound public entry is the customer's own message, not a reply of ours.
       if ('system' in caller) return reply.body;
-      return withSensitiveDataNotice(await this.templates.source(), DEFAULT_LOCALE, reply.body, reply.sensitiveData ?? []).text;
+      return withSensitiveDataNotice(
+        await this.templates.source(),
+        DEFAULT_LOCALE,
+        reply.body,
+        reply.sensitiveData ?? [],
+      ).text;
     });
   }
 }

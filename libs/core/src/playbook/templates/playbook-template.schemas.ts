@@ -1,7 +1,9 @@
 import { LOCALES } from '@escala/domain';
 import { z } from 'zod';
 
-export const TemplateKeyParam = z.string().regex(/^[a-z0-9.+-]{1,120}$/, 'a template key such as partner-product.customer-message');
+export const TemplateKeyParam = z
+  .string()
+  .regex(/^[a-z0-9.+-]{1,120}$/, 'a template key such as partner-product.customer-message');
 export const LocaleParam = z.enum(LOCALES);
 
 export const PutTemplateBody = z.strictObject({

@@ -57,7 +57,11 @@ export class PlaybookTemplatesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Render the text in force with sample values; a missing variable answers 400 naming it' })
   @ApiZodBody(PreviewTemplateBody)
-  async preview(@KeyParam() key: string, @LocaleOf() locale: Locale, @ValidBody(PreviewTemplateBody) input: z.infer<typeof PreviewTemplateBody>) {
+  async preview(
+    @KeyParam() key: string,
+    @LocaleOf() locale: Locale,
+    @ValidBody(PreviewTemplateBody) input: z.infer<typeof PreviewTemplateBody>,
+  ) {
     return { text: await this.templates.preview(key, locale, input.view) };
   }
 }

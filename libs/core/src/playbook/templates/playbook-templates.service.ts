@@ -31,7 +31,12 @@ export interface TemplateState {
 }
 
 function badBody(message: string, problems: readonly string[]): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message, errors: problems.map((problem) => ({ field: 'body', message: problem })) });
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message,
+    errors: problems.map((problem) => ({ field: 'body', message: problem })),
+  });
 }
 
 /**
@@ -47,7 +52,10 @@ export class PlaybookTemplatesService {
 
   async source(): Promise<TemplateSource> {
     const overrides = await this.em.find(PlaybookTemplateOverrideSchema, {});
-    return { definitions: DEFAULT_TEMPLATES, overrides: overrides.map(({ key, locale, body }) => ({ key, locale: locale as Locale, body })) };
+    return {
+      definitions: DEFAULT_TEMPLATES,
+      overrides: overrides.map(({ key, locale, body }) => ({ key, locale: locale as Locale, body })),
+    };
   }
 
   async render(key: string, locale: Locale, view: TemplateView): Promise<string> {
@@ -57,7 +65,13 @@ export class PlaybookTemplatesService {
   async list(): Promise<TemplateState[]> {
     const overrides = await this.em.find(PlaybookTemplateOverrideSchema, {});
     return DEFAULT_TEMPLATES.flatMap((definition) =>
-      LOCALES.map((locale) => this.state(definition, locale, overrides.find((row) => row.key === definition.key && row.locale === locale))),
+      LOCALES.map((locale) =>
+        this.state(
+          definition,
+          locale,
+          overrides.find((row) => row.key === definition.key && row.locale === locale),
+        ),
+      ),
     );
   }
 
@@ -76,13 +90,23 @@ export class PlaybookTemplatesService {
     }
     const existing = await this.em.findOne(PlaybookTemplateOverrideSchema, { key, locale });
     const before = existing ? { body: existing.body } : { body: definition.body[locale], default: true };
-    const row = existing ?? this.em.create(PlaybookTemplateOverrideSchema, { id: randomUUID(), key, locale, body, updatedAt: new Date() });
+    const row =
+      existing ??
+      this.em.create(PlaybookTemplateOverrideSchema, { id: randomUUID(), key, locale, body, updatedAt: new Date() });
     this.em.assign(row, { body, updatedAt: new Date(), updatedBy: 'userId' in actor ? actor.userId : null });
-    this.audit.record({ actor, action: 'playbook.template_overridden', subjectType: 'playbook_template', subjectId: `${key}:${locale}`, before, after: { body } });
+    this.audit.record({
+      actor,
+      action: 'playbook.template_overridden',
+      subjectType: 'playbook_template',
+      subjectId: `${key}:${locale}`,
+      before,
+      after: { body },
+    });
     try {
       await this.em.flush(); // the row and its audit record commit together
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw new ConflictException(`"${key}" (${locale}) was edited at the same time; reload and retry`);
+      if (error instanceof UniqueConstraintViolationException)
+        throw new ConflictException(`"${key}" (${locale}) was edited at the same time; reload and retry`);
       throw error;
     }
     return this.state(definition, locale, row);
@@ -94,8 +118,12 @@ export class PlaybookTemplatesService {
     const existing = await this.em.findOne(PlaybookTemplateOverrideSchema, { key, locale });
     if (existing) {
       this.audit.record({
-        actor, action: 'playbook.template_reset', subjectType: 'playbook_template', subjectId: `${key}:${locale}`,
-        before: { body: existing.body }, after: { body: definition.body[locale], default: true },
+        actor,
+        action: 'playbook.template_reset',
+        subjectType: 'playbook_template',
+        subjectId: `${key}:${locale}`,
+        before: { body: existing.body },
+        after: { body: definition.body[locale], default: true },
       });
       this.em.remove(existing);
       await this.em.flush();
@@ -109,7 +137,11 @@ export class PlaybookTemplatesService {
     try {
       return await this.render(key, locale, view);
     } catch (error) {
-      if (error instanceof MissingTemplateVariablesError) throw badBody(error.message, error.missing.map((name) => `missing variable "${name}"`));
+      if (error instanceof MissingTemplateVariablesError)
+        throw badBody(
+          error.message,
+          error.missing.map((name) => `missing variable "${name}"`),
+        );
       throw error;
     }
   }
@@ -123,7 +155,11 @@ export class PlaybookTemplatesService {
     }
   }
 
-  private state(definition: TemplateDefinition, locale: Locale, row: PlaybookTemplateOverride | null | undefined): TemplateState {
+  private state(
+    definition: TemplateDefinition,
+    locale: Locale,
+    row: PlaybookTemplateOverride | null | undefined,
+  ): TemplateState {
     const overrides = row ? [{ key: row.key, locale, body: row.body }] : [];
     return {
       key: definition.key,

@@ -6,7 +6,11 @@ import { Clock } from '../../clock/clock.js';
 import { InoperativeServiceSchema, type InoperativeServiceRow } from '../../persistence/entities/index.js';
 import type { InoperativeServiceInput } from './urgent.schemas.js';
 
-const view = (row: InoperativeServiceRow): InoperativeService => ({ code: row.code, label: { 'pt-BR': row.labelPtBr, en: row.labelEn }, active: row.active });
+const view = (row: InoperativeServiceRow): InoperativeService => ({
+  code: row.code,
+  label: { 'pt-BR': row.labelPtBr, en: row.labelEn },
+  active: row.active,
+});
 
 /** The services an agent may declare inoperative (seed 002 §3), shipped with the seed's and edited by admins. */
 @Injectable()
@@ -26,10 +30,30 @@ export class InoperativeServicesService {
     return this.em.transactional(async (tx) => {
       const existing = await tx.findOne(InoperativeServiceSchema, { code });
       const before = existing ? { ...view(existing) } : null;
-      const row = existing ?? tx.create(InoperativeServiceSchema, { code, labelPtBr: input.label['pt-BR'], labelEn: input.label.en, active: input.active, updatedAt: this.clock.now() });
-      tx.assign(row, { labelPtBr: input.label['pt-BR'], labelEn: input.label.en, active: input.active, updatedAt: this.clock.now() });
+      const row =
+        existing ??
+        tx.create(InoperativeServiceSchema, {
+          code,
+          labelPtBr: input.label['pt-BR'],
+          labelEn: input.label.en,
+          active: input.active,
+          updatedAt: this.clock.now(),
+        });
+      tx.assign(row, {
+        labelPtBr: input.label['pt-BR'],
+        labelEn: input.label.en,
+        active: input.active,
+        updatedAt: this.clock.now(),
+      });
       const after = view(row);
-      this.audit.record({ actor, action: 'playbook.inoperative_service_saved', subjectType: 'inoperative_service', subjectId: code, before, after: { ...after } });
+      this.audit.record({
+        actor,
+        action: 'playbook.inoperative_service_saved',
+        subjectType: 'inoperative_service',
+        subjectId: code,
+        before,
+        after: { ...after },
+      });
       return after;
     });
   }

@@ -21,9 +21,16 @@ export class UrgentController {
 
   @Post('tickets/:id/urgent')
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'Declare a catalogue service inoperative with the customer urgency: tag URGENTE, skip-eligible, leader alerted' })
+  @ApiOperation({
+    summary:
+      'Declare a catalogue service inoperative with the customer urgency: tag URGENTE, skip-eligible, leader alerted',
+  })
   @ApiZodBody(UrgentBody)
-  declare(@CurrentPrincipal() caller: Principal, @Param('id', new ZodValidationPipe(z.uuid())) id: string, @ValidBody(UrgentBody) body: z.infer<typeof UrgentBody>) {
+  declare(
+    @CurrentPrincipal() caller: Principal,
+    @Param('id', new ZodValidationPipe(z.uuid())) id: string,
+    @ValidBody(UrgentBody) body: z.infer<typeof UrgentBody>,
+  ) {
     return this.urgent.declare(caller, id, body);
   }
 

@@ -24,8 +24,14 @@ export class UrgentService {
     const catalogue = await this.services.catalogue();
     const agentName = callerLabel(caller);
     return this.store.change(caller, ticketId, 'ticket.urgent_declared', async ({ tx, ticket, record, now }) => {
-      if (ticket.tags.includes(URGENT_TAG)) throw new ConflictException(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
-      const declaration = declareUrgent(catalogue, { serviceCode: input.serviceCode, urgency: input.urgency, declaredBy: agentName, at: now });
+      if (ticket.tags.includes(URGENT_TAG))
+        throw new ConflictException(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
+      const declaration = declareUrgent(catalogue, {
+        serviceCode: input.serviceCode,
+        urgency: input.urgency,
+        declaredBy: agentName,
+        at: now,
+      });
       const customer = await tx.findOne(CustomerSchema, { id: ticket.customerId });
       const number = Number(ticket.number);
       const leaderAlert = await this.templates.render('urgent.leader-alert', DEFAULT_LOCALE, {
@@ -38,11 +44,29 @@ export class UrgentService {
       ticket.tags = [...ticket.tags, URGENT_TAG];
       record.urgent = toStored(declaration.alert);
       return {
-        result: { ticketId, number, tags: ticket.tags, skipEligible: declaration.skipEligible, urgent: declaration.alert, leaderAlert },
+        result: {
+          ticketId,
+          number,
+          tags: ticket.tags,
+          skipEligible: declaration.skipEligible,
+          urgent: declaration.alert,
+          leaderAlert,
+        },
         after: { tags: ticket.tags, urgent: declaration.alert },
         events: [
           { type: 'ticket.updated', payload: { ticketId, number, changed: ['tags'] } },
-          { type: 'ticket.urgent', payload: { ticketId, number, unitKey: ticket.unitKey, subject: ticket.subject, ...declaration.alert, skipEligible: true, leaderAlert } },
+          {
+            type: 'ticket.urgent',
+            payload: {
+              ticketId,
+              number,
+              unitKey: ticket.unitKey,
+              subject: ticket.subject,
+              ...declaration.alert,
+              skipEligible: true,
+              leaderAlert,
+            },
+          },
         ],
         entries: [{ body: leaderAlert }],
       };
