@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { ConnectorError } from './connector-error.js';
 import type { ConnectorEvent } from './connector-event.js';
-import type { CorePort } from './core-port.js';
+import type { ChannelPort, CorePort } from './core-port.js';
 
-/** Bumped when the contract changes incompatibly; the host refuses plugins built for another one. */
-export const CONNECTOR_CONTRACT_VERSION = 1;
+/**
+ * Bumped when the contract changes incompatibly; the host refuses plugins built for another one.
+ * 2: the context carries the channel's port (reads and state), webhooks see the method and query
+ * and may shape the answer, connectors may declare a maintenance task.
+ */
+export const CONNECTOR_CONTRACT_VERSION = 2;
 
 export interface ConnectorContext<Config> {
   channelId: string;
@@ -12,6 +16,8 @@ export interface ConnectorContext<Config> {
   config: Config;
   /** Aborted when the platform gives up waiting (delivery timeout, shutdown). */
   signal: AbortSignal;
+  /** Reads of the core and this channel's state, in every call. */
+  port: ChannelPort;
 }
 
 export interface DeliveryRequest {
@@ -52,14 +58,49 @@ export interface Poller<Config> {
 }
 
 export interface WebhookRequest {
+  /** `POST` or `GET` (some services check the address with a GET before they send). */
+  method: string;
+  /** Lower-case names. */
   headers: Record<string, string | undefined>;
+  /** The query string, parsed; a name given twice keeps every value. */
+  query: Record<string, string | string[]>;
   rawBody: string;
+}
+
+/**
+ * What the service is answered, when its protocol asks for something particular (Microsoft Graph's
+ * `validationToken` echo: 200, `text/plain`, the token). Without it the platform answers with JSON
+ * listing each change's outcome, or 400 when the core refused some.
+ */
+export interface WebhookResponse {
+  /** 200–299. */
+  status: number;
+  /** `text/plain` or `application/json`, optionally with a charset. */
+  contentType: string;
+  /** At most 64 KiB. */
+  body: string;
+}
+
+export interface WebhookResult {
+  changes: InboundChange[];
+  /** The answer to the service; the core's refusals of changes are then recorded, not answered. */
+  response?: WebhookResponse;
 }
 
 export interface WebhookReceiver<Config> {
   /** Checks the request really comes from the service (signature, shared secret); false answers 401. */
   verify(context: ConnectorContext<Config>, request: WebhookRequest): boolean | Promise<boolean>;
-  receive(context: ConnectorContext<Config>, request: WebhookRequest): Promise<InboundChange[]>;
+  receive(context: ConnectorContext<Config>, request: WebhookRequest): Promise<WebhookResult>;
+}
+
+/**
+ * Periodic upkeep of a channel (renewing Graph subscriptions before they expire, refreshing a
+ * token cache): run by the scheduler role about every `intervalSeconds`, by one instance at a time.
+ * A failure is recorded on the channel and retried at the next interval.
+ */
+export interface MaintenanceTask<Config> {
+  intervalSeconds: number;
+  run(context: ConnectorContext<Config>): Promise<void>;
 }
 
 /** What a connector plugin exports. One package, one definition. */
@@ -74,6 +115,7 @@ export interface ConnectorDefinition<Schema extends z.ZodObject = z.ZodObject> {
   deliver?(context: ConnectorContext<z.output<Schema>>, request: DeliveryRequest): Promise<DeliveryReceipt>;
   poll?: Poller<z.output<Schema>>;
   webhook?: WebhookReceiver<z.output<Schema>>;
+  maintenance?: MaintenanceTask<z.output<Schema>>;
   /** "Test connection": checks the service with this config. Reports problems, does not throw. */
   health(context: ConnectorContext<z.output<Schema>>): Promise<HealthReport>;
   /** The one place vendor errors become our vocabulary. Must return a ConnectorError for anything. */

@@ -73,19 +73,3 @@ export function parseRetryAfter(header: string | null | undefined, now: Date = n
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now.getTime());
 }
-
-/** The common translation of an HTTP answer, for connectors that talk HTTP to their service. */
-export function errorFromHttpStatus(status: number, retryAfterHeader?: string | null, now?: Date): ConnectorError {
-  const text = `the service answered HTTP ${status}`;
-  if (status === 429) return ConnectorError.rateLimited(text, parseRetryAfter(retryAfterHeader, now));
-  if (status === 401) return ConnectorError.authentication(text);
-  if (status === 403) return ConnectorError.permission(text);
-  if (status === 404 || status === 410) return ConnectorError.notFound(text);
-  if (status === 408 || status === 425 || status >= 500) {
-    const retryAfterMs = parseRetryAfter(retryAfterHeader, now);
-    return retryAfterMs === undefined
-      ? ConnectorError.temporary(text)
-      : new ConnectorError('temporary', text, retryAfterMs);
-  }
-  return ConnectorError.permanent(text);
-}

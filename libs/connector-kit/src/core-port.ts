@@ -1,16 +1,43 @@
+import type { ChannelState } from './channel-state.js';
+
+/**
+ * What a connector may read of the core, from any call it gets: `deliver`, `poll`, webhooks,
+ * `health` and maintenance tasks. Reads are the channel's own view: external references are the
+ * ones this channel linked.
+ */
+export interface CoreReads {
+  findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null>;
+  /** The references this channel linked to the ticket, oldest first (a mail thread's Message-IDs in order). */
+  listExternalReferences(ticketId: string): Promise<LinkedReference[]>;
+  /** The Escala user linked to an outside identity (an Entra object id, a Google account, an e-mail address). */
+  findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null>;
+}
+
+/**
+ * The port a connector gets in its `ConnectorContext`: the reads, and the channel's own small state.
+ * State written through it outside an inbound change is staged and committed when the call
+ * succeeds (see `ChannelState`).
+ */
+export interface ChannelPort extends CoreReads {
+  state: ChannelState;
+}
+
 /**
  * Everything a connector may ask of the core. Nothing else: no database, no internals. The core
- * implements it; a plugin receives it when it hands over inbound changes. Each channel gets its own
- * port: external references are that channel's, and the audit trail names the channel as the actor.
- * Data the core refuses (unknown category, oversize field, no customer) fails as a `permanent`
- * ConnectorError naming the field; a reference to a ticket that does not exist as `not_found`.
+ * implements it; a plugin receives it when it applies an inbound change, in that change's
+ * transaction: the change's writes and its `state` writes commit together or not at all. Each
+ * channel gets its own port: external references are that channel's, and the audit trail names the
+ * channel as the actor. Data the core refuses (unknown category, oversize field, no customer) fails
+ * as a `permanent` ConnectorError naming the field; a reference to a ticket that does not exist as
+ * `not_found`.
  */
-export interface CorePort {
+export interface CorePort extends ChannelPort {
   createTicket(input: NewTicket): Promise<TicketRef>;
   addEntry(ticketId: string, entry: NewEntry): Promise<void>;
-  findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null>;
   linkExternalReference(ticketId: string, reference: ExternalReference): Promise<void>;
   updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void>;
+  /** Records a member's acknowledgement of an announcement (a like on the Teams post); a repeat records nothing. */
+  acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }>;
 }
 
 /** An identifier of the ticket in another system: a sheet row key, a mail Message-ID, a dev request. */
@@ -18,6 +45,29 @@ export interface ExternalReference {
   /** The connector key or system name, e.g. `google-sheets`, `email`. */
   system: string;
   id: string;
+}
+
+export interface LinkedReference extends ExternalReference {
+  /** ISO 8601. */
+  linkedAt: string;
+}
+
+/**
+ * A person's identity in another system. Known systems are validated and normalised by the core:
+ * `entra` (a Microsoft Entra object id, a GUID), `google` (the account's e-mail or numeric id),
+ * `email` (an address, compared case-insensitively).
+ */
+export interface ExternalIdentity {
+  system: string;
+  id: string;
+}
+
+export interface UserRef {
+  id: string;
+  displayName: string;
+  email: string | null;
+  /** A deactivated user is still found (to attribute an old edit) but should not be mentioned. */
+  active: boolean;
 }
 
 export interface TicketRef {
@@ -52,4 +102,14 @@ export interface AllowedTicketFields {
   fixVersion?: string | null;
   externalStatus?: string | null;
   note?: string | null;
+}
+
+export interface AnnouncementAcknowledgement {
+  announcementId: string;
+  /** The member by Escala user id, by e-mail, or by an identity linked to a user. */
+  member: { userId: string } | { email: string } | { identity: ExternalIdentity };
+  /** How the member acknowledged: the one outside way the playbook knows today is a like on the Teams post. */
+  via: 'teams-reaction';
+  /** When the member acknowledged (the time of the like); now when left out. ISO 8601. */
+  at?: string;
 }

@@ -1,29 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { AllowedTicketFields, CorePort, ExternalReference, NewEntry, NewTicket } from '@escala/connector-kit';
+import type { CorePort } from '@escala/connector-kit';
+import { InMemoryCorePort } from '@escala/connector-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { inboundChanges } from './webhook-inbound.js';
-
-class ListeningPort implements CorePort {
-  calls: Array<[string, ...unknown[]]> = [];
-  linked = new Map<string, string>();
-  async createTicket(ticket: NewTicket) {
-    this.calls.push(['createTicket', ticket]);
-    const id = randomUUID();
-    if (ticket.externalReference) this.linked.set(ticket.externalReference.id, id);
-    return { id };
-  }
-  async addEntry(ticketId: string, entry: NewEntry) {
-    this.calls.push(['addEntry', ticketId, entry]);
-  }
-  async findTicketByExternalReference(reference: ExternalReference) {
-    const id = this.linked.get(reference.id);
-    return id ? { id } : null;
-  }
-  async linkExternalReference() {}
-  async updateTicketFields(ticketId: string, fields: AllowedTicketFields) {
-    this.calls.push(['updateTicketFields', ticketId, fields]);
-  }
-}
 
 const apply = async (port: CorePort, body: unknown) => {
   for (const change of inboundChanges(JSON.stringify(body))) await change.apply(port);
@@ -31,7 +9,7 @@ const apply = async (port: CorePort, body: unknown) => {
 
 describe('inbound webhook deliveries', () => {
   it('creates a ticket under the sender reference, then adds entries and sets fields on it', async () => {
-    const port = new ListeningPort();
+    const port = new InMemoryCorePort();
     await apply(port, {
       id: 'd-1',
       type: 'ticket.create',
@@ -55,24 +33,22 @@ describe('inbound webhook deliveries', () => {
       reference: 'P-1',
       fields: { devRequestReference: 'SS-1', note: null },
     });
-    const ticketId = port.linked.get('P-1');
-    expect(port.calls).toEqual([
-      [
-        'createTicket',
-        {
-          subject: 'Boleto',
-          body: 'Não gera',
-          category: 'financeiro',
-          requester: { email: 'maria@exemplo.com.br' },
-          externalReference: { system: 'webhook', id: 'P-1' },
-        },
-      ],
-      [
-        'addEntry',
-        ticketId,
-        { visibility: 'public', body: 'Segue o print', externalReference: { system: 'webhook', id: 'r-1' } },
-      ],
-      ['updateTicketFields', ticketId, { devRequestReference: 'SS-1', note: null }],
+    expect(port.tickets).toHaveLength(1);
+    const [ticket] = port.tickets;
+    expect(ticket!.input).toEqual({
+      subject: 'Boleto',
+      body: 'Não gera',
+      category: 'financeiro',
+      requester: { email: 'maria@exemplo.com.br' },
+      externalReference: { system: 'webhook', id: 'P-1' },
+    });
+    expect(ticket!.entries).toEqual([
+      { visibility: 'public', body: 'Segue o print', externalReference: { system: 'webhook', id: 'r-1' } },
+    ]);
+    expect(ticket!.fields).toEqual({ devRequestReference: 'SS-1', note: null });
+    expect((await port.listExternalReferences(ticket!.id)).map(({ system, id }) => ({ system, id }))).toEqual([
+      { system: 'webhook', id: 'P-1' },
+      { system: 'webhook', id: 'r-1' },
     ]);
   });
 
@@ -88,7 +64,7 @@ describe('inbound webhook deliveries', () => {
 
   it('refuses an entry for a reference no ticket has, as not found', async () => {
     await expect(
-      apply(new ListeningPort(), {
+      apply(new InMemoryCorePort(), {
         id: 'd-4',
         type: 'ticket.entry',
         reference: 'P-404',

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { FakeHttpReceiver, sampleEvent } from '@escala/connector-kit/testing';
+import { FakeHttpReceiver, InMemoryCorePort, sampleEvent } from '@escala/connector-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookConnector } from './webhook.connector.js';
 import { signatureHeader, verifySignature } from './webhook-signature.js';
@@ -16,7 +16,7 @@ describe('webhook deliveries a receiver can trust', () => {
     const event = sampleEvent({ type: 'sla.warning' });
     const config = webhookConnector.configSchema.parse({ url: receiver.url, signingSecret });
     await webhookConnector.deliver!(
-      { channelId: 'c', config, signal: AbortSignal.timeout(5000) },
+      { channelId: 'c', config, signal: AbortSignal.timeout(5000), port: new InMemoryCorePort() },
       { event, idempotencyKey: 'k-1', attempt: 1 },
     );
 
@@ -30,7 +30,7 @@ describe('webhook deliveries a receiver can trust', () => {
   it('sends no signature when no secret is configured', async () => {
     const config = webhookConnector.configSchema.parse({ url: receiver.url });
     await webhookConnector.deliver!(
-      { channelId: 'c', config, signal: AbortSignal.timeout(5000) },
+      { channelId: 'c', config, signal: AbortSignal.timeout(5000), port: new InMemoryCorePort() },
       { event: sampleEvent(), idempotencyKey: 'k-2', attempt: 1 },
     );
     expect(receiver.deliveries().at(-1)!.headers['x-escala-signature']).toBeUndefined();

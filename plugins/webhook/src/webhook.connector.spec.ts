@@ -1,5 +1,5 @@
 import { ConnectorError } from '@escala/connector-kit';
-import { connectorContractTests, FakeHttpReceiver } from '@escala/connector-kit/testing';
+import { connectorContractTests, FakeHttpReceiver, webhookRequest } from '@escala/connector-kit/testing';
 import { webhookConnector } from './webhook.connector.js';
 import { signatureHeader } from './webhook-signature.js';
 
@@ -27,6 +27,7 @@ connectorContractTests(webhookConnector, {
     { name: 'a time-out', error: new DOMException('timed out', 'TimeoutError'), kind: 'temporary' },
     { name: 'our own error', error: ConnectorError.authentication('expired'), kind: 'authentication' },
   ],
+  speaksHttp: true,
   webhook: {
     request(config) {
       const rawBody = JSON.stringify({
@@ -35,7 +36,10 @@ connectorContractTests(webhookConnector, {
         reference: 'P-1',
         ticket: { subject: 'Boleto', body: 'Não gera', category: 'financeiro' },
       });
-      return { headers: { 'x-escala-signature': signatureHeader(config.signingSecret!, rawBody) }, rawBody };
+      return webhookRequest({
+        headers: { 'x-escala-signature': signatureHeader(config.signingSecret!, rawBody) },
+        rawBody,
+      });
     },
     unreadableBody: '{"id": "delivery-2", "type": "ticket.explode"}',
   },

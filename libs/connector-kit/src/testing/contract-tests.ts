@@ -6,16 +6,22 @@ import {
   type ConnectorContext,
   type ConnectorDefinition,
   type WebhookRequest,
+  type WebhookResponse,
 } from '../connector-definition.js';
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error.js';
 import type { ConnectorEvent } from '../connector-event.js';
+import { HttpFailure } from '../http-failure.js';
 import { maskSecrets, secretKeys, SECRET_MASK } from '../secret-fields.js';
+import { webhookResponseProblem } from '../webhook-response.js';
+import { InMemoryCorePort } from './in-memory-core-port.js';
 
 /** A running fake of the outside service, and a valid config that points the connector at it. */
 export interface FakeService<Config> {
   config: Config;
   /** How many times the service applied the effect carrying this idempotency key. */
   effects(idempotencyKey: string): number;
+  /** For a polling connector: the service gets one new item its next poll must bring. */
+  addInboundItem?(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -25,14 +31,68 @@ export interface ContractFixture<Schema extends z.ZodObject> {
   invalidConfigs: Array<{ config: unknown; field: string }>;
   /** Real vendor failures (recorded shapes) and the kind each must translate to. */
   vendorErrors: Array<{ name: string; error: unknown; kind: ConnectorErrorKind; retryAfterMs?: number }>;
+  /** The connector talks HTTP and translates the kit's `HttpFailure`: the common HTTP cases are checked too. */
+  speaksHttp?: boolean;
+  /** What the core knows before a delivery (a linked reference, a user), read by `deliver` through the port. */
+  seedPort?(port: InMemoryCorePort, event: ConnectorEvent): void | Promise<void>;
   /** Required when the connector receives webhooks. */
   webhook?: {
     /** A delivery as the service would send and sign it for this config. */
     request(config: z.output<Schema>): WebhookRequest;
     /** A body the service would never send; `receive` must refuse it. */
     unreadableBody: string;
+    /**
+     * False when the service proves itself with a shared token rather than a signature of the body
+     * (as Graph does with `clientState`): a changed body is then not the verifier's to notice.
+     */
+    signsBody?: boolean;
+    /** A check the service makes of the address, and the exact answer it expects (Graph's validationToken echo). */
+    handshake?: { request(config: z.output<Schema>): WebhookRequest; response: WebhookResponse };
   };
 }
+
+/** A webhook request as the platform hands it over: POST, no query, unless told otherwise. */
+export function webhookRequest(request: Partial<WebhookRequest> & { rawBody: string }): WebhookRequest {
+  return { method: 'POST', headers: {}, query: {}, ...request };
+}
+
+/** The HTTP failures every HTTP connector must read alike (recorded shapes of real services). */
+const HTTP_CASES: Array<{ name: string; failure: HttpFailure; kind: ConnectorErrorKind; retryAfterMs?: number }> = [
+  {
+    name: '429 with Retry-After in seconds',
+    failure: new HttpFailure(429, { 'retry-after': '7' }, ''),
+    kind: 'rate_limited',
+    retryAfterMs: 7000,
+  },
+  {
+    name: '503 with Retry-After as an HTTP date',
+    failure: new HttpFailure(503, { 'retry-after': new Date(Date.now() + 120_000).toUTCString() }, ''),
+    kind: 'temporary',
+  },
+  {
+    name: "Google's 403 rateLimitExceeded",
+    failure: new HttpFailure(
+      403,
+      { 'content-type': 'application/json' },
+      JSON.stringify({
+        error: {
+          code: 403,
+          message: 'Rate Limit Exceeded',
+          errors: [{ reason: 'rateLimitExceeded', domain: 'usageLimits' }],
+        },
+      }),
+    ),
+    kind: 'rate_limited',
+  },
+  {
+    name: 'a plain 403',
+    failure: new HttpFailure(403, {}, '{"error":{"code":403,"message":"The caller does not have permission"}}'),
+    kind: 'permission',
+  },
+  { name: '401', failure: new HttpFailure(401, {}, ''), kind: 'authentication' },
+  { name: '404', failure: new HttpFailure(404, {}, ''), kind: 'not_found' },
+  { name: '400', failure: new HttpFailure(400, {}, '{"error":"bad"}'), kind: 'permanent' },
+];
 
 export function sampleEvent(overrides: Partial<ConnectorEvent> = {}): ConnectorEvent {
   return {
@@ -57,10 +117,13 @@ export function connectorContractTests<Schema extends z.ZodObject>(
 ): void {
   describe(`connector contract: ${definition.key}`, () => {
     let service: FakeService<z.input<Schema>>;
+    let port = new InMemoryCorePort();
+    const channelId = randomUUID();
     const context = (config: unknown): ConnectorContext<z.output<Schema>> => ({
-      channelId: randomUUID(),
+      channelId,
       config: definition.configSchema.parse(config) as z.output<Schema>,
       signal: AbortSignal.timeout(10_000),
+      port,
     });
 
     beforeAll(async () => {
@@ -108,6 +171,17 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       if (retryAfterMs !== undefined) expect(translated.retryAfterMs).toBe(retryAfterMs);
     });
 
+    it.skipIf(!fixture.speaksHttp).each(HTTP_CASES)(
+      'translates an HTTP $name to $kind, reading headers and body',
+      ({ failure, kind, retryAfterMs }) => {
+        const translated = definition.translateError(failure);
+        expect(translated.kind).toBe(kind);
+        if (retryAfterMs !== undefined) expect(translated.retryAfterMs).toBe(retryAfterMs);
+        if (failure.headers['retry-after'] && retryAfterMs === undefined)
+          expect(translated.retryAfterMs).toBeGreaterThan(60_000);
+      },
+    );
+
     it('translates anything unknown to one of our kinds, and keeps ours as they are', () => {
       expect(definition.translateError(new Error('boom'))).toBeInstanceOf(ConnectorError);
       expect(definition.translateError('a string')).toBeInstanceOf(ConnectorError);
@@ -117,13 +191,62 @@ export function connectorContractTests<Schema extends z.ZodObject>(
 
     it.skipIf(!definition.deliver)('applies a repeated delivery once (idempotency key)', async () => {
       const event = sampleEvent({ type: definition.consumes.find((t) => t !== '*') ?? 'ticket.urgent' });
+      await fixture.seedPort?.(port, event);
       const key = `${event.id}:${randomUUID()}`;
-      await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 1 });
+      const receipt = await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 1 });
       await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 2 });
       expect(service.effects(key)).toBe(1);
       const other = `${event.id}:${randomUUID()}`;
       await definition.deliver!(context(service.config), { event, idempotencyKey: other, attempt: 1 });
       expect(service.effects(other)).toBe(1);
+      // The platform links a receipt's id to the event's ticket as a reference of the channel.
+      if (receipt.externalId !== undefined) expect(receipt.externalId).toMatch(/^\S.{0,499}$/s);
+    });
+
+    it.skipIf(!definition.deliver)(
+      'delivers when the core knows nothing of the ticket (reads answer empty)',
+      async () => {
+        port = new InMemoryCorePort();
+        const event = sampleEvent({ type: definition.consumes.find((t) => t !== '*') ?? 'ticket.urgent' });
+        const key = `${event.id}:${randomUUID()}`;
+        await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 1 });
+        expect(service.effects(key)).toBe(1);
+      },
+    );
+
+    describe.skipIf(!definition.poll)('poll', () => {
+      const applyAll = async (changes: Array<{ key: string; apply(p: InMemoryCorePort): Promise<void> }>) => {
+        for (const change of changes) await change.apply(port);
+      };
+
+      it('brings new items after the cursor it returned, keeps its state through the port, and repeats keys only for items it read before', async () => {
+        port = new InMemoryCorePort();
+        const poller = definition.poll!;
+        expect(poller.intervalSeconds).toBeGreaterThan(0);
+        const first = await poller.poll(context(service.config), null);
+        const seen = new Set(first.changes.map((change) => change.key));
+        expect(seen.size, 'change keys are unique').toBe(first.changes.length);
+        await applyAll(first.changes);
+        if (!service.addInboundItem)
+          throw new Error(
+            'a polling connector gives the contract tests a service that can add an item (addInboundItem)',
+          );
+        await service.addInboundItem();
+        const second = await poller.poll(context(service.config), first.cursor);
+        const fresh = second.changes.filter((change) => !seen.has(change.key));
+        expect(fresh.length, 'the new item comes as a change with a new key').toBeGreaterThan(0);
+        const ticketsBefore = port.tickets.length;
+        await applyAll(second.changes);
+        expect(port.tickets.length + port.acknowledgements.length, 'the new change did something').toBeGreaterThan(
+          ticketsBefore,
+        );
+        const third = await poller.poll(context(service.config), second.cursor);
+        const known = new Set([...seen, ...second.changes.map((change) => change.key)]);
+        expect(
+          third.changes.filter((change) => !known.has(change.key)),
+          'nothing new, nothing new to apply',
+        ).toEqual([]);
+      });
     });
 
     describe.skipIf(!definition.webhook)('inbound webhook', () => {
@@ -140,23 +263,49 @@ export function connectorContractTests<Schema extends z.ZodObject>(
         expect(await definition.webhook!.verify(context(service.config), request())).toBe(true);
       });
 
-      it('refuses a request whose body was changed, or that carries no proof', async () => {
+      it('is handed the method and the parsed query', () => {
         const signed = request();
-        expect(
-          await definition.webhook!.verify(context(service.config), { ...signed, rawBody: `${signed.rawBody} ` }),
-        ).toBe(false);
-        expect(
-          await definition.webhook!.verify(context(service.config), { headers: {}, rawBody: signed.rawBody }),
-        ).toBe(false);
+        expect(typeof signed.method).toBe('string');
+        expect(typeof signed.query).toBe('object');
+      });
+
+      it.skipIf(!fixture.webhook?.handshake)(
+        "answers the service's check of the address exactly as it expects",
+        async () => {
+          const handshake = fixture.webhook!.handshake!;
+          const check = handshake.request(config());
+          expect(await definition.webhook!.verify(context(service.config), check)).toBe(true);
+          const result = await definition.webhook!.receive(context(service.config), check);
+          expect(result.changes).toEqual([]);
+          expect(result.response).toEqual(handshake.response);
+          expect(webhookResponseProblem(result.response!)).toBeNull();
+        },
+      );
+
+      it('refuses a request that carries no proof, or whose signed body was changed', async () => {
+        const signed = request();
+        if (fixture.webhook?.signsBody !== false)
+          expect(
+            await definition.webhook!.verify(context(service.config), { ...signed, rawBody: `${signed.rawBody} ` }),
+          ).toBe(false);
+        expect(await definition.webhook!.verify(context(service.config), { ...signed, headers: {} })).toBe(false);
       });
 
       it('reads the same delivery as the same change keys, so a repeated delivery is applied once', async () => {
         const signed = request();
         const first = await definition.webhook!.receive(context(service.config), signed);
         const again = await definition.webhook!.receive(context(service.config), signed);
-        expect(first.length).toBeGreaterThan(0);
-        expect(first.every((change) => change.key.trim() !== '')).toBe(true);
-        expect(again.map((change) => change.key)).toEqual(first.map((change) => change.key));
+        expect(first.changes.length).toBeGreaterThan(0);
+        expect(first.changes.every((change) => change.key.trim() !== '')).toBe(true);
+        expect(again.changes.map((change) => change.key)).toEqual(first.changes.map((change) => change.key));
+        if (first.response) expect(webhookResponseProblem(first.response)).toBeNull();
+      });
+
+      it('applies what it received through the port', async () => {
+        port = new InMemoryCorePort();
+        const received = await definition.webhook!.receive(context(service.config), request());
+        for (const change of received.changes) await change.apply(port);
+        expect(port.tickets.length + port.acknowledgements.length + port.state.values.size).toBeGreaterThan(0);
       });
 
       it('refuses a body it cannot read with a permanent error of our vocabulary', async () => {

@@ -1,2 +1,3 @@
 export * from './contract-tests.js';
 export * from './fake-http-receiver.js';
+export * from './in-memory-core-port.js';

@@ -1,13 +1,30 @@
 import { readJson, type Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import * as prettier from 'prettier';
 import { beforeEach, describe, expect, it } from 'vitest';
 import connectorGenerator from './generator.js';
+import { WORKSPACE_PRETTIER, workspaceLikeOurs } from './workspace-tree.js';
 
 describe('connector generator', () => {
   let tree: Tree;
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
+    tree = workspaceLikeOurs();
   });
+
+  it.each(['slack', 'a-connector-with-a-rather-long-name-for-wrapping'])(
+    'writes files that pass the workspace Prettier check (%s)',
+    async (name) => {
+      await connectorGenerator(tree, { name });
+      const options = JSON.parse(WORKSPACE_PRETTIER) as prettier.Options;
+      const files = tree
+        .listChanges()
+        .filter((change) => change.path.startsWith(`plugins/${name}/`))
+        .map((change) => change.path);
+      const unformatted = [];
+      for (const path of files)
+        if (!(await prettier.check(tree.read(path, 'utf-8')!, { ...options, filepath: path }))) unformatted.push(path);
+      expect(unformatted).toEqual([]);
+    },
+  );
 
   it('scaffolds a discoverable, tagged plugin with its definition, config and contract spec', async () => {
     await connectorGenerator(tree, { name: 'whatsapp-business' });

@@ -1,4 +1,4 @@
-import { generateFiles, names, type Tree } from '@nx/devkit';
+import { formatFiles, generateFiles, names, type Tree } from '@nx/devkit';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,4 +28,6 @@ export default async function connectorGenerator(tree: Tree, options: ConnectorG
       .join(' ');
   const templates = join(dirname(fileURLToPath(import.meta.url)), 'files');
   generateFiles(tree, templates, root, { fileName, propertyName, className, displayName, template: '' });
+  // Names of any length reflow the templates' lines: Prettier, with the workspace's config, has the last word.
+  await formatFiles(tree);
 }

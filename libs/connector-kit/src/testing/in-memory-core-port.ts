@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CHANNEL_STATE_LIMITS,
+  channelStateFull,
+  checkStateWrite,
+  sameStateValue,
+  stateValueBytes,
+  type ChannelState,
+  type JsonValue,
+} from '../channel-state.js';
+import { ConnectorError } from '../connector-error.js';
+import type {
+  AllowedTicketFields,
+  AnnouncementAcknowledgement,
+  CorePort,
+  ExternalIdentity,
+  ExternalReference,
+  LinkedReference,
+  NewEntry,
+  NewTicket,
+  TicketRef,
+  UserRef,
+} from '../core-port.js';
+import { checkExternalIdentity } from '../external-identity.js';
+
+export interface FakeTicket {
+  id: string;
+  number: number;
+  input: NewTicket;
+  entries: NewEntry[];
+  fields: AllowedTicketFields;
+}
+
+/** A channel's state kept in memory, with the store's key rules and size limits. */
+export class InMemoryChannelState implements ChannelState {
+  readonly values = new Map<string, JsonValue>();
+
+  async get(key: string): Promise<JsonValue> {
+    return structuredClone(this.values.get(key) ?? null);
+  }
+
+  async put(key: string, value: JsonValue): Promise<void> {
+    checkStateWrite(key, value);
+    const total = [...this.values].reduce((sum, [k, v]) => (k === key ? sum : sum + stateValueBytes(v)), 0);
+    if (total + stateValueBytes(value) > CHANNEL_STATE_LIMITS.channelMaxBytes)
+      throw channelStateFull(key, total + stateValueBytes(value));
+    if (value === null) this.values.delete(key);
+    else this.values.set(key, structuredClone(value));
+  }
+
+  async compareAndSet(key: string, expected: JsonValue, value: JsonValue): Promise<boolean> {
+    if (!sameStateValue(await this.get(key), expected)) return false;
+    await this.put(key, value);
+    return true;
+  }
+}
+
+/**
+ * An in-memory `CorePort` for plugin specs: it behaves as the core's port does where a plugin can
+ * tell — a reference admits one ticket, an entry whose reference is linked is not added again,
+ * unknown tickets are `not_found`, identities are normalised as the core does, state has the
+ * store's limits — and keeps what it was asked, for assertions. Writes apply at once (there is no
+ * transaction to roll back).
+ */
+export class InMemoryCorePort implements CorePort {
+  readonly tickets: FakeTicket[] = [];
+  readonly acknowledgements: Array<Required<AnnouncementAcknowledgement>> = [];
+  readonly state = new InMemoryChannelState();
+  private readonly references: Array<LinkedReference & { ticketId: string }> = [];
+  private readonly users: Array<UserRef & { identities: ExternalIdentity[] }> = [];
+
+  /** Makes a user findable by its identities (normalised as the core does). */
+  addUser(user: Partial<UserRef> & { displayName: string; identities: ExternalIdentity[] }): UserRef {
+    const ref = {
+      id: user.id ?? randomUUID(),
+      displayName: user.displayName,
+      email: user.email ?? null,
+      active: user.active ?? true,
+    };
+    this.users.push({ ...ref, identities: user.identities.map((identity) => this.identity(identity)) });
+    return ref;
+  }
+
+  ticket(id: string): FakeTicket {
+    const ticket = this.tickets.find((t) => t.id === id);
+    if (!ticket) throw ConnectorError.notFound(`No ticket with id ${id}`);
+    return ticket;
+  }
+
+  async createTicket(input: NewTicket): Promise<TicketRef> {
+    if (!input.subject?.trim()) throw ConnectorError.permanent('refused by the core: subject: required');
+    const existing = input.externalReference && (await this.findTicketByExternalReference(input.externalReference));
+    if (existing) return existing;
+    const ticket = { id: randomUUID(), number: this.tickets.length + 1, input, entries: [], fields: {} };
+    this.tickets.push(ticket);
+    if (input.externalReference) await this.linkExternalReference(ticket.id, input.externalReference);
+    return { id: ticket.id, number: ticket.number };
+  }
+
+  async addEntry(ticketId: string, entry: NewEntry): Promise<void> {
+    const ticket = this.ticket(ticketId);
+    if (entry.externalReference && (await this.findTicketByExternalReference(entry.externalReference))) return;
+    ticket.entries.push(entry);
+    if (entry.externalReference) await this.linkExternalReference(ticketId, entry.externalReference);
+  }
+
+  async findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
+    const found = this.references.find((r) => r.system === reference.system && r.id === reference.id);
+    return found ? { id: found.ticketId, number: this.ticket(found.ticketId).number } : null;
+  }
+
+  async listExternalReferences(ticketId: string): Promise<LinkedReference[]> {
+    return this.references
+      .filter((r) => r.ticketId === ticketId)
+      .map(({ system, id, linkedAt }) => ({ system, id, linkedAt }));
+  }
+
+  async linkExternalReference(ticketId: string, reference: ExternalReference): Promise<void> {
+    this.ticket(ticketId);
+    const existing = this.references.find((r) => r.system === reference.system && r.id === reference.id);
+    if (existing?.ticketId === ticketId) return;
+    if (existing)
+      throw ConnectorError.permanent(
+        `refused by the core: ${reference.system} ${reference.id} is already linked to another ticket`,
+      );
+    this.references.push({ ...reference, ticketId, linkedAt: new Date().toISOString() });
+  }
+
+  async updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void> {
+    Object.assign(this.ticket(ticketId).fields, fields);
+  }
+
+  async findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
+    const wanted = this.identity(identity);
+    const user = this.users.find((u) => u.identities.some((i) => i.system === wanted.system && i.id === wanted.id));
+    return user ? { id: user.id, displayName: user.displayName, email: user.email, active: user.active } : null;
+  }
+
+  async acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }> {
+    const member = JSON.stringify(acknowledgement.member);
+    const seen = this.acknowledgements.some(
+      (a) => a.announcementId === acknowledgement.announcementId && JSON.stringify(a.member) === member,
+    );
+    if (!seen) this.acknowledgements.push({ at: new Date().toISOString(), ...acknowledgement });
+    return { recorded: !seen };
+  }
+
+  private identity(identity: ExternalIdentity): ExternalIdentity {
+    const checked = checkExternalIdentity(identity);
+    if (!checked.ok)
+      throw ConnectorError.permanent(`refused by the core: identity.${checked.field}: ${checked.message}`);
+    return checked.identity;
+  }
+}
