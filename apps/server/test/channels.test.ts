@@ -42,7 +42,7 @@ describe('channels: admins connect the tools, secrets stay secret', () => {
     const webhook = response.body.items.find((c: { key: string }) => c.key === 'webhook');
     expect(webhook).toMatchObject({
       displayName: 'Webhook',
-      contractVersion: 1,
+      contractVersion: 2,
       secretFields: ['apiToken', 'signingSecret'],
     });
     expect(webhook.configSchema.properties.apiToken.writeOnly).toBe(true);

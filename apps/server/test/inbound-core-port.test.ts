@@ -9,7 +9,7 @@ import {
   type CorePort,
   type NewTicket,
 } from '@escala/connector-kit';
-import { ChannelConfigCodec, ConnectorRegistry, InboundChanges, PollRunner } from '@escala/core';
+import { ChannelConfigCodec, ConnectorRegistry, CORE_PORT, InboundChanges, PollRunner } from '@escala/core';
 import { sql } from './support/sql.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -25,7 +25,9 @@ type FeedItem =
 
 async function applyItem(item: FeedItem, port: CorePort): Promise<void> {
   if (item.kind === 'ticket' || item.kind === 'interrupted') {
-    await port.createTicket(item.ticket);
+    const ticket = await port.createTicket(item.ticket);
+    // The channel's state goes with the change: kept when it commits, gone when it does not.
+    await port.state.put(`ticket-of:${item.key}`, ticket.id);
     // As if the process died after the ticket was written but before the change was recorded as done.
     if (item.kind === 'interrupted' && item.failures-- > 0) throw ConnectorError.temporary('interrupted');
     return;
@@ -45,7 +47,7 @@ function portalConnector(feed: FeedItem[]) {
   return defineConnector({
     key: 'test-portal',
     displayName: 'Test portal',
-    contractVersion: 1,
+    contractVersion: 2,
     configSchema: z.object({}),
     consumes: [],
     poll: {
@@ -90,6 +92,7 @@ describe('inbound changes reach tickets through the core port, once', () => {
       new ConnectorRegistry([portalConnector(feed)]),
       t.app.get(ChannelConfigCodec),
       t.app.get(InboundChanges),
+      t.app.get(CORE_PORT),
     );
   });
   afterAll(() => t.close());
@@ -194,6 +197,11 @@ describe('inbound changes reach tickets through the core port, once', () => {
     await runner.tick();
     expect(await ticketCount()).toBe(before);
     expect(await ticketIdOf('P-2')).toBeUndefined();
+    const stateOf = () =>
+      sql<{ value: string }>(t, `select value from channel_state where channel_id = $1 and key = 'ticket-of:msg-4'`, [
+        channelId,
+      ]);
+    expect(await stateOf()).toEqual([]);
     const [state] = await sql<{ last_error: string | null }>(
       t,
       'select last_error from channel_poll_states where channel_id = $1',
@@ -206,6 +214,7 @@ describe('inbound changes reach tickets through the core port, once', () => {
     expect((await t.request('GET', `/tickets/${await ticketIdOf('P-2')}`, { token: team.admin })).body.unitKey).toBe(
       'N3',
     );
+    expect(await stateOf()).toEqual([{ value: await ticketIdOf('P-2') }]);
   });
 
   it.each([

@@ -11,10 +11,15 @@ import {
   type CorePort,
   type NewTicket,
 } from '@escala/connector-kit';
+import { InMemoryCorePort } from '@escala/connector-kit/testing';
 import {
+  CallPort,
   ChannelConfigCodec,
+  ChannelStateStore,
   ConnectorRegistry,
   InboundChanges,
+  StagedChannelState,
+  type CorePorts,
   ormConfig,
   parseSecretKey,
   PollRunner,
@@ -32,13 +37,15 @@ function feedConnector(
   return defineConnector({
     key: 'test-feed',
     displayName: 'Test feed',
-    contractVersion: 1,
+    contractVersion: 2,
     configSchema: z.object({ token: secret(z.string()) }),
     consumes: [],
     poll: {
       intervalSeconds: 0,
-      async poll({ config }, cursor) {
+      async poll({ config, port }, cursor) {
         polls.push({ cursor, token: config.token });
+        // State beside the cursor: kept only when the poll's changes were all applied.
+        await port.state.put('feed-length', feed.length);
         const from = Math.max(0, Number(cursor ?? 0) - 1);
         return {
           cursor: String(feed.length),
@@ -60,20 +67,16 @@ function feedConnector(
   });
 }
 
-class RecordingPort implements CorePort {
+class RecordingPort extends InMemoryCorePort {
   created: NewTicket[] = [];
   refuseNext = 0;
-  async createTicket(ticket: NewTicket) {
+  override async createTicket(ticket: NewTicket) {
     if (this.refuseNext-- > 0) throw ConnectorError.rateLimited('busy', 0);
     if (ticket.subject === 'Sem categoria')
       throw ConnectorError.permanent('refused by the core: category: unknown category');
     this.created.push(ticket);
     return { id: randomUUID() };
   }
-  addEntry = async () => undefined;
-  findTicketByExternalReference = async () => null;
-  linkExternalReference = async () => undefined;
-  updateTicketFields = async () => undefined;
 }
 
 describe('inbound polls: durable cursor, each change applied once', () => {
@@ -93,11 +96,17 @@ describe('inbound polls: durable cursor, each change applied once', () => {
   beforeAll(async () => {
     database = await createTestDatabase(inject('testDatabaseServerUrl'));
     orm = await MikroORM.init(ormConfig({ databaseUrl: database.url, poolMax: 4 }));
+    // Changes go to the recording port; the poll's own state is the real store's, staged per call.
+    const ports: CorePorts = {
+      forChannel: () => port,
+      forCall: (id, em) => new CallPort(port, new StagedChannelState(new ChannelStateStore(), em, id)),
+    };
     runner = new PollRunner(
       orm.em,
       new ConnectorRegistry([connector]),
       codec,
-      new InboundChanges(orm.em, { forChannel: () => port }),
+      new InboundChanges(orm.em, ports),
+      ports,
     );
     channelId = randomUUID();
     const { settings, secretsCiphertext } = codec.encode(connector, channelId, { token: 'feed-token-secret' });
@@ -115,9 +124,11 @@ describe('inbound polls: durable cursor, each change applied once', () => {
 
   const state = async () =>
     (
-      await queryDatabase<{ cursor: string | null; last_error_kind: string | null }>(
+      await queryDatabase<{ cursor: string | null; last_error_kind: string | null; feed_length: number | null }>(
         database.url,
-        'select cursor, last_error_kind from channel_poll_states where channel_id = $1',
+        `select cursor, last_error_kind,
+                (select value::int from channel_state c where c.channel_id = s.channel_id and key = 'feed-length') as feed_length
+           from channel_poll_states s where channel_id = $1`,
         [channelId],
       )
     )[0];
@@ -126,7 +137,7 @@ describe('inbound polls: durable cursor, each change applied once', () => {
     expect(await runner.tick()).toBe(1);
     expect(polls).toEqual([{ cursor: null, token: 'feed-token-secret' }]);
     expect(port.created.map((t) => t.subject)).toEqual(['Erro na emissão de NFS-e', 'Busca NF-e parada']);
-    expect(await state()).toEqual({ cursor: '2', last_error_kind: null });
+    expect(await state()).toEqual({ cursor: '2', last_error_kind: null, feed_length: 2 });
   });
 
   it('resumes from the stored cursor and skips a change it already applied', async () => {
@@ -140,16 +151,16 @@ describe('inbound polls: durable cursor, each change applied once', () => {
     feed.push({ key: 'row-4', subject: 'Homologação bancária' });
     port.refuseNext = 1;
     await runner.tick();
-    expect(await state()).toEqual({ cursor: '3', last_error_kind: 'rate_limited' });
+    expect(await state()).toEqual({ cursor: '3', last_error_kind: 'rate_limited', feed_length: 3 });
     await runner.tick();
-    expect(await state()).toEqual({ cursor: '4', last_error_kind: null });
+    expect(await state()).toEqual({ cursor: '4', last_error_kind: null, feed_length: 4 });
     expect(port.created.map((t) => t.externalReference!.id)).toEqual(['row-1', 'row-2', 'row-3', 'row-4']);
   });
 
   it('records a change the core refuses with the reason, and goes on with the others', async () => {
     feed.push({ key: 'row-5', subject: 'Sem categoria' }, { key: 'row-6', subject: 'Depois da recusa' });
     await runner.tick();
-    expect(await state()).toEqual({ cursor: '6', last_error_kind: null });
+    expect(await state()).toEqual({ cursor: '6', last_error_kind: null, feed_length: 6 });
     expect(port.created.map((t) => t.externalReference!.id)).toEqual(['row-1', 'row-2', 'row-3', 'row-4', 'row-6']);
     const recorded = await queryDatabase(
       database.url,

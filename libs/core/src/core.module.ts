@@ -9,6 +9,8 @@ import { LoginThrottle } from './auth/login-throttle.js';
 import { PrincipalCache } from './auth/principal-cache.js';
 import { UsersController } from './users/users.controller.js';
 import { UsersService } from './users/users.service.js';
+import { UserIdentitiesController } from './users/user-identities.controller.js';
+import { UserIdentitiesService } from './users/user-identities.service.js';
 import { PlaybookModule } from './playbook/playbook.module.js';
 import { AnnouncementsModule } from './announcements/announcements.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
@@ -57,7 +59,7 @@ export class CoreModule {
         SuggestionsModule,
         FollowUpsModule,
       ],
-      controllers: [AuthController, UsersController],
+      controllers: [AuthController, UsersController, UserIdentitiesController],
       providers: [
         {
           provide: AuthSettings,
@@ -68,6 +70,7 @@ export class CoreModule {
         AuditService,
         AuthService,
         UsersService,
+        UserIdentitiesService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: MEDIATION_FOLLOW_UP_INTERVAL_MS, useValue: options.followUpIntervalMs ?? 0 },
         { provide: SETTINGS_CACHE_MS, useValue: options.settingsCacheSeconds * 1000 },
@@ -78,6 +81,7 @@ export class CoreModule {
         AuditService,
         AuthService,
         UsersService,
+        UserIdentitiesService,
         PlaybookModule,
         AnnouncementsModule,
         TicketsModule,

@@ -2,14 +2,22 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { PRIORITY_TAG } from '@escala/domain';
-import type {
-  AllowedTicketFields,
-  CorePort,
-  ExternalReference,
-  NewEntry,
-  NewTicket,
-  TicketRef,
+import {
+  checkExternalIdentity,
+  ConnectorError,
+  type AllowedTicketFields,
+  type AnnouncementAcknowledgement,
+  type CorePort,
+  type CoreReads,
+  type ExternalIdentity,
+  type ExternalReference,
+  type LinkedReference,
+  type NewEntry,
+  type NewTicket,
+  type TicketRef,
+  type UserRef,
 } from '@escala/connector-kit';
+import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { badInput } from '../http/bad-input.js';
 import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
@@ -17,14 +25,27 @@ import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { UserIdentitiesService } from '../users/user-identities.service.js';
+import { ChannelStateStore } from './channel-state-store.js';
+import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
 import { asConnectorError, parsed, raceLost } from './core-port-refusals.js';
-import type { CorePorts } from './core-ports.js';
+import { CallPort, type CorePorts } from './core-ports.js';
 
 /** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
 export const INBOUND_PRIORITY_TAG = PRIORITY_TAG;
 
 const Reference = z.strictObject({ system: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 const TicketId = z.uuid();
+const Acknowledgement = z.strictObject({
+  announcementId: z.uuid(),
+  member: z.union([
+    z.strictObject({ userId: z.uuid() }),
+    z.strictObject({ email: z.email() }),
+    z.strictObject({ identity: z.strictObject({ system: z.string(), id: z.string() }) }),
+  ]),
+  via: z.literal('teams-reaction'),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
 
 /**
  * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
@@ -32,12 +53,15 @@ const TicketId = z.uuid();
  */
 class ChannelCorePort implements CorePort {
   private readonly caller: TicketCaller;
+  /** In the transaction the inbound change runs in: its state writes commit with it. */
+  readonly state: TransactionalChannelState;
 
   constructor(
     private readonly channelId: string,
     private readonly services: ChannelCorePorts,
   ) {
     this.caller = { system: `connector:${channelId}` };
+    this.state = new TransactionalChannelState(services.stateStore, services.em, channelId);
   }
 
   createTicket(input: NewTicket): Promise<TicketRef> {
@@ -83,6 +107,34 @@ class ChannelCorePort implements CorePort {
       if (!found) return null;
       const ticket = await this.services.tickets.get(found.ticketId);
       return { id: ticket.id, number: Number(ticket.number) };
+    });
+  }
+
+  listExternalReferences(ticketId: string): Promise<LinkedReference[]> {
+    return this.refusing(async () => {
+      const rows = await this.services.em.find(
+        TicketExternalReferenceSchema,
+        { channelId: this.channelId, ticketId: this.ticketId(ticketId) },
+        { orderBy: { createdAt: 'asc' } },
+      );
+      return rows.map((row) => ({ system: row.system, id: row.externalId, linkedAt: row.createdAt.toISOString() }));
+    });
+  }
+
+  findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
+    return this.refusing(() => this.services.identities.findUser(identity));
+  }
+
+  acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }> {
+    return this.refusing(async () => {
+      const { announcementId, member, via, at } = parsed(Acknowledgement, acknowledgement);
+      const outcome = await this.services.acknowledgements.acknowledge(this.caller, {
+        announcementId,
+        member: 'identity' in member ? { userId: await this.userNamedBy(member.identity) } : member,
+        via,
+        at: at ? new Date(at) : undefined,
+      });
+      return { recorded: outcome.recorded };
     });
   }
 
@@ -152,6 +204,17 @@ class ChannelCorePort implements CorePort {
     return { customerId: contacts[0]!.customerId, contactId: contacts[0]!.id };
   }
 
+  private async userNamedBy(identity: ExternalIdentity): Promise<string> {
+    const checked = checkExternalIdentity(identity);
+    if (!checked.ok) throw badInput({ field: `member.identity.${checked.field}`, message: checked.message });
+    const user = await this.services.identities.findUser(checked.identity);
+    if (!user)
+      throw ConnectorError.notFound(
+        `no user is linked to the ${checked.identity.system} identity ${checked.identity.id}`,
+      );
+    return user.id;
+  }
+
   private ticketId(id: string): string {
     if (!TicketId.safeParse(id).success) throw new NotFoundException(`No ticket with id ${id}`);
     return id;
@@ -166,7 +229,7 @@ class ChannelCorePort implements CorePort {
   }
 }
 
-/** Hands each channel its port onto the ticket services. */
+/** Hands each channel its port onto the core's services. */
 @Injectable()
 export class ChannelCorePorts implements CorePorts {
   constructor(
@@ -174,9 +237,17 @@ export class ChannelCorePorts implements CorePorts {
     readonly tickets: TicketsService,
     readonly entries: TicketEntriesService,
     readonly journal: ChangeJournal,
+    readonly identities: UserIdentitiesService,
+    readonly acknowledgements: AnnouncementAcknowledgementsService,
+    readonly stateStore: ChannelStateStore,
   ) {}
 
   forChannel(channelId: string): CorePort {
     return new ChannelCorePort(channelId, this);
+  }
+
+  forCall(channelId: string, em: EntityManager): CallPort {
+    const reads: CoreReads = new ChannelCorePort(channelId, this);
+    return new CallPort(reads, new StagedChannelState(this.stateStore, em, channelId));
   }
 }

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { HealthReport } from '@escala/connector-kit';
@@ -7,6 +7,7 @@ import { ChannelSchema, type Channel, type ChannelSubscription } from '../persis
 import { ChannelConfigCodec } from './channel-config.js';
 import type { CreateChannelInput, UpdateChannelInput } from './channel.schemas.js';
 import { ConnectorRegistry } from './connector-registry.js';
+import { CORE_PORT, type CorePorts } from './core-ports.js';
 import { probeHealth } from './health-probe.js';
 
 /** Admins' channels: a connector, its config (secrets sealed), a subscription, an enabled flag. */
@@ -17,6 +18,7 @@ export class ChannelsService {
     private readonly audit: AuditService,
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
+    @Inject(CORE_PORT) private readonly ports: CorePorts,
   ) {}
 
   view(channel: Channel) {
@@ -95,9 +97,14 @@ export class ChannelsService {
   /** "Test connection": runs the connector's own check with the stored config and keeps the result. */
   async test(id: string): Promise<HealthReport> {
     const channel = await this.get(id);
-    const report = await probeHealth(this.registry.get(channel.connectorKey), channel.id, () =>
-      this.codec.decode(channel),
+    const port = this.ports.forCall(channel.id, this.em);
+    const report = await probeHealth(
+      this.registry.get(channel.connectorKey),
+      channel.id,
+      () => this.codec.decode(channel),
+      port,
     );
+    await this.em.transactional((tx) => port.commit(tx));
     this.em.assign(channel, {
       healthStatus: report.status,
       healthDetail: report.detail ?? null,

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { DeliveryWorker } from './delivery-worker.js';
+import { MaintenanceRunner } from './maintenance-runner.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
 import { PollRunner } from './poll-runner.js';
 import { SecretBox, SecretKeyError } from './secret-box.js';
@@ -22,6 +23,7 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
     private readonly dispatcher: OutboxDispatcher,
     private readonly worker: DeliveryWorker,
     private readonly polls: PollRunner,
+    private readonly maintenance: MaintenanceRunner,
     @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
   ) {}
 
@@ -45,7 +47,8 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
     while (!signal.aborted) {
       const found =
         (await this.dispatcher.tick().catch((error: Error) => this.report('outbox dispatch', error))) +
-        (await this.polls.tick().catch((error: Error) => this.report('inbound polls', error)));
+        (await this.polls.tick().catch((error: Error) => this.report('inbound polls', error))) +
+        (await this.maintenance.tick().catch((error: Error) => this.report('maintenance tasks', error)));
       if (found === 0) await sleep(this.settings.schedulerIntervalMs, undefined, { signal }).catch(() => undefined);
     }
   }

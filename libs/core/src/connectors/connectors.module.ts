@@ -17,6 +17,8 @@ import { InboundWebhooks } from './inbound-webhooks.js';
 import { InboundWebhooksController } from './inbound-webhooks.controller.js';
 import { discoverConnectors } from './plugin-discovery.js';
 import { PollRunner } from './poll-runner.js';
+import { MaintenanceRunner } from './maintenance-runner.js';
+import { ChannelStateStore } from './channel-state-store.js';
 import { SecretBox } from './secret-box.js';
 
 export interface ConnectorsModuleOptions {
@@ -48,6 +50,8 @@ export class ConnectorsModule {
         InboundChanges,
         InboundWebhooks,
         PollRunner,
+        MaintenanceRunner,
+        ChannelStateStore,
         ConnectorRuntime,
       ],
       exports: [ConnectorRegistry, ChannelsService],

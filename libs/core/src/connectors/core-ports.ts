@@ -1,4 +1,15 @@
-import type { CorePort } from '@escala/connector-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  ChannelPort,
+  CorePort,
+  CoreReads,
+  ExternalIdentity,
+  ExternalReference,
+  LinkedReference,
+  TicketRef,
+  UserRef,
+} from '@escala/connector-kit';
+import type { StagedChannelState } from './channel-state.js';
 
 /** The token under which the core provides the kit's port to connectors, one port per channel. */
 export const CORE_PORT = Symbol('CorePort');
@@ -6,4 +17,34 @@ export const CORE_PORT = Symbol('CorePort');
 export interface CorePorts {
   /** The port a channel's inbound changes go through: its references, its name in the audit trail. */
   forChannel(channelId: string): CorePort;
+  /**
+   * The port of one call (deliver, poll, webhook, health, maintenance): the reads, and state whose
+   * writes wait for `commit` in the transaction of the call's outcome. State is read through `em`.
+   */
+  forCall(channelId: string, em: EntityManager): CallPort;
+}
+
+/** The `ChannelPort` a connector's context carries: reads only, plus the call's staged state. */
+export class CallPort implements ChannelPort {
+  constructor(
+    private readonly reads: CoreReads,
+    readonly state: StagedChannelState,
+  ) {}
+
+  findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
+    return this.reads.findTicketByExternalReference(reference);
+  }
+
+  listExternalReferences(ticketId: string): Promise<LinkedReference[]> {
+    return this.reads.listExternalReferences(ticketId);
+  }
+
+  findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
+    return this.reads.findUserByExternalIdentity(identity);
+  }
+
+  /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */
+  commit(tx: EntityManager): Promise<void> {
+    return this.state.commit(tx);
+  }
 }

@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ConnectorError, DELIVERY_DEAD_LETTERED, type ConnectorEvent } from '@escala/connector-kit';
-import { ChannelSchema } from '../persistence/entities/index.js';
+import { auditRow } from '../audit/audit.service.js';
+import { AuditRecordSchema, ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
+import { CORE_PORT, type CallPort, type CorePorts } from './core-ports.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { decideRetry } from './retry-policy.js';
 
@@ -17,10 +19,16 @@ interface ClaimedDelivery {
   event: ConnectorEvent;
 }
 
+/** An id longer than this is not a reference anyone will look up; it is recorded, not linked. */
+const REFERENCE_MAX = 500;
+
 /**
  * Performs one delivery attempt: claims the row with a lease (so a second wake-up or a second
  * worker does nothing), logs the attempt before calling out (a crash leaves an open attempt in the
  * log), calls the connector with the (event, channel) idempotency key, then records the outcome.
+ * A success commits, in the one transaction that records it, the state the connector wrote and the
+ * receipt's external id linked to the event's ticket as a reference of the channel; a failure
+ * discards the state it wrote.
  */
 @Injectable()
 export class DeliveryWorker {
@@ -32,6 +40,7 @@ export class DeliveryWorker {
     private readonly codec: ChannelConfigCodec,
     private readonly queue: DeliveryQueue,
     @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
+    @Inject(CORE_PORT) private readonly ports: CorePorts,
   ) {}
 
   async deliver(deliveryId: string): Promise<void> {
@@ -49,13 +58,19 @@ export class DeliveryWorker {
       );
       return;
     }
+    const port = this.ports.forCall(channel.id, em);
     try {
       const config = definition.configSchema.parse(this.codec.decode(channel));
       const receipt = await definition.deliver(
-        { channelId: channel.id, config, signal: AbortSignal.timeout(this.settings.deliveryTimeoutSeconds * 1000) },
+        {
+          channelId: channel.id,
+          config,
+          signal: AbortSignal.timeout(this.settings.deliveryTimeoutSeconds * 1000),
+          port,
+        },
         { event: delivery.event, idempotencyKey: delivery.idempotency_key, attempt: delivery.attempts },
       );
-      await this.succeeded(em, delivery, receipt.externalId ?? null);
+      await this.succeeded(em, delivery, receipt.externalId ?? null, port, channel.connectorKey);
     } catch (error) {
       await this.failed(em, delivery, definition.translateError(error));
     }
@@ -79,7 +94,13 @@ export class DeliveryWorker {
     return row ?? null;
   }
 
-  private async succeeded(em: EntityManager, delivery: ClaimedDelivery, externalId: string | null): Promise<void> {
+  private async succeeded(
+    em: EntityManager,
+    delivery: ClaimedDelivery,
+    externalId: string | null,
+    port: CallPort,
+    system: string,
+  ): Promise<void> {
     await em.transactional(async (tem) => {
       await this.finishAttempt(tem, delivery, 'delivered', null, null);
       await tem.getConnection().execute(
@@ -90,7 +111,36 @@ export class DeliveryWorker {
         'run',
         tem.getTransactionContext(),
       );
+      await port.commit(tem);
+      if (externalId) await this.linkReceipt(tem, delivery, system, externalId);
     });
+  }
+
+  /**
+   * The service's id for what it made of a ticket's event (a Teams message, a sheet row) becomes
+   * that ticket's reference on this channel, so a later delivery or an inbound change finds it. The
+   * first link stands: an id already linked (to this or another ticket) is left as it is.
+   */
+  private async linkReceipt(tem: EntityManager, delivery: ClaimedDelivery, system: string, externalId: string) {
+    const { event } = delivery;
+    if (event.aggregateType !== 'ticket' || externalId.trim() === '' || externalId.length > REFERENCE_MAX) return;
+    const linked = await tem.execute<Array<{ ticket_id: string }>>(
+      `insert into ticket_external_references (channel_id, system, external_id, ticket_id, created_at)
+       select ?, ?, ?, t.id, clock_timestamp() from tickets t where t.id::text = ?
+       on conflict do nothing returning ticket_id`,
+      [delivery.channel_id, system, externalId, event.aggregateId],
+    );
+    if (linked.length === 0) return;
+    tem.create(
+      AuditRecordSchema,
+      auditRow({
+        actor: { system: `connector:${delivery.channel_id}` },
+        action: 'ticket.external_reference_linked',
+        subjectType: 'ticket',
+        subjectId: event.aggregateId,
+        after: { channelId: delivery.channel_id, system, externalId, deliveryId: delivery.id },
+      }),
+    );
   }
 
   private async failed(em: EntityManager, delivery: ClaimedDelivery, error: ConnectorError): Promise<void> {

@@ -1,4 +1,5 @@
 import type { ConnectorDefinition, HealthReport } from '@escala/connector-kit';
+import type { CallPort } from './core-ports.js';
 
 const PROBE_TIMEOUT_MS = 15_000;
 
@@ -11,10 +12,16 @@ export async function probeHealth(
   definition: ConnectorDefinition,
   channelId: string,
   config: () => Record<string, unknown>,
+  port: CallPort,
 ): Promise<HealthReport> {
   try {
     const parsed = definition.configSchema.parse(config());
-    return await definition.health({ channelId, config: parsed, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    return await definition.health({
+      channelId,
+      config: parsed,
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      port,
+    });
   } catch (error) {
     return { status: 'unhealthy', detail: definition.translateError(error).message };
   }

@@ -1,6 +1,8 @@
 import {
   BadRequestException,
+  Inject,
   Injectable,
+  InternalServerErrorException,
   NotFoundException,
   PayloadTooLargeException,
   ServiceUnavailableException,
@@ -9,16 +11,20 @@ import {
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   isConnectorError,
+  webhookResponseProblem,
   type ConnectorContext,
   type ConnectorDefinition,
   type InboundChange,
   type WebhookRequest,
+  type WebhookResponse,
+  type WebhookResult,
 } from '@escala/connector-kit';
 import { z } from 'zod';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { badInput } from '../http/bad-input.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
+import { CORE_PORT, type CallPort, type CorePorts } from './core-ports.js';
 import { InboundChanges, type InboundOutcome } from './inbound-changes.js';
 
 /** Far above any ticket a service sends us, far below what would hurt a worker's memory. */
@@ -29,7 +35,9 @@ const WEBHOOK_TIMEOUT_MS = 30_000;
  * Inbound webhooks, one address per channel. The route is public at the HTTP level: the caller is
  * a service holding no Escala token, and the channel's connector authenticates it (`webhook.verify`,
  * e.g. an HMAC over the raw body). Unknown or disabled channels answer 404, a request that fails
- * verification 401, a body over the limit 413, a body the connector cannot read 400.
+ * verification 401, a body over the limit 413, a body the connector cannot read 400. The answer is
+ * the outcome of each change as JSON, unless the connector shapes it (Graph's `validationToken`
+ * echo); state the connector wrote commits once its changes were applied.
  */
 @Injectable()
 export class InboundWebhooks {
@@ -38,23 +46,33 @@ export class InboundWebhooks {
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
     private readonly inbound: InboundChanges,
+    @Inject(CORE_PORT) private readonly ports: CorePorts,
   ) {}
 
-  async receive(channelId: string, request: WebhookRequest): Promise<{ changes: InboundOutcome[] }> {
-    const { definition, context } = await this.channel(channelId);
+  async receive(channelId: string, request: WebhookRequest): Promise<WebhookResponse> {
+    const em = this.em.fork();
+    const { definition, context, port } = await this.channel(em, channelId);
     if (Buffer.byteLength(request.rawBody) > WEBHOOK_MAX_BYTES)
       throw new PayloadTooLargeException(`A webhook body may have at most ${WEBHOOK_MAX_BYTES} bytes`);
     const verified = await Promise.resolve(definition.webhook!.verify(context, request)).catch(() => false);
     if (!verified)
       throw new UnauthorizedException("The request could not be verified as coming from this channel's service");
-    let changes: InboundChange[];
+    let result: WebhookResult;
     try {
-      changes = await definition.webhook!.receive(context, request);
+      result = await definition.webhook!.receive(context, request);
     } catch (error) {
       throw badInput({ field: '(body)', message: definition.translateError(error).message });
     }
+    const problem = result.response && webhookResponseProblem(result.response);
+    // A connector's bug, not the sender's: nothing is applied, and the sender will try again.
+    if (problem)
+      throw new InternalServerErrorException(
+        `The channel's connector shaped an answer that cannot be sent: ${problem}`,
+      );
     const outcomes: InboundOutcome[] = [];
-    for (const change of changes) outcomes.push(await this.apply(channelId, change));
+    for (const change of result.changes) outcomes.push(await this.apply(channelId, change));
+    await em.transactional((tx) => port.commit(tx));
+    if (result.response) return result.response;
     const rejected = outcomes.filter((o) => o.outcome === 'rejected');
     if (rejected.length > 0) {
       throw new BadRequestException({
@@ -65,7 +83,7 @@ export class InboundWebhooks {
         changes: outcomes,
       });
     }
-    return { changes: outcomes };
+    return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ changes: outcomes }) };
   }
 
   private async apply(channelId: string, change: InboundChange): Promise<InboundOutcome> {
@@ -79,18 +97,18 @@ export class InboundWebhooks {
   }
 
   private async channel(
+    em: EntityManager,
     channelId: string,
-  ): Promise<{ definition: ConnectorDefinition; context: ConnectorContext<Record<string, unknown>> }> {
+  ): Promise<{ definition: ConnectorDefinition; context: ConnectorContext<Record<string, unknown>>; port: CallPort }> {
     const channel = z.uuid().safeParse(channelId).success
-      ? await this.em
-          .fork()
-          .findOne(ChannelSchema, { id: channelId, enabled: true }, { populate: ['secretsCiphertext'] })
+      ? await em.findOne(ChannelSchema, { id: channelId, enabled: true }, { populate: ['secretsCiphertext'] })
       : null;
     const definition =
       channel && this.registry.has(channel.connectorKey) ? this.registry.get(channel.connectorKey) : null;
     if (!channel || !definition?.webhook)
       throw new NotFoundException('No enabled channel receives webhooks at this address');
     const config = definition.configSchema.parse(this.codec.decode(channel)) as Record<string, unknown>;
-    return { definition, context: { channelId, config, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS) } };
+    const port = this.ports.forCall(channelId, em);
+    return { definition, port, context: { channelId, config, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), port } };
   }
 }

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
+import { CORE_PORT, type CorePorts } from './core-ports.js';
+import { claimDueChannels } from './due-channels.js';
 import { InboundChanges } from './inbound-changes.js';
 
 const BATCH = 20;
@@ -11,7 +13,7 @@ const POLL_TIMEOUT_MS = 60_000;
 /**
  * Runs the polls of inbound connectors: claims each enabled channel whose poll is due, hands the
  * connector its stored cursor, applies each change not applied before through the core port, and
- * only then stores the new cursor. A change the core refuses is recorded as rejected and does not
+ * only then stores the new cursor, with the state the poll wrote, in one transaction. A change the core refuses is recorded as rejected and does not
  * hold the others up. A failed poll keeps the old cursor and waits its interval (or the service's
  * Retry-After); changes it had already applied are skipped on the next run.
  */
@@ -22,6 +24,7 @@ export class PollRunner {
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
     private readonly inbound: InboundChanges,
+    @Inject(CORE_PORT) private readonly ports: CorePorts,
   ) {}
 
   async tick(): Promise<number> {
@@ -29,42 +32,37 @@ export class PollRunner {
       .list()
       .filter((definition) => definition.poll)
       .map((definition) => definition.key);
-    if (polling.length === 0) return 0;
-    const connection = this.em.getConnection();
-    await connection.execute(
-      `insert into channel_poll_states (channel_id, next_poll_at)
-       select id, now() from channels where enabled and connector_key in (select jsonb_array_elements_text(?::jsonb))
-       on conflict do nothing`,
-      [JSON.stringify(polling)],
-    );
-    // Claiming pushes next_poll_at ahead, so another scheduler instance does not poll it meanwhile.
-    const due = await connection.execute<Array<{ channel_id: string; cursor: string | null }>>(
-      `update channel_poll_states set next_poll_at = now() + make_interval(secs => ?)
-        where channel_id in (
-          select s.channel_id from channel_poll_states s join channels c on c.id = s.channel_id
-           where c.enabled and s.next_poll_at <= now() order by s.next_poll_at limit ? for update of s skip locked)
-        returning channel_id, cursor`,
-      [POLL_TIMEOUT_MS / 1000, BATCH],
-    );
-    for (const { channel_id, cursor } of due) await this.poll(channel_id, cursor);
+    const due = await claimDueChannels(this.em, 'poll', polling, POLL_TIMEOUT_MS / 1000, BATCH);
+    for (const channelId of due) await this.poll(channelId);
     return due.length;
   }
 
-  private async poll(channelId: string, cursor: string | null): Promise<void> {
+  private async poll(channelId: string): Promise<void> {
     const em = this.em.fork();
     const channel = await em.findOneOrFail(ChannelSchema, { id: channelId }, { populate: ['secretsCiphertext'] });
+    const [{ cursor }] = (await em.execute<Array<{ cursor: string | null }>>(
+      `select cursor from channel_poll_states where channel_id = ?`,
+      [channelId],
+    )) as [{ cursor: string | null }];
     const definition = this.registry.get(channel.connectorKey);
     const poller = definition.poll!;
     const connection = em.getConnection();
+    const port = this.ports.forCall(channelId, em);
     try {
       const config = definition.configSchema.parse(this.codec.decode(channel));
-      const result = await poller.poll({ channelId, config, signal: AbortSignal.timeout(POLL_TIMEOUT_MS) }, cursor);
-      for (const change of result.changes) await this.inbound.apply(channelId, change);
-      await connection.execute(
-        `update channel_poll_states set cursor = ?, last_polled_at = now(), last_error_kind = null, last_error = null,
-                next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,
-        [result.cursor, poller.intervalSeconds, channelId],
+      const result = await poller.poll(
+        { channelId, config, signal: AbortSignal.timeout(POLL_TIMEOUT_MS), port },
+        cursor,
       );
+      for (const change of result.changes) await this.inbound.apply(channelId, change);
+      await em.transactional(async (tx) => {
+        await port.commit(tx);
+        await tx.execute(
+          `update channel_poll_states set cursor = ?, last_polled_at = now(), last_error_kind = null, last_error = null,
+                  next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,
+          [result.cursor, poller.intervalSeconds, channelId],
+        );
+      });
     } catch (raw) {
       const error = definition.translateError(raw);
       const waitSeconds = Math.max(poller.intervalSeconds, (error.retryAfterMs ?? 0) / 1000);

@@ -40,3 +40,9 @@ export const UuidParam = z.uuid();
 
 export type CreateUserInput = z.infer<typeof CreateUserBody>;
 export type UpdateUserInput = z.infer<typeof UpdateUserBody>;
+
+/** Shapes only; the per-system formats (a GUID for `entra`, an address for `email`) are the service's to judge. */
+export const ExternalIdentityBody = z.strictObject({
+  system: z.string().max(100),
+  id: z.string().max(1000),
+});

@@ -5,6 +5,7 @@ import { ChannelSchema } from './channel.entity.js';
 import { OutboxEventSchema } from './outbox-event.entity.js';
 import { TimerSchema } from './timer.entity.js';
 import { UserSchema } from './user.entity.js';
+import { UserExternalIdentitySchema } from './user-external-identity.entity.js';
 import { PlaybookTemplateOverrideSchema } from './playbook-template-override.entity.js';
 import {
   AnnouncementGroupMemberSchema,
@@ -31,6 +32,7 @@ export * from './auth-token.entity.js';
 export * from './outbox-event.entity.js';
 export * from './timer.entity.js';
 export * from './user.entity.js';
+export * from './user-external-identity.entity.js';
 export * from './playbook-template-override.entity.js';
 export * from './announcement.entity.js';
 export * from './channel.entity.js';
@@ -74,4 +76,5 @@ export const coreEntities = [
   ImprovementSuggestionSchema,
   PriorityRequestSchema,
   TicketFollowUpSchema,
+  UserExternalIdentitySchema,
 ];

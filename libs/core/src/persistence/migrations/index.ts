@@ -13,6 +13,7 @@ import { Migration20261123007000_ticket_playbook } from './Migration202611230070
 import { Migration20261123007001_error_sheet_and_suggestions } from './Migration20261123007001_error_sheet_and_suggestions.js';
 import { Migration20261123007002_priority_requests } from './Migration20261123007002_priority_requests.js';
 import { Migration20261123009000_ticket_follow_ups } from './Migration20261123009000_ticket_follow_ups.js';
+import { Migration20261203030000_connector_kit_v2 } from './Migration20261203030000_connector_kit_v2.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -34,4 +35,5 @@ export const migrations = [
   Migration20261123007001_error_sheet_and_suggestions,
   Migration20261123007002_priority_requests,
   Migration20261123009000_ticket_follow_ups,
+  Migration20261203030000_connector_kit_v2,
 ];
