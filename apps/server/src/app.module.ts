@@ -3,6 +3,7 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { ConnectorsModule, CoreModule, ormConfig, TimersModule, type Clock, type SecretBox } from '@escala/core';
+import type { ConnectorDefinition } from '@escala/connector-kit';
 import type { ServerConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -18,6 +19,8 @@ export interface AppModuleOptions {
   secretBox: SecretBox;
   /** Replaces the system clock (tests move it by hand). */
   clock?: Clock;
+  /** Replaces the installed plugins (tests bring connectors of their own). */
+  connectors?: () => Promise<ConnectorDefinition[]>;
 }
 
 @Module({})
@@ -54,6 +57,7 @@ export class AppModule {
         TimersModule.forRoot({ tickIntervalMs: config.ESCALA_TIMER_TICK_MS, clock: options.clock }),
         ConnectorsModule.forRoot({
           secretBox: options.secretBox,
+          connectors: options.connectors,
           settings: {
             databaseUrl: options.databaseUrl,
             roles: config.ESCALA_ROLES,

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
+import type { ConnectorDefinition } from '@escala/connector-kit';
 import { ensureBootstrapAdmin, type Clock } from '@escala/core';
 import { createTestDatabase } from '@escala/db-tools';
 import { loadConfig } from '../../src/config.js';
@@ -40,7 +41,7 @@ export interface TestResponse {
 export async function startTestApp(
   env: Record<string, string> = {},
   sharedDatabaseUrl?: string,
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; connectors?: ConnectorDefinition[] } = {},
 ): Promise<TestApp> {
   const database = sharedDatabaseUrl
     ? { url: sharedDatabaseUrl, drop: async () => undefined }
@@ -65,6 +66,7 @@ export async function startTestApp(
     logDestination,
     secretBox: box,
     clock: options.clock,
+    connectors: options.connectors && (async () => options.connectors!),
   });
   await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
   await app.listen({ port: 0, host: '127.0.0.1' });
