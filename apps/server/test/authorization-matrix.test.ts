@@ -15,6 +15,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /health/ready': 'public',
   // Verified by the channel's connector instead of a token (see route-authentication.test.ts).
   'POST /inbound/webhooks/:channelId': 'public',
+  'GET /inbound/webhooks/:channelId': 'public',
   'GET /auth/me': EVERYONE,
   'POST /auth/logout': EVERYONE,
   'GET /metrics': ['admin'],
@@ -23,6 +24,9 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PATCH /users/:id': ['admin'],
   'POST /users/:id/api-tokens': ['admin'],
   'DELETE /api-tokens/:id': ['admin'],
+  'GET /users/:id/external-identities': ['admin'],
+  'POST /users/:id/external-identities': ['admin'],
+  'DELETE /users/:id/external-identities/:system/:externalId': ['admin'],
   'GET /support-structure': EVERYONE,
   'GET /support-structure/presets': EVERYONE,
   'GET /support-structure/versions': ['admin', 'leader'],

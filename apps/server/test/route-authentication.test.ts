@@ -10,6 +10,8 @@ const PUBLIC_ROUTES = [
   // Outside services hold no Escala token: the channel's connector authenticates each request itself
   // (webhook.verify, e.g. an HMAC of the raw body with the channel's secret) and answers 401 when it fails.
   'POST /inbound/webhooks/:channelId',
+  // The same channel's check of the address: some services GET it with a challenge before sending.
+  'GET /inbound/webhooks/:channelId',
 ];
 
 describe('every route is authenticated unless explicitly public', () => {
