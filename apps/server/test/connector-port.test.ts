@@ -169,7 +169,7 @@ describe('the channel port in deliver and webhooks', () => {
   it('refuses to send an answer the connector shaped wrongly, applying nothing', async () => {
     const response = await hook('?broken=1', { method: 'POST', headers: { 'x-pager-token': WEBHOOK_TOKEN } });
     expect(response.status).toBe(500);
-    expect((await response.json()).message).toMatch(/not a 2xx/);
+    expect(((await response.json()) as { message: string }).message).toMatch(/not a 2xx/);
   });
 
   it("acknowledges an announcement on a member's behalf by a linked identity, once, with the change's state", async () => {
