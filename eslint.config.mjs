@@ -27,7 +27,17 @@ const FRAMEWORKS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/.generated/**', '**/node_modules/**', '.nx/**', '.escala/**', 'coverage/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/.generated/**',
+      '**/node_modules/**',
+      '.nx/**',
+      '.escala/**',
+      'coverage/**',
+      '**/*.d.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.mjs'],
