@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import connectorGenerator from './generator.js';
-import { workspaceLikeOurs } from './workspace-tree.js';
+import { workspaceLikeOurs } from '../../../test/support/workspace-tree.js';
 
 // A freshly generated plugin must pass the contract test-kit as it comes out of the generator: it is
 // generated into a git-ignored folder inside the workspace (so its imports resolve as a plugin's

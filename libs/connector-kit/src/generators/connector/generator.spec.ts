@@ -2,7 +2,7 @@ import { readJson, type Tree } from '@nx/devkit';
 import * as prettier from 'prettier';
 import { beforeEach, describe, expect, it } from 'vitest';
 import connectorGenerator from './generator.js';
-import { WORKSPACE_PRETTIER, workspaceLikeOurs } from './workspace-tree.js';
+import { WORKSPACE_PRETTIER, workspaceLikeOurs } from '../../../test/support/workspace-tree.js';
 
 describe('connector generator', () => {
   let tree: Tree;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The workspace's Prettier settings, which `npm run lint` checks every file against. */
 export const WORKSPACE_PRETTIER = readFileSync(
-  fileURLToPath(new URL('../../../../../.prettierrc.json', import.meta.url)),
+  fileURLToPath(new URL('../../../../.prettierrc.json', import.meta.url)),
   'utf8',
 );
 
