@@ -67,6 +67,12 @@ export class StagedChannelState implements ChannelState {
     return true;
   }
 
+  /** Forgets the staged writes: the call they belong to failed. */
+  discard(): void {
+    this.staged.clear();
+    this.writes.length = 0;
+  }
+
   /** Applies the staged writes in order on `tx` (the transaction of the call's outcome). */
   async commit(tx: EntityManager): Promise<void> {
     for (const write of this.writes) {

@@ -6,7 +6,7 @@ const PROBE_TIMEOUT_MS = 15_000;
 /**
  * Runs a connector's health check so that nothing it does can break the caller: a throw, a hang or
  * an unreadable config all become an unhealthy report. The detail is the connector's own words,
- * never the config.
+ * never the config. State the check wrote is kept (by the caller's commit) only when it returned.
  */
 export async function probeHealth(
   definition: ConnectorDefinition,
@@ -23,6 +23,8 @@ export async function probeHealth(
       port,
     });
   } catch (error) {
+    // A check that threw did not return: what it wrote to the state is not kept.
+    port.state.discard();
     return { status: 'unhealthy', detail: definition.translateError(error).message };
   }
 }
