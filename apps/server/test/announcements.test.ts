@@ -8,7 +8,7 @@ const TEXT = 'A partir de amanhã, homologações de NFS-e de Curitiba só pelo 
 const PASSWORD = 'announce-password-1';
 const TEAM = ['bruno', 'carla', 'davi', 'elisa', 'fabio'];
 
-describe('announcements (seed 002 §5, scenario 8)', () => {
+describe('announcements (docs/playbook.md §5)', () => {
   let t: TestApp;
   let admin: string;
   let ana: string;

@@ -23,7 +23,7 @@ const storedBody = async (entryId: string) =>
   (await sql<{ body: string }>(app.t, 'select body from ticket_entries where id = $1', [entryId]))[0]!.body;
 
 describe('sensitive-data notice on public replies', () => {
-  it('ends a reply asking for access data and the certificate with the seed notice, as stored and as sent', async () => {
+  it('ends a reply asking for access data and the certificate with the playbook notice, as stored and as sent', async () => {
     const sent = await reply(
       'Olá Maria, por favor nos envie os dados de acesso ao Domínio WEB e o certificado digital A1.',
     );

@@ -4,7 +4,7 @@ import { sql } from './support/sql.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
-// What each seed says, written out rather than derived from the presets under test.
+// What docs/playbook.md §10 says, written out rather than derived from the presets under test.
 const SEED_ROUTES: Record<StructurePresetKey, Record<string, string>> = {
   'two-stage-n1': {
     financeiro: 'N1-E2',

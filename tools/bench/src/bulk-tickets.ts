@@ -1,6 +1,6 @@
 import type pg from 'pg';
 
-// Subjects and descriptions as the seeds' teams write them; a few carry the words searched for.
+// Subjects and descriptions as the playbook's teams write them; a few carry the words searched for.
 const SUBJECTS = [
   'Erro ao emitir nota fiscal',
   'Dúvida sobre relatório de faturamento',

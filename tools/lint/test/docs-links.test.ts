@@ -78,9 +78,32 @@ function brokenLinks(file: string, source: string): string[] {
   return problems;
 }
 
+/** Every `docs/playbook.md §N` or `§N.M` cited in the code, with the file citing it. */
+function playbookCitations(): Array<[string, string]> {
+  const citations: Array<[string, string]> = [];
+  for (const group of ['apps', 'libs', 'plugins', 'tools']) {
+    for (const path of readdirSync(group, { recursive: true, encoding: 'utf8' })) {
+      if (!path.endsWith('.ts') || /(^|\/)(node_modules|dist)\//.test(path)) continue;
+      const file = join(group, path);
+      for (const match of readFileSync(file, 'utf8').matchAll(/docs\/playbook\.md §(\d+(?:\.\d+)?)/g))
+        citations.push([file, match[1] ?? '']);
+    }
+  }
+  return citations;
+}
+
 describe('documentation links', () => {
   it.each(documentationFiles())('every relative link and anchor in %s resolves inside the repository', (file) => {
     expect(brokenLinks(file, readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  it('every playbook section the code cites exists', () => {
+    const sections = new Set(
+      [...readFileSync('docs/playbook.md', 'utf8').matchAll(/^#{2,3} (\d+(?:\.\d+)?)[. ]/gm)].map((match) => match[1]),
+    );
+    const citations = playbookCitations();
+    expect(citations.length).toBeGreaterThan(30);
+    expect(citations.filter(([, section]) => !sections.has(section))).toEqual([]);
   });
 
   it(`keeps README.md at most ${README_MAX_LINES} lines`, () => {

@@ -5,7 +5,7 @@ import { AnnouncementGroupsService } from './announcement-groups.service.js';
 import { AnnouncementsController } from './announcements.controller.js';
 import { AnnouncementsService } from './announcements.service.js';
 
-/** Seed 002 §5: announcements to groups, acknowledged in Escala or by a like on the Teams post. */
+/** docs/playbook.md §5: announcements to groups, acknowledged in Escala or by a like on the Teams post. */
 @Module({
   controllers: [AnnouncementGroupsController, AnnouncementsController],
   providers: [AnnouncementGroupsService, AnnouncementsService, AnnouncementAcknowledgementsService],

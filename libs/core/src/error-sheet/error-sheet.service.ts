@@ -22,7 +22,7 @@ const view = (r: ErrorSheetRequest) => ({
 });
 
 /**
- * Seed 000: an agent asks to include a case in the Controle de Correção de Erros; a leader or an N2
+ * docs/playbook.md §11: an agent asks to include a case in the Controle de Correção de Erros; a leader or an N2
  * agent authorises, which emits `errorsheet.authorised` for the Sheets connector to add the row.
  */
 @Injectable()

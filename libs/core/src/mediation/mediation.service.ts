@@ -14,7 +14,7 @@ import { mediationTimers, ticketSubject, MEDIATION_TIMER_PREFIX, type StoredMedi
 import type { MediationContactInput, MediationReplyInput, OpenMediationInput } from './mediation.schemas.js';
 
 /**
- * Third-party mediation on a ticket (seed 002): what the agent records. Every change re-plans the
+ * Third-party mediation on a ticket (docs/playbook.md §7): what the agent records. Every change re-plans the
  * durable timers in the same transaction; `MediationFollowUp` acts when they fire.
  */
 @Injectable()

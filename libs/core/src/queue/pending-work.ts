@@ -52,7 +52,7 @@ const date = (value: string | null) => (value ? new Date(value) : null);
 
 export type PendingWork = PendingItem & { ticketNumber: number };
 
-/** What an agent owes on the tickets they hold (seed 002 §4.2), computed from facts in one query. */
+/** What an agent owes on the tickets they hold (docs/playbook.md §4.2), computed from facts in one query. */
 @Injectable()
 export class PendingWorkReader {
   constructor(private readonly settings: QueueSettings) {}

@@ -7,7 +7,7 @@ import { QueueController } from './queue.controller.js';
 import { QueueEntries } from './queue-entries.js';
 import { QueueService } from './queue.service.js';
 
-/** One queue per tier/stage whatever the channel (seed 002 §4.3), kept in step with every ticket change. */
+/** One queue per tier/stage whatever the channel (docs/playbook.md §4.3), kept in step with every ticket change. */
 @Module({
   imports: [TicketsModule],
   controllers: [QueueController],

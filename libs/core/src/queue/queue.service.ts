@@ -20,7 +20,7 @@ const REASON_LABEL: Record<SkipReason, string> = {
   'priority-email': 'e-mail de prioridade',
 };
 
-/** Next ticket and take-by-id under the playbook's queue discipline (seed 002 §4.1–4.3). */
+/** Next ticket and take-by-id under the playbook's queue discipline (docs/playbook.md §4.1–4.3). */
 @Injectable()
 export class QueueService {
   private readonly order: QueueOrder;

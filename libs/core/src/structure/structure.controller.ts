@@ -30,7 +30,7 @@ export class StructureController {
 
   @Get('support-structure/presets')
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'The shipped presets (two-stage-n1 from seed 000, n1-n5 from seed 001)' })
+  @ApiOperation({ summary: 'The shipped presets (two-stage-n1 and n1-n5, docs/playbook.md §10)' })
   presets() {
     return { items: Object.entries(STRUCTURE_PRESETS).map(([key, structure]) => ({ key, structure })) };
   }

@@ -27,7 +27,7 @@ const view = (s: ImprovementSuggestion) => ({
   updatedAt: s.updatedAt,
 });
 
-/** Seed 000: improvement suggestions anyone on the team registers, each with its origin, status and owner; every change audited. */
+/** docs/playbook.md §12: improvement suggestions anyone on the team registers, each with its origin, status and owner; every change audited. */
 @Injectable()
 export class SuggestionsService {
   constructor(

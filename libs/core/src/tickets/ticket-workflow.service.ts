@@ -65,7 +65,7 @@ export class TicketWorkflowService {
 
   /**
    * Moves a ticket along a configured escalation path. Leaving the SPOC unit (N1 in preset n1-n5)
-   * makes the N1 agent who had it the ticket's SPOC, so N1 keeps following it (seed 001).
+   * makes the N1 agent who had it the ticket's SPOC, so N1 keeps following it (docs/playbook.md §10.2).
    */
   async escalate(
     caller: TicketCaller,

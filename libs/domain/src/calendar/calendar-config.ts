@@ -49,7 +49,7 @@ export interface CalendarOverrides {
 const DESK_HOURS: WorkingPeriod[] = [{ start: '08:00', end: '18:00' }];
 
 /**
- * The desk of the seeds: São Paulo time, Monday–Friday 08:00–18:00, Brazil's national holidays.
+ * The desk of the playbook's teams: São Paulo time, Monday–Friday 08:00–18:00, Brazil's national holidays.
  * Carnaval Monday/Tuesday and Corpus Christi close the desk by default: nationally they are only
  * "ponto facultativo", but support teams of accounting software customers (whose own offices close)
  * treat them as days off; list "Carnaval" in `workedHolidays` to count them as working days.

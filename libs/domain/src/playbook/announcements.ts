@@ -1,7 +1,7 @@
 import { roleAllows, type Role } from '../access/roles.js';
 import { PlaybookRuleError, type PlaybookEvent } from './playbook-event.js';
 
-/** Seed 002 §5: posts to a group such as "Avisos Importantes Secundários", each member acknowledging. */
+/** docs/playbook.md §5: posts to a group such as "Avisos Importantes Secundários", each member acknowledging. */
 export interface Announcement {
   readonly group: string;
   readonly title: string;

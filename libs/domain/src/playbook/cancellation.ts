@@ -2,13 +2,13 @@ import { CONTACT_MEANS, CONTACT_MEANS_LABELS, type ContactMeans } from './contac
 import { formatInstant } from './instant-format.js';
 import { renderTemplate, type Locale, type Localized, type TemplateSource } from './templates.js';
 
-/** Seed 002 §1: every cancellation request is followed by a contact with the customer to learn why. */
+/** docs/playbook.md §1: every cancellation request is followed by a contact with the customer to learn why. */
 export const CANCELLATION_CATEGORY = 'cancelamento';
 
 export interface CancellationReasonDefinition {
   readonly code: string;
   readonly label: Localized;
-  /** The seed's "contratação de um sistema parceiro": the system must be named so it can be reported. */
+  /** The playbook's "contratação de um sistema parceiro": the system must be named so it can be reported. */
   readonly namesCompetitorSystem: boolean;
 }
 

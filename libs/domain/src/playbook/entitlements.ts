@@ -1,7 +1,7 @@
 import { renderLocalized, type Locale, type Localized } from './templates.js';
 
 /**
- * Seed 002 §6: what a customer is entitled to depends on the product and on when it was contracted.
+ * docs/playbook.md §6: what a customer is entitled to depends on the product and on when it was contracted.
  * Rules are data (admins edit them); the first rule matching a product and contract date decides.
  */
 export interface EntitlementRule {

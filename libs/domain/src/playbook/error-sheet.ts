@@ -1,6 +1,6 @@
 import { roleAllows, type Role } from '../access/roles.js';
 
-/** Seed 000: a supervisor/leader or an N2 agent authorises including a case in the Controle de Correção de Erros. */
+/** docs/playbook.md §11: a supervisor/leader or an N2 agent authorises including a case in the Controle de Correção de Erros. */
 export const ERROR_SHEET_AUTHORISING_TIERS: readonly string[] = ['N2'];
 
 export type ErrorSheetDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };

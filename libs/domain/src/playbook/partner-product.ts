@@ -4,7 +4,7 @@ import { PlaybookRuleError } from './playbook-event.js';
 import { renderTemplate, type Locale, type TemplateSource } from './templates.js';
 
 /**
- * Seed 002, "SSC Exemplo": a demand about a partner's product gets the customer told that the partner
+ * docs/playbook.md §8: a demand about a partner's product gets the customer told that the partner
  * will contact them, and the leader asked (internal note) to notify the partner's support. The case
  * stays on the leader's pending list until that notification is recorded.
  */

@@ -1,7 +1,7 @@
 import { roleAllows, type Role } from '../access/roles.js';
 import { PlaybookRuleError } from './playbook-event.js';
 
-/** Seed 002, "senso de prioridade": a customer deadline that depends on our solution, visible to everyone on the ticket. */
+/** docs/playbook.md §9.1 ("senso de prioridade"): a customer deadline that depends on our solution, visible to everyone on the ticket. */
 export interface CustomerDeadline {
   readonly description: string;
   /** ISO date (YYYY-MM-DD): customers' deadlines are days (a tax filing, a payroll closing). */
@@ -36,7 +36,7 @@ export interface PriorityRequest {
   readonly declineReason: string | null;
 }
 
-/** The tiers whose involvement makes a dev-request prioritisation worth asking for (seed 002: "N2/N3"). */
+/** The tiers whose involvement makes a dev-request prioritisation worth asking for (docs/playbook.md §9.3: "N2/N3"). */
 export const DEV_PRIORITISATION_TIERS: readonly string[] = ['N2', 'N3'];
 
 export function requestPriority(input: {

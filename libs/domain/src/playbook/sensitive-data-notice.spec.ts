@@ -7,7 +7,7 @@ const shipped: TemplateSource = { definitions: DEFAULT_TEMPLATES };
 const askBoth = 'Bom dia!\nPoderia nos enviar os dados de acesso ao portal e o certificado digital A1?';
 
 describe('sensitive-data notice', () => {
-  it("ends a reply asking for access data and a certificate with the seed's text", () => {
+  it("ends a reply asking for access data and a certificate with the playbook's text", () => {
     const { text, kinds } = withSensitiveDataNotice(shipped, 'pt-BR', askBoth);
     expect(kinds).toEqual(['access-data', 'digital-certificate']);
     expect(text).toBe(`${askBoth}\n\n${SEED_SENSITIVE_DATA_NOTICE}`);

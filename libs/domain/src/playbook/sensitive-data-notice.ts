@@ -13,7 +13,7 @@ function noticeKinds(key: string): SensitiveDataKind[] {
 }
 
 /**
- * The notice templates that together cover `kinds`: a template written for a combination (the seed's
+ * The notice templates that together cover `kinds`: a template written for a combination (the playbook's
  * access data + certificate) wins over single-kind ones; the rest is covered kind by kind.
  */
 export function sensitiveDataNoticeKeys(source: TemplateSource, kinds: readonly SensitiveDataKind[]): string[] {

@@ -1,5 +1,5 @@
 /**
- * Seed 002 §2: a reply that ASKS the customer for sensitive data ends with a notice adapted to what was
+ * docs/playbook.md §2: a reply that ASKS the customer for sensitive data ends with a notice adapted to what was
  * asked. Detection separates requests ("poderia nos enviar a senha?") from mentions ("sua senha foi
  * redefinida", "não precisamos da sua senha"); the agent's explicit mark covers what it misses.
  */

@@ -1,6 +1,6 @@
 import type { TemplateDefinition } from './templates.js';
 
-/** The seed's own wording (seed 002 §2): the default notice when access data and a certificate are asked for. */
+/** The playbook's own wording (docs/playbook.md §2): the default notice when access data and a certificate are asked for. */
 export const SEED_SENSITIVE_DATA_NOTICE =
   'OBS: Os dados de acesso serão utilizados apenas para visualizar informações em seu ambiente, e o certificado digital será usado apenas para reinstalarmos nos servidores do Domínio WEB afim de ajustar a situação';
 
@@ -50,7 +50,8 @@ export const DEFAULT_TEMPLATES: readonly TemplateDefinition[] = [
   },
   {
     key: 'sensitive-data.notice.access-data+digital-certificate',
-    description: 'Appended to a reply that asks for access data and a digital certificate (the seed text)',
+    description:
+      'Appended to a reply that asks for access data and a digital certificate (the playbook text, docs/playbook.md §2)',
     variables: [],
     body: {
       'pt-BR': SEED_SENSITIVE_DATA_NOTICE,

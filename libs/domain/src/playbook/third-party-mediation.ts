@@ -1,7 +1,7 @@
 import type { ContactMeans } from './contact-means.js';
 
 /**
- * Seed 002, third parties: we contact the third party as the company's technician. The seed counts
+ * docs/playbook.md §7: we contact the third party as the company's technician. The playbook counts
  * "24h" and "72h" without saying business hours, and a third party's silence runs over weekends too,
  * so these are calendar hours (elapsed time), not business-calendar hours.
  */

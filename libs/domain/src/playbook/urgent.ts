@@ -8,7 +8,7 @@ export interface InoperativeService {
   readonly active: boolean;
 }
 
-/** The services the seed names, as a starting catalogue admins extend. */
+/** The services the playbook names (docs/playbook.md §3), as a starting catalogue admins extend. */
 export const DEFAULT_INOPERATIVE_SERVICES: readonly InoperativeService[] = [
   {
     code: 'nfe-download-webservice',
@@ -30,7 +30,7 @@ export interface UrgentDeclarationInput {
 }
 
 /**
- * Seed 002 §3: the ticket gets the tag URGENTE and becomes skip-eligible (queue rule 4.1); `alert`
+ * docs/playbook.md §3: the ticket gets the tag URGENTE and becomes skip-eligible (queue rule 4.1); `alert`
  * holds the fields the ticket layer adds to its `ticket.urgent` outbox event for the tier's leader.
  */
 export interface UrgentDeclaration {

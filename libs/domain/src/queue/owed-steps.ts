@@ -7,7 +7,7 @@ import { nextMediationDeadlines, type Mediation } from '../playbook/third-party-
 import type { HeldTicketFacts } from './pending-items.js';
 
 /**
- * Seed 002 §1: the customer is contacted about a cancellation before anything else is done with it.
+ * docs/playbook.md §1: the customer is contacted about a cancellation before anything else is done with it.
  * Calendar hours, like the third-party 24 h / 72 h: a cancellation taken late on Friday makes
  * calling the customer the first thing on Monday.
  */

@@ -30,7 +30,7 @@ export interface PendingItem {
 }
 
 /**
- * What an agent owes before taking new work (seed 002 §4.2), oldest first: a customer message not
+ * What an agent owes before taking new work (docs/playbook.md §4.2), oldest first: a customer message not
  * yet answered publicly, a follow-up whose time has come, a third-party or cancellation step due,
  * an own commitment past its time.
  */

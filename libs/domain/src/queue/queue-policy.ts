@@ -1,4 +1,4 @@
-/** The only reasons the playbook (seed 002 §4.1) accepts for taking a ticket before older ones. */
+/** The only reasons the playbook (docs/playbook.md §4.1) accepts for taking a ticket before older ones. */
 export type SkipReason = 'urgent' | 'customer-contacted-again' | 'priority-email';
 
 /** What the queue needs to know about a ticket waiting in a tier/stage queue. */
@@ -9,7 +9,7 @@ export interface QueuedTicket {
   /** When the ticket entered the queue it is in now (its tier/stage). */
   queuedAt: Date;
   tags: readonly string[];
-  /** Marked priority by a leader (seed 002 "priority sense"). */
+  /** Marked priority by a leader (docs/playbook.md §9.2). */
   leaderPriority: boolean;
   customerContactedAgain: boolean;
   priorityEmailReceived: boolean;
@@ -34,7 +34,7 @@ export type TakeDecision =
   | { outcome: 'not-queued' };
 
 export const URGENT_TAG = 'URGENTE';
-/** The tag of a leader-approved priority (seed 002 "priority sense"); an outside tool's priority flag arrives as it too. */
+/** The tag of a leader-approved priority (docs/playbook.md §9.2); an outside tool's priority flag arrives as it too. */
 export const PRIORITY_TAG = 'PRIORIDADE';
 
 const hasTag = (tags: readonly string[], wanted: string) => tags.some((tag) => tag.trim().toUpperCase() === wanted);

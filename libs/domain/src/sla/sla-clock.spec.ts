@@ -10,7 +10,7 @@ const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const sp = (local: string) => new Date(`${local}-03:00`);
 
-/** Seed targets: N1 stage 1 analysis 1 h (seed 000), N1 first response 24 h, N2 72 h (seed 001); business hours. */
+/** The playbook's targets: N1 stage 1 analysis 1 h (docs/playbook.md §10.1), N1 first response 24 h, N2 72 h (§10.2); business hours. */
 const context: SlaContext = {
   calendar: BusinessCalendar.withDefaults(),
   policy: slaPolicy({

@@ -1,7 +1,7 @@
 /** The two clocks each tier/stage runs on a ticket it owns. */
 export type ClockKind = 'first-response' | 'analysis';
 
-/** Business hours of the desk's calendar, or plain calendar hours. Seed targets default to business. */
+/** Business hours of the desk's calendar, or plain calendar hours. The playbook's targets (docs/playbook.md §10) default to business. */
 export type TimeBasis = 'business' | 'calendar';
 
 export interface SlaTarget {
@@ -9,7 +9,7 @@ export interface SlaTarget {
   basis: TimeBasis;
   /**
    * What meets the clock. Default: a public reply for first response, any agent action for
-   * analysis. A tier that never talks to the customer (N3 in seed 001) sets `agent-action` on its
+   * analysis. A tier that never talks to the customer (N3 in docs/playbook.md §10.2) sets `agent-action` on its
    * first response, so its answer to the tier that escalated counts.
    */
   metBy?: 'public-reply' | 'agent-action';

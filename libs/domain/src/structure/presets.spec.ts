@@ -3,17 +3,17 @@ import { N1_N5, STRUCTURE_PRESETS, TWO_STAGE_N1 } from './presets.js';
 import { checkEscalation, routeByCategory } from './routing.js';
 import { findUnit, validateStructure, type SupportStructure } from './support-structure.js';
 
-describe('the seed presets', () => {
+describe('the shipped presets (docs/playbook.md §10)', () => {
   it.each(Object.entries(STRUCTURE_PRESETS))('%s is consistent', (_key, structure) => {
     expect(validateStructure(structure)).toEqual([]);
   });
 
-  it('keeps seed 000 analysis targets: 1 h for stage 1, 2 h for stage 2', () => {
+  it('keeps the two-stage-n1 analysis targets (§10.1): 1 h for stage 1, 2 h for stage 2', () => {
     expect(findUnit(TWO_STAGE_N1, 'N1-E1')).toMatchObject({ tier: 'N1', stage: 1, analysisHours: 1 });
     expect(findUnit(TWO_STAGE_N1, 'N1-E2')).toMatchObject({ tier: 'N1', stage: 2, analysisHours: 2 });
   });
 
-  it('keeps seed 001 first-response targets and N3 away from customers', () => {
+  it('keeps the n1-n5 first-response targets (§10.2) and N3 away from customers', () => {
     const targets = N1_N5.units.map((u) => [u.key, u.firstResponseHours, u.talksToCustomers]);
     expect(targets).toEqual([
       ['N1', 24, true],

@@ -2,7 +2,7 @@ import type { Category, SupportStructure } from './support-structure.js';
 
 const category = (key: string, ptBR: string, en: string): Category => ({ key, label: { 'pt-BR': ptBR, en } });
 
-// Categories both seeds' teams receive.
+// Categories both structures' teams receive (docs/playbook.md §10).
 const FINANCIAL = [
   category('financeiro', 'Financeiro', 'Financial'),
   category('comercial', 'Comercial', 'Commercial'),
@@ -10,7 +10,7 @@ const FINANCIAL = [
 ];
 const CANCELLATION = category('cancelamento', 'Cancelamento', 'Cancellation');
 
-/** Seed 000: Relacionamento, N1 in two stages (1 h / 2 h analysis), N2. */
+/** docs/playbook.md §10.1: Relacionamento, N1 in two stages (1 h / 2 h analysis), N2. */
 export const TWO_STAGE_N1: SupportStructure = {
   name: 'Relacionamento, N1 em dois estágios e N2',
   entryUnit: 'N1-E1',
@@ -111,7 +111,7 @@ const tier = (
   escalatesTo,
 });
 
-/** Seed 001: N1 service desk as single point of contact, N2…N5 with their first-response targets. */
+/** docs/playbook.md §10.2: N1 service desk as single point of contact, N2…N5 with their first-response targets. */
 export const N1_N5: SupportStructure = {
   name: 'Suporte N1 a N5',
   entryUnit: 'N1',

@@ -4,7 +4,7 @@ export type RoutingOutcome = { ok: true; unitKey: string } | { ok: false; reason
 
 /**
  * The unit a new ticket goes to: the one that handles its category, else the entry unit
- * (seed 000: stage 1 sends financial, commercial and billing cases to stage 2; seed 001: N4).
+ * (docs/playbook.md §10.1: stage 1 sends financial, commercial and billing cases to stage 2; §10.2: N4).
  */
 export function routeByCategory(structure: SupportStructure, category: string): RoutingOutcome {
   if (!findCategory(structure, category)) {

@@ -12,7 +12,7 @@ export interface Category {
   label: LocalizedLabel;
 }
 
-/** One tier, stage or desk of the support structure (seeds 000 and 001). */
+/** One tier, stage or desk of the support structure (docs/playbook.md §10). */
 export interface SupportUnit {
   key: string;
   kind: SupportUnitKind;
@@ -35,7 +35,7 @@ export interface SupportStructure {
   name: string;
   /** Unit that receives tickets whose category no unit claims. */
   entryUnit: string;
-  /** Unit whose agent stays the ticket's single point of contact after escalation (seed 001), if any. */
+  /** Unit whose agent stays the ticket's single point of contact after escalation (docs/playbook.md §10.2), if any. */
   spocUnit: string | null;
   categories: Category[];
   units: SupportUnit[];

@@ -1,8 +1,8 @@
-/** How a request reached us (seed 001: "telefone, e-mail ou portal"; plus the web chat). */
+/** How a request reached us (docs/playbook.md §10.2: "telefone, e-mail ou portal"; plus the web chat). */
 export const TICKET_CHANNELS = ['phone', 'email', 'portal', 'web'] as const;
 export type TicketChannel = (typeof TICKET_CHANNELS)[number];
 
-/** The channel an agent works on: phone technicians and web technicians (seed 002, rule 4.3). */
+/** The channel an agent works on: phone technicians and web technicians (docs/playbook.md §4.3). */
 export const AGENT_CHANNELS = ['web', 'phone'] as const;
 export type AgentChannel = (typeof AGENT_CHANNELS)[number];
 

@@ -25,7 +25,7 @@ const supervises = (actor: TicketActor) => actor.roles.includes('leader') || act
 
 /**
  * Who may do what on a ticket. Checked by the service on every call, so a tier that never talks to
- * customers cannot reply to them through any client (seed 001: N3 "não oferece atendimento direto").
+ * customers cannot reply to them through any client (docs/playbook.md §10.2: N3 "não oferece atendimento direto").
  */
 export function decideTicketAction(
   structure: SupportStructure,

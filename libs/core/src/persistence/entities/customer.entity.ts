@@ -25,7 +25,7 @@ export const CustomerContactSchema = defineEntity({
   },
 });
 
-/** A product the customer contracted, with the dates entitlements depend on (seed 002, rule 6). */
+/** A product the customer contracted, with the dates entitlements depend on (docs/playbook.md §6). */
 export const CustomerProductSchema = defineEntity({
   name: 'CustomerProduct',
   tableName: 'customer_products',
@@ -38,7 +38,7 @@ export const CustomerProductSchema = defineEntity({
   },
 });
 
-/** One item of the customer's implementation agenda ("Visualizar implantação", seed 002 rule 9). */
+/** One item of the customer's implementation agenda ("Visualizar implantação", docs/playbook.md §9.4). */
 export const ImplementationItemSchema = defineEntity({
   name: 'ImplementationItem',
   tableName: 'implementation_items',

@@ -3,7 +3,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const ERROR_SHEET_STATUSES = ['requested', 'authorised'] as const;
 export const SUGGESTION_STATUSES = ['proposed', 'under-review', 'accepted', 'rejected', 'done'] as const;
 
-/** A request to include a ticket's case in the Controle de Correção de Erros (seed 000). */
+/** A request to include a ticket's case in the Controle de Correção de Erros (docs/playbook.md §11). */
 export const ErrorSheetRequestSchema = defineEntity({
   name: 'ErrorSheetRequest',
   tableName: 'error_sheet_requests',
@@ -19,7 +19,7 @@ export const ErrorSheetRequestSchema = defineEntity({
   },
 });
 
-/** An improvement suggestion anyone on the team registers (seed 000), followed by an owner. */
+/** An improvement suggestion anyone on the team registers (docs/playbook.md §12), followed by an owner. */
 export const ImprovementSuggestionSchema = defineEntity({
   name: 'ImprovementSuggestion',
   tableName: 'improvement_suggestions',

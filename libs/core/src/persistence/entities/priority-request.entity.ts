@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** An agent's request that a leader mark the ticket priority or ask development to prioritise its SS (seed 002). */
+/** An agent's request that a leader mark the ticket priority or ask development to prioritise its SS (docs/playbook.md §9.2, §9.3). */
 export const PriorityRequestSchema = defineEntity({
   name: 'PriorityRequestRow',
   tableName: 'priority_requests',

@@ -6,7 +6,7 @@ export type TicketFollowUpKind = (typeof TICKET_FOLLOW_UP_KINDS)[number];
 /**
  * Something owed on a ticket at a time: a follow-up the agent scheduled ("ligar de volta às 14h")
  * or a commitment made to someone ("retorno até 15:00"). Open until marked done; while open and
- * due it is a pending item of whoever holds the ticket (seed 002 §4.2).
+ * due it is a pending item of whoever holds the ticket (docs/playbook.md §4.2).
  */
 export const TicketFollowUpSchema = defineEntity({
   name: 'TicketFollowUp',

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
 
-/** A deadline the customer depends on ("prazos e entregas", seed 002 rule 9). */
+/** A deadline the customer depends on ("prazos e entregas", docs/playbook.md §9.1). */
 export interface CustomerDeadline {
   description: string;
   dueOn: string;
@@ -48,7 +48,7 @@ export const TicketSchema = defineEntity({
     tags: p.array(),
     deadlines: p.json<CustomerDeadline[]>(),
     technicalAnalysis: p.json<TechnicalAnalysis>().nullable(),
-    /** Skip reasons of the queue (seed 002 §4.1), set by an agent or an inbound connector. */
+    /** Skip reasons of the queue (docs/playbook.md §4.1), set by an agent or an inbound connector. */
     priorityEmail: p.boolean().default(false),
     customerContactedAgain: p.boolean().default(false),
     createdBy: p.uuid().nullable(),

@@ -46,7 +46,7 @@ export class Migration20261123005000_announcements extends Migration {
     this.addSql(
       `create index announcement_recipients_pending_idx on announcement_recipients (user_id) where acknowledged_at is null`,
     );
-    // Seed 002 §5 names this group; it exists from the start, members are added by a leader or admin.
+    // docs/playbook.md §5 names this group; it exists from the start, members are added by a leader or admin.
     this.addSql(`
       insert into announcement_groups (id, name, description, created_at)
       values (gen_random_uuid(), 'Avisos Importantes Secundários', 'Sinalizar a visualização da mensagem através de curtida.', now())`);

@@ -4,7 +4,7 @@ export class Migration20261123006000_queue_entries extends Migration {
   override name = 'Migration20261123006000_queue_entries';
 
   override up(): void {
-    // Skip-reason flags an agent or an inbound connector sets (seed 002 §4.1); cleared when the ticket is taken.
+    // Skip-reason flags an agent or an inbound connector sets (docs/playbook.md §4.1); cleared when the ticket is taken.
     this.addSql(
       `alter table tickets add column priority_email boolean not null default false, add column customer_contacted_again boolean not null default false`,
     );

@@ -28,7 +28,7 @@ function cancellationRecord(ticket: Ticket, record: TicketPlaybook | null): Canc
 }
 
 /**
- * Seed 002 §1: a cancellation is not resolved or closed before the customer was contacted and the real
+ * docs/playbook.md §1: a cancellation is not resolved or closed before the customer was contacted and the real
  * reason is recorded in the technical analysis; the reasons are counted over a period.
  */
 @Injectable()

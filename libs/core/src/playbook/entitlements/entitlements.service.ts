@@ -25,7 +25,7 @@ const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', {
 export const NOT_ENTITLED_TAG = 'SEM-DIREITO';
 
 /**
- * Seed 002 §6: what the customer's products entitle them to, shown on the ticket, and checked when a
+ * docs/playbook.md §6: what the customer's products entitle them to, shown on the ticket, and checked when a
  * ticket's category needs a benefit. A request the customer is not entitled to is still recorded —
  * it may come by e-mail, and someone must answer it — but tagged SEM-DIREITO with the reason in an
  * internal note, so the agent sees why before replying.

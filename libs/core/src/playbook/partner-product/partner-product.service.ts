@@ -18,7 +18,7 @@ import type { z } from 'zod';
 import type { PartnerNotificationBody, PartnerProductBody } from './partner-product.schemas.js';
 
 /**
- * Seed 002, "SSC Exemplo": a demand about a partner's product tells the customer the partner will
+ * docs/playbook.md §8: a demand about a partner's product tells the customer the partner will
  * contact them and asks the leader (internal note) to notify the partner's support; it stays on the
  * leader's pending list until the notification is recorded.
  */

@@ -6,7 +6,7 @@ import { ImplementationItemSchema } from '../../persistence/entities/index.js';
 import { TicketsService } from '../../tickets/tickets.service.js';
 
 /**
- * "Visualizar implantação" (seed 002): the customer's scheduled implementation items the problem may
+ * "Visualizar implantação" (docs/playbook.md §9.4): the customer's scheduled implementation items the problem may
  * put at risk — up to the latest customer deadline recorded on the ticket, or touching its module.
  */
 @Injectable()

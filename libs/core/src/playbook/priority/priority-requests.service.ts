@@ -31,7 +31,7 @@ const domainOf = (row: PriorityRequestRow): PriorityRequest => ({
 });
 const view = (row: PriorityRequestRow) => ({ id: row.id, ticketId: row.ticketId, ...domainOf(row) });
 
-/** Seed 002, "senso de prioridade": agents ask, leaders approve or decline; both audited, in the ticket's history. */
+/** docs/playbook.md §9 ("senso de prioridade"): agents ask, leaders approve or decline; both audited, in the ticket's history. */
 @Injectable()
 export class PriorityRequestsService {
   constructor(

@@ -4,7 +4,7 @@ import { TicketHooks } from '../../tickets/ticket-hooks.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
 
 /**
- * Seed 002 §2: every public reply leaves through `withSensitiveDataNotice`, so one that asks for a
+ * docs/playbook.md §2: every public reply leaves through `withSensitiveDataNotice`, so one that asks for a
  * password, access data, a certificate or a token is stored and sent ending with the notice in force
  * (admin edits included); the agent's explicit mark adds kinds that detection missed. Entries a
  * channel brings in (system callers) are the customer's words and stay as written.

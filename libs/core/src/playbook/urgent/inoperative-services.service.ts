@@ -12,7 +12,7 @@ const view = (row: InoperativeServiceRow): InoperativeService => ({
   active: row.active,
 });
 
-/** The services an agent may declare inoperative (seed 002 §3), shipped with the seed's and edited by admins. */
+/** The services an agent may declare inoperative (docs/playbook.md §3), shipped with the playbook's examples and edited by admins. */
 @Injectable()
 export class InoperativeServicesService {
   constructor(

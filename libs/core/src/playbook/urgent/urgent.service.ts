@@ -8,7 +8,7 @@ import { InoperativeServicesService } from './inoperative-services.service.js';
 import type { UrgentInput } from './urgent.schemas.js';
 
 /**
- * Seed 002 §3: a service from the catalogue declared inoperative with the customer's urgency tags the
+ * docs/playbook.md §3: a service from the catalogue declared inoperative with the customer's urgency tags the
  * ticket URGENTE — which the queue policy makes skip-eligible — and alerts the tier's leader through a
  * `ticket.urgent` outbox event, in the transaction that tags the ticket.
  */
