@@ -78,18 +78,27 @@ function brokenLinks(file: string, source: string): string[] {
   return problems;
 }
 
+/** The TypeScript files of a folder, past build output, installs and scratch folders (`.generated`). */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')
+        ? []
+        : sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
 /** Every `docs/playbook.md §N` or `§N.M` cited in the code, with the file citing it. */
 function playbookCitations(): Array<[string, string]> {
-  const citations: Array<[string, string]> = [];
-  for (const group of ['apps', 'libs', 'plugins', 'tools']) {
-    for (const path of readdirSync(group, { recursive: true, encoding: 'utf8' })) {
-      if (!path.endsWith('.ts') || /(^|\/)(node_modules|dist)\//.test(path)) continue;
-      const file = join(group, path);
-      for (const match of readFileSync(file, 'utf8').matchAll(/docs\/playbook\.md §(\d+(?:\.\d+)?)/g))
-        citations.push([file, match[1] ?? '']);
-    }
-  }
-  return citations;
+  return ['apps', 'libs', 'plugins', 'tools']
+    .flatMap(sourceFiles)
+    .flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/docs\/playbook\.md §(\d+(?:\.\d+)?)/g)].map(
+        (match): [string, string] => [file, match[1] ?? ''],
+      ),
+    );
 }
 
 describe('documentation links', () => {
