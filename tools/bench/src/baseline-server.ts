@@ -7,7 +7,7 @@ import pg from 'pg';
  * issue's): the least a service can do to accept a ticket — parse the JSON and insert the same
  * ticket row in one statement. `BASELINE=work`: the same durable work a creation does in Escala,
  * hand-written as one statement — the ticket, a history line, the audit record, two events, the
- * queue entry and four SLA timers — so the gap to it is what the platform itself costs.
+ * queue entry, the SLA's clock fact and four SLA timers — so the gap to it is what the platform itself costs.
  */
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 20) });
 const TICKET = `insert into tickets (id, customer_id, contact_id, channel, category, subject, description, status, unit_key,
@@ -20,6 +20,7 @@ const WORK = `with first as (${TICKET}),
   events as (insert into outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at)
     select gen_random_uuid(), type, 'ticket', $1, $11::jsonb || jsonb_build_object('number', number), now() from first, unnest(array['ticket.created', 'ticket.urgent']) as type),
   queued as (insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason) values ($1, $8, now(), now(), 'urgent')),
+  clock as (insert into ticket_clock_events (ticket_id, kind, unit_key, structure_version, occurred_at) values ($1, 'created', $8, $9, now())),
   timers as (insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, created_at, updated_at)
     select gen_random_uuid(), 'ticket', $1, 'sla:' || i, 'sla.warning', now() + make_interval(hours => i), $11::jsonb || jsonb_build_object('number', number), now(), now()
     from first, generate_series(1, 4) as i)

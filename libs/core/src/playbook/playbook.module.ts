@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SlaModule } from '../sla/sla.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CancellationController } from './cancellation/cancellation.controller.js';
 import { CancellationService } from './cancellation/cancellation.service.js';
@@ -19,7 +20,7 @@ import { UrgentService } from './urgent/urgent.service.js';
 
 /** The playbook's persistence, admin routes and its rules attached to tickets; the rules themselves live in @escala/domain. */
 @Module({
-  imports: [TicketsModule],
+  imports: [TicketsModule, SlaModule],
   controllers: [
     PlaybookTemplatesController,
     CancellationController,

@@ -108,7 +108,7 @@ export class TicketPlaybookStore {
           this.journal.record(entryAdded(caller, ticket, entry));
         }
         // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
-        await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action);
+        await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action, caller);
         await tx.flush();
         return outcome.result;
       })

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  CANCELLATION_CATEGORY,
   owedPlaybookSteps,
   pendingItems,
   type CancellationContact,
@@ -16,8 +15,8 @@ import { QueueSettings } from './queue-settings.js';
  * A customer message is a public entry without an author among our users (an inbound connector
  * wrote it); our reply is a public entry by a user. Follow-ups and commitments count while not
  * done, whoever recorded them. The playbook record gives the mediation and the cancellation
- * contact; for a cancellation, the holder took the ticket at the last audit record that made them
- * the assignee (creation, take, edit or escalation). The ticket's status is not read on purpose.
+ * contact; the holder has held the ticket since `assigned_at` (set on creation, take, edit or
+ * escalation to them). The ticket's status is not read on purpose.
  */
 const HELD_TICKET_FACTS = `
   select t.id as "ticketId", t.number, t.category,
@@ -27,10 +26,7 @@ const HELD_TICKET_FACTS = `
     (select coalesce(json_agg(json_build_object('description', f.description, 'dueAt', f.due_at) order by f.due_at), '[]')
        from ticket_follow_ups f where f.ticket_id = t.id and f.kind = 'commitment' and f.done_at is null) as "commitments",
     p.mediation, p.mediation_report ->> 'producedAt' as "mediationReportAt", p.cancellation_contact as "cancellationContact",
-    case when t.category = ? then
-      (select max(a.occurred_at) from audit_records a where a.subject_type = 'ticket' and a.subject_id = t.id::text
-          and a.after ->> 'assigneeId' = t.assignee_id::text and (a.before ->> 'assigneeId') is distinct from (a.after ->> 'assigneeId'))
-    end as "heldSince"
+    t.assigned_at as "heldSince"
   from tickets t left join ticket_playbook p on p.ticket_id = t.id
   where t.assignee_id = ? and t.status <> 'closed'`;
 
@@ -58,7 +54,7 @@ export class PendingWorkReader {
   constructor(private readonly settings: QueueSettings) {}
 
   async of(em: EntityManager, agentId: string, now: Date): Promise<PendingWork[]> {
-    const rows = await em.execute<HeldTicketRow[]>(HELD_TICKET_FACTS, [CANCELLATION_CATEGORY, agentId]);
+    const rows = await em.execute<HeldTicketRow[]>(HELD_TICKET_FACTS, [agentId]);
     const numbers = new Map(rows.map((row) => [row.ticketId, Number(row.number)]));
     const facts: HeldTicketFacts[] = rows.map((row) => ({
       ticketId: row.ticketId,

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { SupportMembersService } from '../structure/support-members.service.js';
 import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { assignTicket } from '../tickets/ticket-assignment.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { ticketView } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -130,7 +131,7 @@ export class QueueService {
   ) {
     const ticket = await this.tickets.lock(tx, ticketId);
     const previousAssigneeId = ticket.assigneeId ?? null;
-    ticket.assigneeId = agent.userId;
+    assignTicket(ticket, agent.userId, this.clock.now());
     // The reasons were for getting out of the queue; a ticket back in a queue later needs new ones.
     ticket.customerContactedAgain = false;
     ticket.priorityEmail = false;
@@ -163,7 +164,7 @@ export class QueueService {
       ],
     });
     await write.run();
-    await this.hooks.changed(tx, ticket, 'ticket.taken');
+    await this.hooks.changed(tx, ticket, 'ticket.taken', agent);
     return ticketView(ticket);
   }
 }

@@ -3,14 +3,15 @@ import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
 import { SlaController } from './sla.controller.js';
+import { TicketClockEvents } from './ticket-clock-events.repository.js';
 import { TicketSlaService } from './ticket-sla.service.js';
 
 /** SLA clocks on real tickets: timers kept in step with every ticket change, explanations, the desk calendar. */
 @Module({
   imports: [TicketsModule],
   controllers: [SlaController],
-  providers: [BusinessCalendarsService, TicketSlaService],
-  exports: [BusinessCalendarsService, TicketSlaService],
+  providers: [BusinessCalendarsService, TicketSlaService, TicketClockEvents],
+  exports: [BusinessCalendarsService, TicketSlaService, TicketClockEvents],
 })
 export class SlaModule implements OnModuleInit {
   constructor(
@@ -20,7 +21,7 @@ export class SlaModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.register(
-      (tx, ticket, action) => this.sla.sync(tx, ticket, action),
+      (tx, ticket, action, caller) => this.sla.sync(tx, ticket, action, caller),
       (write, ticket) => this.sla.created(write, ticket),
     );
   }

@@ -1,11 +1,18 @@
 import type { ClockEvent, PauseReason } from '@escala/domain';
 
-/** One audit record of a ticket, as the SLA reads its history. */
-export interface TicketHistoryRecord {
-  action: string;
+/** What happened to a ticket, in the words of the clocks (not of the audit trail). */
+export type ClockFactKind = 'created' | 'escalated' | 'replied' | 'agent-action' | 'status-changed';
+
+/** One row of `ticket_clock_events`: a change that can move a clock, with the state it left. */
+export interface TicketClockFact {
+  kind: ClockFactKind;
   /** Null when the system (a connector, e.g. a customer's e-mail) made the change. */
   actorId: string | null;
-  after: Record<string, unknown> | null;
+  /** The tier/stage entered and the structure version its targets come from (created, escalated). */
+  unitKey: string | null;
+  structureVersion: number | null;
+  /** The status moved to (status-changed). */
+  status: string | null;
   occurredAt: Date;
 }
 
@@ -14,48 +21,67 @@ const PAUSING: Partial<Record<string, PauseReason>> = {
   waiting_third_party: 'waiting-third-party',
 };
 const ENDING = new Set(['resolved', 'closed']);
-const AGENT_ACTIONS = new Set(['ticket.note_added', 'ticket.analysis_recorded']);
 
-/** The audit actions that can move a clock; other changes (tags, assignment) leave the timers as they are. */
-export const CLOCK_ACTIONS: ReadonlySet<string> = new Set([
-  'ticket.created',
-  'ticket.escalated',
-  'ticket.replied',
-  'ticket.status_changed',
-  ...AGENT_ACTIONS,
-]);
+/** The ticket changes that can move a clock; other changes (tags, assignment) leave the timers as they are. */
+const FACT_OF_ACTION: Readonly<Record<string, ClockFactKind>> = {
+  'ticket.created': 'created',
+  'ticket.escalated': 'escalated',
+  'ticket.replied': 'replied',
+  'ticket.status_changed': 'status-changed',
+  'ticket.note_added': 'agent-action',
+  'ticket.analysis_recorded': 'agent-action',
+};
+
+/** The clock fact a ticket change leaves, from the ticket as the change left it; null when no clock cares. */
+export function clockFactOf(
+  action: string,
+  ticket: { unitKey: string; structureVersion: number; status: string },
+  actorId: string | null,
+  occurredAt: Date,
+): TicketClockFact | null {
+  const kind = FACT_OF_ACTION[action];
+  if (!kind) return null;
+  const entered = kind === 'created' || kind === 'escalated';
+  return {
+    kind,
+    actorId,
+    unitKey: entered ? ticket.unitKey : null,
+    structureVersion: entered ? ticket.structureVersion : null,
+    status: kind === 'status-changed' ? ticket.status : null,
+    occurredAt,
+  };
+}
 
 /**
- * The clock events of a ticket, from its audit trail: created/escalated carry the tier/stage; a
+ * The clock events of a ticket, from its clock facts: created/escalated carry the tier/stage; a
  * public reply by one of us is `replied` (a customer's message is not); notes, the technical
  * analysis and status changes by a person are `acted`; waiting statuses pause (the policy decides
  * whether the reason pauses); resolved or closed ends the clocks; leaving resolved or closed
  * reopens the ticket on new clocks of its tier/stage (the reopening move itself is not the action
  * the new analysis clock waits for).
  */
-export function clockEventsOf(history: readonly TicketHistoryRecord[]): ClockEvent[] {
+export function clockEventsOf(facts: readonly TicketClockFact[]): ClockEvent[] {
   const events: ClockEvent[] = [];
   let status = 'new';
   let tier = '';
-  for (const { action, actorId, after, occurredAt: at } of history) {
-    if (action === 'ticket.created' || action === 'ticket.escalated') {
-      tier = String(after?.unitKey);
-      events.push({ type: action === 'ticket.created' ? 'created' : 'escalated', at, tier });
-    } else if (action === 'ticket.replied' && actorId) {
+  for (const { kind, actorId, unitKey, status: to, occurredAt: at } of facts) {
+    if (kind === 'created' || kind === 'escalated') {
+      tier = String(unitKey);
+      events.push({ type: kind, at, tier });
+    } else if (kind === 'replied' && actorId) {
       events.push({ type: 'replied', at });
-    } else if (AGENT_ACTIONS.has(action) && actorId) {
+    } else if (kind === 'agent-action' && actorId) {
       events.push({ type: 'acted', at });
-    } else if (action === 'ticket.status_changed' && ENDING.has(status) && !ENDING.has(String(after?.status))) {
-      status = String(after?.status);
+    } else if (kind === 'status-changed' && ENDING.has(status) && !ENDING.has(String(to))) {
+      status = String(to);
       events.push({ type: 'reopened', at, tier });
-    } else if (action === 'ticket.status_changed') {
-      const to = String(after?.status);
+    } else if (kind === 'status-changed') {
       if (actorId) events.push({ type: 'acted', at });
-      const pause = PAUSING[to];
+      const pause = PAUSING[String(to)];
       if (pause) events.push({ type: 'paused', at, reason: pause });
       else if (PAUSING[status]) events.push({ type: 'resumed', at });
-      if (ENDING.has(to)) events.push({ type: 'closed', at });
-      status = to;
+      if (ENDING.has(String(to))) events.push({ type: 'closed', at });
+      status = String(to);
     }
   }
   return events;

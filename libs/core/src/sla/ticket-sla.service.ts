@@ -18,24 +18,16 @@ import type { CombinedWrite } from '../persistence/combined-write.js';
 import { Clock } from '../clock/clock.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
+import { callerId, type TicketCaller } from '../tickets/ticket-view.js';
 import { TimersService } from '../timers/timers.service.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
-import { CLOCK_ACTIONS, clockEventsOf, type TicketHistoryRecord } from './ticket-clock-events.js';
-
-const CLOCK_ACTION_LIST = [...CLOCK_ACTIONS].map((action) => `'${action}'`).join(', ');
-
-/** The clock-relevant part of a ticket's audit trail, with only the fields the clocks read. */
-const HISTORY = `
-  select action, actor_id as "actorId", occurred_at as "occurredAt",
-    jsonb_build_object('unitKey', after->'unitKey', 'structureVersion', after->'structureVersion', 'status', after->'status') as after
-  from audit_records
-  where subject_type = 'ticket' and subject_id = ? and action in (${CLOCK_ACTION_LIST})
-  order by id`;
+import { clockEventsOf, clockFactOf, type TicketClockFact } from './ticket-clock-events.js';
+import { TicketClockEvents } from './ticket-clock-events.repository.js';
 
 /**
- * A ticket's SLA clocks, replayed from its audit trail under the targets of the structure version
- * each tier/stage was entered under; their warning and breach timers are synced inside every
- * ticket change's transaction.
+ * A ticket's SLA clocks, replayed from its clock facts under the targets of the structure version
+ * each tier/stage was entered under; each change's fact and the warning and breach timers are
+ * written inside that change's transaction.
  */
 @Injectable()
 export class TicketSlaService {
@@ -46,32 +38,34 @@ export class TicketSlaService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly structures: SupportStructureService,
+    private readonly facts: TicketClockEvents,
   ) {}
 
-  /** Only a change that can move a clock (not tags or an assignment) recomputes the timers. */
-  async sync(tx: EntityManager, ticket: Ticket, action: string): Promise<void> {
-    if (!CLOCK_ACTIONS.has(action)) return;
-    const { history, context } = await this.load(tx, ticket.id);
-    const last = history.at(-1);
-    if (!last) return;
+  /** Only a change that can move a clock (not tags or an assignment) is recorded and recomputes the timers. */
+  async sync(tx: EntityManager, ticket: Ticket, action: string, caller: TicketCaller): Promise<void> {
+    const now = this.clock.now();
+    const fact = clockFactOf(action, ticket, callerId(caller), now);
+    if (!fact) return;
+    const history = await this.facts.record(tx, ticket.id, fact);
+    const context = await this.contextOf(history);
     const events = clockEventsOf(history);
-    if (action === 'ticket.status_changed') this.recordPauses(ticket.id, events, last.occurredAt, context);
-    const planned = this.planned(ticket, computeClocks(events, context, this.clock.now()), {
-      number: Number(ticket.number),
-    });
+    if (fact.kind === 'status-changed') this.recordPauses(ticket.id, events, now, context);
+    const planned = this.planned(ticket, computeClocks(events, context, now), { number: Number(ticket.number) });
     await this.timers.sync({ type: 'ticket', id: ticket.id }, SLA_TIMER_PREFIX, planned);
   }
 
   /** A new ticket's clocks start with it; its history is only its creation, so nothing is read. */
   async created(write: CombinedWrite, ticket: Ticket): Promise<void> {
-    const history: TicketHistoryRecord[] = [
-      {
-        action: 'ticket.created',
-        actorId: ticket.createdBy ?? null,
-        after: { unitKey: ticket.unitKey, structureVersion: ticket.structureVersion },
-        occurredAt: ticket.createdAt,
-      },
-    ];
+    const fact: TicketClockFact = {
+      kind: 'created',
+      actorId: ticket.createdBy ?? null,
+      unitKey: ticket.unitKey,
+      structureVersion: ticket.structureVersion,
+      status: null,
+      occurredAt: ticket.createdAt,
+    };
+    this.facts.recordNew(write, ticket.id, fact);
+    const history = [fact];
     const context = await this.contextOf(history);
     const planned = this.planned(ticket, computeClocks(clockEventsOf(history), context, this.clock.now()), {});
     this.timers.armNew(write, { type: 'ticket', id: ticket.id }, planned, (payload) =>
@@ -90,33 +84,23 @@ export class TicketSlaService {
   /** "Why is this due at X?" for every clock the ticket has had. */
   async explain(ticketId: string) {
     const now = this.clock.now();
-    const { history, context } = await this.load(this.em, ticketId);
+    const history = await this.facts.of(this.em, ticketId);
     if (history.length === 0) throw new NotFoundException(`No ticket with id ${ticketId}`);
+    const context = await this.contextOf(history);
     const clocks = computeClocks(clockEventsOf(history), context, now);
     return { ticketId, now, clocks: clocks.map((clock) => explainClock(clock, context.calendar, now)) };
   }
 
-  private async load(
-    em: EntityManager,
-    ticketId: string,
-  ): Promise<{ history: TicketHistoryRecord[]; context: SlaContext }> {
-    const rows = await em.execute<(Omit<TicketHistoryRecord, 'occurredAt'> & { occurredAt: string })[]>(HISTORY, [
-      ticketId,
-    ]);
-    const records = rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
-    return { history: records, context: await this.contextOf(records) };
-  }
-
   /** The targets of each tier/stage under the structure version it was entered with, and the desk calendar. */
-  private async contextOf(history: readonly TicketHistoryRecord[]): Promise<SlaContext> {
-    const entered = history.filter((r) => r.action === 'ticket.created' || r.action === 'ticket.escalated');
+  private async contextOf(history: readonly TicketClockFact[]): Promise<SlaContext> {
+    const entered = history.filter((fact) => fact.kind === 'created' || fact.kind === 'escalated');
     const byVersion = await this.structures.definitions([
-      ...new Set(entered.map((r) => Number(r.after?.structureVersion))),
+      ...new Set(entered.map((fact) => Number(fact.structureVersion))),
     ]);
     const targets: Record<string, Partial<Record<ClockKind, SlaTarget>>> = {};
-    for (const record of entered) {
-      const tier = String(record.after?.unitKey);
-      const unit = byVersion.get(Number(record.after?.structureVersion))?.units.find((u) => u.key === tier);
+    for (const fact of entered) {
+      const tier = String(fact.unitKey);
+      const unit = byVersion.get(Number(fact.structureVersion))?.units.find((u) => u.key === tier);
       if (unit) targets[tier] = targetsOf(unit);
     }
     return { policy: slaPolicy(targets), calendar: await this.calendars.calendar() };

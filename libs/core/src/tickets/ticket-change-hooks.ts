@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
+import type { TicketCaller } from './ticket-view.js';
 
 /**
  * Work that must commit with every ticket change, e.g. keeping the queue entry and the SLA timers
- * in step; `action` is the change's audit action, so a hook can tell at once whether it matters.
+ * in step; `action` is the change's audit action, so a hook can tell at once whether it matters,
+ * and `caller` who made it (the SLA's first response is met by a person's reply only).
  */
-export type TicketChangeHook = (tx: EntityManager, ticket: Ticket, action: string) => Promise<void>;
+export type TicketChangeHook = (
+  tx: EntityManager,
+  ticket: Ticket,
+  action: string,
+  caller: TicketCaller,
+) => Promise<void>;
 /**
  * The same for a ticket being created: its rows added to the creation's single statement, from
  * what is known before it runs (the ticket has no history yet). The number PostgreSQL assigns is
@@ -30,9 +37,9 @@ export class TicketChangeHooks {
   }
 
   /** Flushes the change first, so hooks reading the history see it. */
-  async changed(tx: EntityManager, ticket: Ticket, action: string): Promise<void> {
+  async changed(tx: EntityManager, ticket: Ticket, action: string, caller: TicketCaller): Promise<void> {
     await tx.flush();
-    for (const hook of this.hooks) await hook(tx, ticket, action);
+    for (const hook of this.hooks) await hook(tx, ticket, action, caller);
   }
 
   async created(write: CombinedWrite, ticket: Ticket): Promise<void> {

@@ -86,7 +86,7 @@ export class TicketEntriesService {
       ticket.updatedAt = entry.createdAt;
       const change = entryAdded(caller, ticket, entry);
       this.journal.record(change);
-      await this.hooks.changed(tx, ticket, change.action);
+      await this.hooks.changed(tx, ticket, change.action, caller);
       return entryView(entry);
     });
   }

@@ -18,6 +18,7 @@ import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
+import { assignTicket } from './ticket-assignment.js';
 
 /** Status changes and escalation: the moves whose legality the domain decides. */
 @Injectable()
@@ -58,7 +59,7 @@ export class TicketWorkflowService {
         after: { status: to, ...(reason ? { reason } : {}) },
         events: [ticketEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
       });
-      await this.hooks.changed(tx, ticket, 'ticket.status_changed');
+      await this.hooks.changed(tx, ticket, 'ticket.status_changed', caller);
       return ticketView(ticket);
     });
   }
@@ -105,7 +106,7 @@ export class TicketWorkflowService {
           ticket.spocId = ticket.assigneeId ?? (actor?.unitKey === structure.spocUnit ? actor.userId : null);
         }
         ticket.unitKey = input.toUnit;
-        ticket.assigneeId = input.assigneeId;
+        assignTicket(ticket, input.assigneeId, new Date());
         ticket.structureVersion = version;
         ticket.updatedAt = new Date();
         const after = {
@@ -139,7 +140,7 @@ export class TicketWorkflowService {
             }),
           ],
         });
-        await this.hooks.changed(tx, ticket, 'ticket.escalated');
+        await this.hooks.changed(tx, ticket, 'ticket.escalated', caller);
         return ticketView(ticket);
       })
       .catch(rethrowAsBadInput);

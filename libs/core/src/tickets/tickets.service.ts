@@ -12,6 +12,7 @@ import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTick
 import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { TicketHooks } from './ticket-hooks.js';
+import { assignTicket } from './ticket-assignment.js';
 
 /** Creating, reading and editing tickets; routing under the active support structure on creation. */
 @Injectable()
@@ -48,6 +49,7 @@ export class TicketsService {
       fixVersion: null,
       externalStatus: null,
       externalNote: null,
+      assignedAt: input.assigneeId ? now : null,
       createdBy: callerId(caller),
       createdAt: now,
       updatedAt: now,
@@ -95,7 +97,12 @@ export class TicketsService {
 
   /** People edit through the API's fields; connectors may also set the fields an outside tool owns. */
   update(caller: TicketCaller, id: string, input: UpdateTicketInput | ExternalTicketFields) {
-    return this.change(caller, id, 'ticket.updated', (ticket, tx) => tx.assign(ticket, input));
+    return this.change(caller, id, 'ticket.updated', (ticket, tx) => {
+      if (!('assigneeId' in input)) return tx.assign(ticket, input);
+      const { assigneeId, ...fields } = input;
+      tx.assign(ticket, fields);
+      if (assigneeId !== undefined) assignTicket(ticket, assigneeId, new Date());
+    });
   }
 
   recordAnalysis(caller: TicketCaller, id: string, input: AnalysisInput) {
@@ -143,7 +150,7 @@ export class TicketsService {
           after: changedAfter,
           events,
         });
-        await this.hooks.changed(tx, ticket, action);
+        await this.hooks.changed(tx, ticket, action, caller);
         return ticketView(ticket);
       })
       .catch(rethrowAsBadInput);

@@ -22,8 +22,10 @@ import {
 import { SupportMemberSchema } from './support-member.entity.js';
 import { SupportStructureVersionSchema } from './support-structure-version.entity.js';
 import { TicketEntrySchema, TicketExternalReferenceSchema, TicketSchema } from './ticket.entity.js';
-import { InoperativeServiceSchema, TicketPlaybookSchema } from './ticket-playbook.entity.js';
-import { ErrorSheetRequestSchema, ImprovementSuggestionSchema } from './error-sheet-and-suggestions.entity.js';
+import { TicketPlaybookSchema } from './ticket-playbook.entity.js';
+import { InoperativeServiceSchema } from './inoperative-service.entity.js';
+import { ErrorSheetRequestSchema } from './error-sheet-request.entity.js';
+import { ImprovementSuggestionSchema } from './improvement-suggestion.entity.js';
 import { PriorityRequestSchema } from './priority-request.entity.js';
 import { TicketFollowUpSchema } from './ticket-follow-up.entity.js';
 
@@ -42,7 +44,9 @@ export * from './support-member.entity.js';
 export * from './support-structure-version.entity.js';
 export * from './ticket.entity.js';
 export * from './ticket-playbook.entity.js';
-export * from './error-sheet-and-suggestions.entity.js';
+export * from './inoperative-service.entity.js';
+export * from './error-sheet-request.entity.js';
+export * from './improvement-suggestion.entity.js';
 export * from './priority-request.entity.js';
 export * from './ticket-follow-up.entity.js';
 

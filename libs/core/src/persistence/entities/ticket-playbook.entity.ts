@@ -19,18 +19,4 @@ export const TicketPlaybookSchema = defineEntity({
   },
 });
 
-/** The admin-configurable catalogue of services an agent may declare inoperative (URGENTE). */
-export const InoperativeServiceSchema = defineEntity({
-  name: 'InoperativeServiceRow',
-  tableName: 'inoperative_services',
-  properties: {
-    code: p.string().primary(),
-    labelPtBr: p.string(),
-    labelEn: p.string(),
-    active: p.boolean(),
-    updatedAt: p.datetime(),
-  },
-});
-
 export type TicketPlaybook = InferEntity<typeof TicketPlaybookSchema>;
-export type InoperativeServiceRow = InferEntity<typeof InoperativeServiceSchema>;

@@ -44,6 +44,8 @@ export const TicketSchema = defineEntity({
     unitKey: p.string(),
     structureVersion: p.integer(),
     assigneeId: p.uuid().nullable(),
+    /** When the current assignee got the ticket; pending work counts a cancellation's contact from it. */
+    assignedAt: p.datetime().nullable(),
     spocId: p.uuid().nullable(),
     tags: p.array(),
     deadlines: p.json<CustomerDeadline[]>(),

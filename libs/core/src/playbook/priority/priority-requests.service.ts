@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { PriorityRequestSchema, type PriorityRequestRow, type Ticket } from '../../persistence/entities/index.js';
+import { TicketClockEvents } from '../../sla/ticket-clock-events.repository.js';
 import { SupportStructureService } from '../../structure/support-structure.service.js';
 import { callerLabel } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
@@ -39,6 +40,7 @@ export class PriorityRequestsService {
     private readonly store: TicketPlaybookStore,
     private readonly structures: SupportStructureService,
     private readonly templates: PlaybookTemplatesService,
+    private readonly clockEvents: TicketClockEvents,
   ) {}
 
   async list(ticketId: string) {
@@ -127,16 +129,10 @@ export class PriorityRequestsService {
     });
   }
 
-  /** Tiers that held the ticket: where it is now and every unit it was escalated from or to. */
+  /** Tiers that held the ticket: where it is now, where it was created and every unit it was escalated to. */
   private async involvedTiers(tx: EntityManager, ticket: Ticket): Promise<string[]> {
     const { structure } = await this.structures.active();
-    const moves = await tx
-      .getConnection()
-      .execute<{ fromUnit: string; toUnit: string }[]>(
-        `select before ->> 'unitKey' as "fromUnit", after ->> 'unitKey' as "toUnit" from audit_records where subject_type = 'ticket' and subject_id = ? and action = 'ticket.escalated'`,
-        [ticket.id],
-      );
-    const units = new Set([ticket.unitKey, ...moves.flatMap((move) => [move.fromUnit, move.toUnit])]);
+    const units = new Set([ticket.unitKey, ...(await this.clockEvents.unitsOf(tx, ticket.id))]);
     return [...units].map((key) => findUnit(structure, key)?.tier).filter((tier): tier is string => !!tier);
   }
 }
