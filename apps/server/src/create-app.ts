@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { ProblemFilter } from '@escala/core';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { Metrics } from './metrics/metrics.js';
 
@@ -18,6 +19,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
+  // Before init: the unknown-route and body-parse handlers take the global filters as they are then.
+  app.useGlobalFilters(new ProblemFilter(app.get(HttpAdapterHost)));
   instrument(app);
   const document = SwaggerModule.createDocument(
     app,

@@ -3,14 +3,20 @@ import { isRefusal, Refusal } from './refusal.js';
 
 describe('Refusal', () => {
   it('names every field of bad input, and says them all in its message', () => {
-    const refusal = Refusal.badInput(
+    const refusal = Refusal.badInput([
       { field: 'toUnit', message: 'unknown unit "N9"' },
       { field: 'reason', message: 'required' },
-    );
+    ]);
+    expect(Refusal.invalid('urgency', 'Describe the urgency').message).toBe('Describe the urgency');
     expect(refusal).toMatchObject({
       kind: 'bad_input',
       message: 'toUnit: unknown unit "N9"; reason: required',
-      details: { errors: [{ field: 'toUnit', message: 'unknown unit "N9"' }, { field: 'reason', message: 'required' }] },
+      details: {
+        errors: [
+          { field: 'toUnit', message: 'unknown unit "N9"' },
+          { field: 'reason', message: 'required' },
+        ],
+      },
     });
   });
 

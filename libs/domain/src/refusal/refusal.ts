@@ -52,11 +52,14 @@ export class Refusal extends Error {
   }
 
   /** Input a schema could not judge alone; each field is named so a form can point at it. */
-  static badInput(...errors: [FieldError, ...FieldError[]]): Refusal {
-    return new Refusal('bad_input', errors.map((error) => `${error.field}: ${error.message}`).join('; '), { errors });
+  static badInput(
+    errors: readonly FieldError[],
+    detail = errors.map((error) => `${error.field}: ${error.message}`).join('; '),
+  ): Refusal {
+    return new Refusal('bad_input', detail, { errors });
   }
   static invalid(field: string, message: string): Refusal {
-    return Refusal.badInput({ field, message });
+    return Refusal.badInput([{ field, message }], message);
   }
   static conflict(message: string, details: Pick<RefusalDetails, 'blocking' | 'allowed'> = {}): Refusal {
     return new Refusal('conflict', message, details);
