@@ -9,6 +9,7 @@ export { AuditService, type Actor, type AuditEntry } from './audit/audit.service
 export { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from './http/zod-openapi.js';
 export { ZodValidationPipe, fieldErrors, parsed } from './http/zod-validation.pipe.js';
 export { ProblemFilter } from './http/problem.filter.js';
+export { documentProblems } from './http/problem-openapi.js';
 export { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './http/problem-details.js';
 export { PlaybookModule } from './playbook/playbook.module.js';
 export { PlaybookTemplatesService, type TemplateState } from './playbook/templates/playbook-templates.service.js';
