@@ -164,4 +164,21 @@ describe('every refusal of the API has one shape: application/problem+json (RFC 
     const answer = await send('POST', '/tickets', { token: admin(), raw: '<ticket/>', contentType: 'application/xml' });
     expect(answer.body).toMatchObject({ status: 415, type: 'about:blank', title: 'Unsupported Media Type' });
   });
+
+  it('is described once in the OpenAPI document and referred to by the error answers of each operation', async () => {
+    const doc = (await desk.t.request('GET', '/docs/openapi.json')).body;
+    expect(doc.components.schemas.Problem.required).toEqual(['type', 'title', 'status', 'detail', 'instance']);
+    const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
+    expect(doc.paths['/tickets'].post.responses).toMatchObject({
+      400: ref('BadInput'),
+      401: ref('Unauthorized'),
+      403: ref('Forbidden'),
+      default: ref('Problem'),
+    });
+    expect(doc.paths['/tickets/{id}'].get.responses[404]).toEqual(ref('NotFound'));
+    expect(doc.paths['/health/live'].get.responses[401]).toBeUndefined();
+    expect(doc.components.responses.Conflict.content['application/problem+json'].example.allowed).toEqual([
+      'in_analysis',
+    ]);
+  });
 });
