@@ -42,7 +42,7 @@ const KIND_OF_STATUS = new Map(
   Object.entries(KINDS).map(([kind, { status }]) => [status, kind as RefusalKind] as const),
 );
 
-export const problemType = (kind: RefusalKind): string => PROBLEM_TYPE_BASE + KINDS[kind].slug;
+const problemType = (kind: RefusalKind): string => PROBLEM_TYPE_BASE + KINDS[kind].slug;
 
 export function problemOfRefusal(refusal: Refusal, instance: string): ProblemDetails {
   const { status, title } = KINDS[refusal.kind];

@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem-details.js';
+import { Refusal } from '@escala/domain';
+import { internalProblem, PROBLEM_CONTENT_TYPE, problemOfRefusal, type ProblemDetails } from './problem-details.js';
 
 type Operation = {
   parameters?: Array<{ in?: string }>;
@@ -41,77 +42,42 @@ const PROBLEM_SCHEMA = {
   },
 };
 
-/** Each documented answer, with an example a client author can read. */
-const RESPONSES: Record<string, { status: string; description: string; example: Record<string, unknown> }> = {
+const TICKET_ID = '3f1c9a4e-6a55-4f0e-9a43-0d5c2f1b7e21';
+const TICKET = `/tickets/${TICKET_ID}`;
+
+/** Each documented answer, with an example built by the code that builds the real ones. */
+const RESPONSES: Record<string, { description: string; example: ProblemDetails }> = {
   BadInput: {
-    status: '400',
     description: 'Bad input: the fields at fault are named in `errors`.',
-    example: {
-      type: problemType('bad_input'),
-      title: 'Bad input',
-      status: 400,
-      detail: 'subject: Too small: expected string to have >=1 characters',
-      instance: '/tickets',
-      errors: [{ field: 'subject', message: 'Too small: expected string to have >=1 characters' }],
-    },
+    example: problemOfRefusal(
+      Refusal.badInput([{ field: 'toUnit', message: 'unknown unit "N9"' }]),
+      `${TICKET}/escalations`,
+    ),
   },
   Unauthorized: {
-    status: '401',
     description: 'No bearer token, or one that is unknown, expired or revoked.',
-    example: {
-      type: problemType('unauthorized'),
-      title: 'Authentication required',
-      status: 401,
-      detail: 'A bearer token is required (Authorization: Bearer <token>)',
-      instance: '/tickets',
-    },
+    example: problemOfRefusal(
+      Refusal.unauthorized('A bearer token is required (Authorization: Bearer <token>)'),
+      '/tickets',
+    ),
   },
   Forbidden: {
-    status: '403',
     description: 'The caller may not do this (role, unit, or a playbook rule).',
-    example: {
-      type: problemType('forbidden'),
-      title: 'Forbidden',
-      status: 403,
-      detail: 'This action needs one of the roles: admin',
-      instance: '/users',
-    },
+    example: problemOfRefusal(Refusal.forbidden('This action needs one of the roles: admin'), '/users'),
   },
   NotFound: {
-    status: '404',
     description: 'Nothing is known by this id (or this route does not exist).',
-    example: {
-      type: problemType('not_found'),
-      title: 'Not found',
-      status: 404,
-      detail: 'No ticket with id 00000000-0000-4000-8000-000000000000',
-      instance: '/tickets/00000000-0000-4000-8000-000000000000',
-    },
+    example: problemOfRefusal(Refusal.notFound(`No ticket with id ${TICKET_ID}`), TICKET),
   },
   Conflict: {
-    status: '409',
     description:
       'The current state refuses the action: `blocking` says what stands in the way, `allowed` what would do.',
-    example: {
-      type: problemType('conflict'),
-      title: 'Conflict',
-      status: 409,
-      detail: 'A ticket cannot go from closed to new; allowed: in_analysis',
-      instance: '/tickets/3f1c…/status',
-      allowed: ['in_analysis'],
-    },
+    example: problemOfRefusal(
+      Refusal.conflict('A ticket cannot go from closed to new; allowed: in_analysis', { allowed: ['in_analysis'] }),
+      `${TICKET}/status`,
+    ),
   },
-  Problem: {
-    status: 'default',
-    description: 'Any other error, in the same shape.',
-    example: {
-      type: 'about:blank',
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'The server could not handle this request; the failure was logged.',
-      instance: '/tickets',
-    },
-  },
+  Problem: { description: 'Any other error, in the same shape.', example: internalProblem('/tickets') },
 };
 
 const response = (name: string) => ({ $ref: `#/components/responses/${name}` });

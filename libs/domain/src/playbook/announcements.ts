@@ -87,8 +87,7 @@ export function requestAnnouncementReminder(
   roles: readonly Role[],
   at: Date,
 ): { pending: string[]; event: PlaybookEvent } {
-  if (!roleAllows(roles, ['leader']))
-    throw Refusal.forbidden('Only a leader sends announcement reminders');
+  if (!roleAllows(roles, ['leader'])) throw Refusal.forbidden('Only a leader sends announcement reminders');
   const pending = unacknowledgedMembers(announcement, acknowledgements);
   if (pending.length === 0) throw Refusal.conflict('Every member has acknowledged this announcement');
   return {

@@ -38,7 +38,8 @@ export function markPartnerProduct(input: {
 }): PartnerCase {
   const partnerName = input.partnerName.trim();
   const productName = input.productName.trim();
-  if (!partnerName || !productName) throw Refusal.invalid(partnerName ? 'productName' : 'partnerName', 'Name the partner and its product');
+  if (!partnerName || !productName)
+    throw Refusal.invalid(partnerName ? 'productName' : 'partnerName', 'Name the partner and its product');
   return { partnerName, productName, markedBy: input.markedBy, markedAt: input.at, notification: null };
 }
 
@@ -61,8 +62,7 @@ export function recordPartnerNotified(
   notification: PartnerNotification,
   roles: readonly Role[],
 ): PartnerCase {
-  if (!roleAllows(roles, ['leader']))
-    throw Refusal.forbidden("Only a leader records the partner's notification");
+  if (!roleAllows(roles, ['leader'])) throw Refusal.forbidden("Only a leader records the partner's notification");
   if (partnerCase.notification) throw Refusal.conflict('The partner was already notified');
   if (notification.at < partnerCase.markedAt)
     throw Refusal.invalid('(body)', 'The notification cannot precede the marking');

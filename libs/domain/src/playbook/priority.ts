@@ -74,10 +74,8 @@ export function decidePriorityRequest(
   request: PriorityRequest,
   decision: { approve: boolean; by: string; roles: readonly Role[]; at: Date; declineReason?: string },
 ): PriorityRequest {
-  if (!roleAllows(decision.roles, ['leader']))
-    throw Refusal.forbidden('Only a leader decides priority requests');
-  if (request.status !== 'pending')
-    throw Refusal.conflict(`The request was already ${request.status}`);
+  if (!roleAllows(decision.roles, ['leader'])) throw Refusal.forbidden('Only a leader decides priority requests');
+  if (request.status !== 'pending') throw Refusal.conflict(`The request was already ${request.status}`);
   const declineReason = decision.declineReason?.trim() || null;
   if (!decision.approve && !declineReason) throw Refusal.invalid('declineReason', 'Say why the request is declined');
   return {
