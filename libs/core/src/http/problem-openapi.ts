@@ -49,10 +49,7 @@ const TICKET = `/tickets/${TICKET_ID}`;
 const RESPONSES: Record<string, { description: string; example: ProblemDetails }> = {
   BadInput: {
     description: 'Bad input: the fields at fault are named in `errors`.',
-    example: problemOfRefusal(
-      Refusal.badInput([{ field: 'toUnit', message: 'unknown unit "N9"' }]),
-      `${TICKET}/escalations`,
-    ),
+    example: problemOfRefusal(Refusal.invalid('toUnit', 'unknown unit "N9"'), `${TICKET}/escalations`),
   },
   Unauthorized: {
     description: 'No bearer token, or one that is unknown, expired or revoked.',

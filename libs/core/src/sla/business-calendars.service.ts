@@ -46,7 +46,7 @@ export class BusinessCalendarsService {
     try {
       new BusinessCalendar(config);
     } catch (error) {
-      throw Refusal.badInput([{ field: 'body', message: (error as Error).message }]);
+      throw Refusal.invalid('body', (error as Error).message);
     }
     await this.em.transactional(async (tx) => {
       const before = await this.config(tx);

@@ -39,7 +39,7 @@ export class SupportMembersService {
     const { structure } = await this.structures.active();
     if (!findUnit(structure, input.unitKey)) {
       const known = structure.units.map((u) => u.key).join(', ');
-      throw Refusal.badInput([{ field: 'unitKey', message: `unknown unit "${input.unitKey}"; known: ${known}` }]);
+      throw Refusal.invalid('unitKey', `unknown unit "${input.unitKey}"; known: ${known}`);
     }
     if (!(await this.em.findOne(UserSchema, { id: userId }))) throw Refusal.notFound(`No user with id ${userId}`);
     const existing = await this.em.findOne(SupportMemberSchema, { userId });

@@ -49,11 +49,11 @@ export class SuggestionsService {
     let originCustomerId = input.originCustomerId;
     if (input.originTicketId) {
       const ticket = await this.em.findOne(TicketSchema, { id: input.originTicketId });
-      if (!ticket) throw Refusal.badInput([{ field: 'originTicketId', message: 'no such ticket' }]);
+      if (!ticket) throw Refusal.invalid('originTicketId', 'no such ticket');
       originCustomerId ??= ticket.customerId;
     }
     if (originCustomerId && !(await this.em.findOne(CustomerSchema, { id: originCustomerId })))
-      throw Refusal.badInput([{ field: 'originCustomerId', message: 'no such customer' }]);
+      throw Refusal.invalid('originCustomerId', 'no such customer');
     await this.assertUser(input.ownerId);
     return this.em.transactional(async (tx) => {
       const now = this.clock.now();
@@ -101,6 +101,6 @@ export class SuggestionsService {
 
   private async assertUser(userId: string | null | undefined): Promise<void> {
     if (userId && !(await this.em.findOne(UserSchema, { id: userId })))
-      throw Refusal.badInput([{ field: 'ownerId', message: 'no such user' }]);
+      throw Refusal.invalid('ownerId', 'no such user');
   }
 }

@@ -17,5 +17,5 @@ export function rethrowAsBadInput(error: unknown): never {
   if (!(error instanceof ForeignKeyConstraintViolationException)) throw error;
   const field = FOREIGN_KEY_FIELDS.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'body';
   const what = field === 'contactId' ? 'contact for this customer' : field.replace(/Id$/, '');
-  throw Refusal.badInput([{ field, message: `no such ${what}` }]);
+  throw Refusal.invalid(field, `no such ${what}`);
 }

@@ -69,12 +69,10 @@ export class TicketWorkflowService {
     const actor = await this.actors.resolve(caller);
     const { version, structure } = await this.structures.active();
     if (!findUnit(structure, input.toUnit)) {
-      throw Refusal.badInput([
-        {
-          field: 'toUnit',
-          message: `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}`,
-        },
-      ]);
+      throw Refusal.invalid(
+        'toUnit',
+        `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}`,
+      );
     }
     return this.em
       .transactional(async (tx) => {

@@ -30,7 +30,7 @@ export class TicketsService {
   async create(caller: TicketCaller, input: CreateTicketInput) {
     const { version, structure } = await this.structures.active();
     const routed = routeByCategory(structure, input.category);
-    if (!routed.ok) throw Refusal.badInput([{ field: 'category', message: routed.reason }]);
+    if (!routed.ok) throw Refusal.invalid('category', routed.reason);
     const now = new Date();
     const ticket: Ticket = {
       ...input,
