@@ -1,8 +1,9 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { documentProblems, ProblemFilter } from '@escala/core';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { Metrics } from './metrics/metrics.js';
 
@@ -18,15 +19,19 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
+  // Before init: the unknown-route and body-parse handlers take the global filters as they are then.
+  app.useGlobalFilters(new ProblemFilter(app.get(HttpAdapterHost)));
   instrument(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Escala API')
-      .setDescription('Tiered support operations: tickets, SLA clocks, playbook and connectors.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = documentProblems(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Escala API')
+        .setDescription('Tiered support operations: tickets, SLA clocks, playbook and connectors.')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   // The API description is public on purpose: it holds no data, and integrators need it to log in.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

@@ -225,7 +225,7 @@ describe('announcements (docs/playbook.md §5)', () => {
       await t.request('POST', `/announcements/${announcementId}/acknowledgements`, { token: tokens.get(login) });
     const nobodyLeft = await t.request('POST', `/announcements/${announcementId}/reminders`, { token: ana });
     expect(nobodyLeft.status).toBe(409);
-    expect(nobodyLeft.body.message).toMatch(/Every member has acknowledged/);
+    expect(nobodyLeft.body.detail).toMatch(/Every member has acknowledged/);
   });
 
   it('lets only leaders publish and remind, and only leaders and admins see who has not acknowledged', async () => {

@@ -169,7 +169,7 @@ describe('authorization matrix', () => {
           token: tokens.get(role)!,
           body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
         });
-        const refused = response.status === 403 && ROLE_REFUSAL.test(response.body?.message ?? '');
+        const refused = response.status === 403 && ROLE_REFUSAL.test(response.body?.detail ?? '');
         const outcome = response.status === 401 ? 'unauthenticated' : refused ? 'denied' : 'allowed';
         outcomes.push(`${key(route)} as ${role}: ${outcome}`);
         expected.push(`${key(route)} as ${role}: ${allowed.includes(role) ? 'allowed' : 'denied'}`);

@@ -169,7 +169,10 @@ describe('the channel port in deliver and webhooks', () => {
   it('refuses to send an answer the connector shaped wrongly, applying nothing', async () => {
     const response = await hook('?broken=1', { method: 'POST', headers: { 'x-pager-token': WEBHOOK_TOKEN } });
     expect(response.status).toBe(500);
-    expect(((await response.json()) as { message: string }).message).toMatch(/not a 2xx/);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    // A fault of ours: the sender learns nothing of it, the log says what the connector did wrong.
+    expect(((await response.json()) as { detail: string }).detail).not.toMatch(/2xx/);
+    expect(t.logs.join('')).toMatch(/shaped an answer that cannot be sent: .*not a 2xx/);
   });
 
   it("acknowledges an announcement on a member's behalf by a linked identity, once, with the change's state", async () => {

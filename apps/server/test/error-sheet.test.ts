@@ -31,7 +31,7 @@ describe('error-correction sheet authorisation', () => {
         token: token(unit),
       });
       expect(refused.status).toBe(403);
-      expect(refused.body.message).toBe(
+      expect(refused.body.detail).toBe(
         `Only a leader (supervisor) or an agent of N2 may authorise including a case in the error-correction sheet; you are in ${unit}`,
       );
     }

@@ -46,7 +46,7 @@ describe('follow-ups and commitments as pending items', () => {
     setNow('2026-12-14T14:00');
     const blocked = await next(agent);
     expect(blocked.status).toBe(409);
-    expect(blocked.body.pending).toEqual([
+    expect(blocked.body.blocking).toEqual([
       {
         ticketId: held.id,
         ticketNumber: held.number,
@@ -80,7 +80,7 @@ describe('follow-ups and commitments as pending items', () => {
     setNow('2026-12-15T15:01');
     const blocked = await next(agent);
     expect(blocked.status).toBe(409);
-    expect(blocked.body.pending).toEqual([
+    expect(blocked.body.blocking).toEqual([
       {
         ticketId: held.id,
         ticketNumber: held.number,

@@ -36,7 +36,7 @@ describe('the platform boots on real PostgreSQL', () => {
     const unknown = await t.request('POST', '/auth/login', { body: { login: 'ghost', password: 'nope-nope-nope' } });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body.message).toBe(unknown.body.message);
+    expect(wrong.body.detail).toBe(unknown.body.detail);
   });
 
   it('slows password guessing: after too many failures a login gets 429 with a retry time', async () => {
@@ -52,6 +52,7 @@ describe('the platform boots on real PostgreSQL', () => {
       });
       expect(blocked.status).toBe(429);
       expect(blocked.body.retryAfter).toBeGreaterThan(0);
+      expect(blocked.headers.get('retry-after')).toBe(String(blocked.body.retryAfter));
     } finally {
       await guarded.close();
     }
@@ -128,7 +129,7 @@ describe('the platform boots on real PostgreSQL', () => {
       body: { login: 'x1', displayName: 'X', roles: ['admin'] },
     });
     expect(denied.status).toBe(403);
-    expect(denied.body.message).toContain('admin');
+    expect(denied.body.detail).toContain('admin');
   });
 
   it('serves the OpenAPI document and Prometheus metrics to an admin', async () => {

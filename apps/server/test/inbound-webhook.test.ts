@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemShapeViolation } from './support/problem-shape.js';
 import { sql } from './support/sql.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -50,7 +51,13 @@ describe('inbound webhooks: one verified address per channel, each delivery appl
       body: rawBody,
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    const answer = { status: response.status, body: text ? JSON.parse(text) : undefined };
+    if (answer.status >= 400) {
+      const path = `/inbound/webhooks/${options.to ?? channelId}`;
+      const contentType = response.headers.get('content-type');
+      expect(problemShapeViolation({ path }, { ...answer, contentType })).toBeNull();
+    }
+    return answer;
   }
 
   const create = (id: string, reference: string, ticket: Record<string, unknown> = {}) => ({

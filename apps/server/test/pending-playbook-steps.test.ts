@@ -36,7 +36,7 @@ async function expectBlockedBy(
 ) {
   const blocked = await next(agent);
   expect(blocked.status).toBe(409);
-  expect(blocked.body.pending).toEqual([
+  expect(blocked.body.blocking).toEqual([
     { ticketId: ticket.id, ticketNumber: ticket.number, kind, since: sp(since).toISOString(), description },
   ]);
 }

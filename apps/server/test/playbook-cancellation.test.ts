@@ -33,16 +33,18 @@ describe('cancellation closure rule', () => {
     const ticket = await openCancellation();
     const refused = await resolve(ticket.id);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe(
+    expect(refused.body.detail).toBe(
       'A cancellation cannot be resolved or closed yet: missing customer-contact, reason',
     );
-    expect(refused.body.missing).toEqual([
+    expect(refused.body.blocking).toEqual([
       {
+        kind: 'cancellation-step',
         code: 'customer-contact',
         message:
           'Registre o contato com o cliente (quando, por qual meio e com quem) antes de encerrar um cancelamento.',
       },
       {
+        kind: 'cancellation-step',
         code: 'reason',
         message:
           'Registre na Análise Técnica o real motivo do cancelamento, escolhido na lista de motivos, com os detalhes.',
@@ -57,8 +59,8 @@ describe('cancellation closure rule', () => {
     expect(moving.body.missing.map((m: { code: string }) => m.code)).toEqual(['competitor-system']);
     const stillRefused = await resolve(ticket.id);
     expect(stillRefused.status).toBe(409);
-    expect(stillRefused.body.message).toContain('missing competitor-system');
-    expect(stillRefused.body.missing[0].message).toContain('SIEG');
+    expect(stillRefused.body.detail).toContain('missing competitor-system');
+    expect(stillRefused.body.blocking[0].message).toContain('SIEG');
 
     const named = await reason(ticket.id, {
       code: 'moving-to-other-system',
@@ -80,7 +82,7 @@ describe('cancellation closure rule', () => {
     expect((await resolve(created.body.id)).status).toBe(201);
     const refused = await contact(created.body.id);
     expect(refused.status).toBe(409);
-    expect(refused.body.message).toBe('Ticket is not a cancellation (category "financeiro")');
+    expect(refused.body.detail).toBe('Ticket is not a cancellation (category "financeiro")');
   });
 
   it('rejects an unknown reason and a contact without a person with 400 naming the field', async () => {
@@ -102,7 +104,7 @@ describe('cancellation closure rule', () => {
     await reason(ticket.id, { code: 'price', details: 'Achou caro' });
     const refused = await resolve(ticket.id);
     expect(refused.status).toBe(409);
-    expect(refused.body.missing.map((m: { code: string }) => m.code)).toEqual(['customer-contact']);
+    expect(refused.body.blocking.map((m: { code: string }) => m.code)).toEqual(['customer-contact']);
   });
 
   it('reports cancellations by reason and by partner system over a period', async () => {

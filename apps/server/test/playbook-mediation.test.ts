@@ -178,7 +178,7 @@ describe('third-party mediation with durable timers', () => {
       body: { means: 'email', to: 'x@y.z' },
     });
     expect(early.status).toBe(409);
-    expect(early.body.message).toBe('No third-party mediation on this ticket');
+    expect(early.body.detail).toBe('No third-party mediation on this ticket');
     await app.t.request('POST', `/tickets/${id}/mediation`, {
       token: agent(),
       body: { thirdPartyName: 'ERP X', verificationNeeded: 'Checar integração' },
@@ -188,7 +188,7 @@ describe('third-party mediation with durable timers', () => {
       body: { withInformation: true, summary: 'x' },
     });
     expect(replyFirst.status).toBe(409);
-    expect(replyFirst.body.message).toBe('Cannot record a reply before the third party was contacted');
+    expect(replyFirst.body.detail).toBe('Cannot record a reply before the third party was contacted');
     await app.t.request('POST', `/tickets/${id}/mediation/contacts`, {
       token: agent(),
       body: { means: 'phone', to: '(11) 4000-0000' },

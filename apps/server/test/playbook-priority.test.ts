@@ -58,7 +58,7 @@ describe('priority sense', () => {
       body: { approve: false, declineReason: 'x' },
     });
     expect(twice.status).toBe(409);
-    expect(twice.body.message).toBe('The request was already approved');
+    expect(twice.body.detail).toBe('The request was already approved');
     const audit = await sql(
       app.t,
       `select action from audit_records where subject_id = $1 and action like 'ticket.priority%' order by id`,
@@ -74,7 +74,7 @@ describe('priority sense', () => {
       body: { kind: 'dev-request-prioritisation', justification: 'Cliente parado', devRequestRef: 'SS-4821' },
     });
     expect(tooEarly.status).toBe(409);
-    expect(tooEarly.body.message).toBe('Dev-request prioritisation is asked only when N2 or N3 are involved');
+    expect(tooEarly.body.detail).toBe('Dev-request prioritisation is asked only when N2 or N3 are involved');
     await app.t.request('POST', `/tickets/${ticket.id}/escalations`, {
       token: token('N1'),
       body: { toUnit: 'N2', reason: 'erro de integração' },

@@ -78,9 +78,8 @@ describe('leader-marked priority in the queue', () => {
       [b.id, null],
     ]);
     const agent = await newAgent('N1');
-    expect((await desk.t.request('POST', `/queue/take/${b.id}`, { token: agent.token })).body.mustTake).toEqual({
-      id: a.id,
-      number: a.number,
-    });
+    expect((await desk.t.request('POST', `/queue/take/${b.id}`, { token: agent.token })).body.blocking).toEqual([
+      { kind: 'older-ticket', ticketId: a.id, ticketNumber: a.number },
+    ]);
   });
 });

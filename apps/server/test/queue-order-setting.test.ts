@@ -32,7 +32,9 @@ describe('ESCALA_QUEUE_ORDER=queued-at', () => {
     const agent = await newAgent('N2');
     const refused = await desk.t.request('POST', `/queue/take/${openedFirst.id}`, { token: agent.token });
     expect(refused.status).toBe(409);
-    expect(refused.body.mustTake).toEqual({ id: openedSecond.id, number: openedSecond.number });
+    expect(refused.body.blocking).toEqual([
+      { kind: 'older-ticket', ticketId: openedSecond.id, ticketNumber: openedSecond.number },
+    ]);
     const next = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(next.body.ticket.id).toBe(openedSecond.id);
   });

@@ -91,8 +91,8 @@ describe('taking a ticket out of order', () => {
 
     const refused = await desk.t.request('POST', `/queue/take/${d.id}`, { token: agent.token });
     expect(refused.status).toBe(409);
-    expect(refused.body.mustTake).toEqual({ id: b.id, number: b.number });
-    expect(refused.body.message).toContain(`take ticket ${b.number} first`);
+    expect(refused.body.blocking).toEqual([{ kind: 'older-ticket', ticketId: b.id, ticketNumber: b.number }]);
+    expect(refused.body.detail).toContain(`take ticket ${b.number} first`);
     expect((await desk.t.request('GET', `/tickets/${d.id}`, { token: agent.token })).body.assigneeId).toBeNull();
 
     // A priority e-mail arrives for d: it may now be taken before a and c (and after the urgent b).
@@ -145,7 +145,7 @@ describe('pending items', () => {
     setNow('2026-12-10T10:05');
     const blocked = await desk.t.request('POST', '/queue/next', { token: agent.token });
     expect(blocked.status).toBe(409);
-    expect(blocked.body.pending).toEqual([
+    expect(blocked.body.blocking).toEqual([
       {
         ticketId: older.id,
         ticketNumber: older.number,

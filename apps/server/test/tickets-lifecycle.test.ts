@@ -82,7 +82,8 @@ describe('escalation', () => {
     });
     expect(jump.status).toBe(409);
     expect(jump.body).toMatchObject({
-      message: 'N1 cannot escalate to N3; allowed from N1: N2, N4, N5',
+      type: 'https://escala.dev/problems/conflict',
+      detail: 'N1 cannot escalate to N3; allowed from N1: N2, N4, N5',
       allowed: ['N2', 'N4', 'N5'],
     });
     const stranger = await t.request('POST', `/tickets/${ticket.id}/escalations`, {
@@ -102,7 +103,7 @@ describe('public replies', () => {
       body: { kind: 'public', body: 'Prezado cliente, ajustamos o DNS.' },
     });
     expect(reply.status).toBe(403);
-    expect(reply.body.message).toBe(
+    expect(reply.body.detail).toBe(
       'N3 (Nível 3 — Engenheiro de Sistema) does not talk to customers: post an internal note for the tier in contact instead',
     );
     const note = await t.request('POST', `/tickets/${ticket.id}/entries`, {
@@ -142,7 +143,8 @@ describe('status lifecycle', () => {
     const early = await move('closed');
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({
-      message:
+      type: 'https://escala.dev/problems/conflict',
+      detail:
         'A ticket cannot go from new to closed; allowed: in_analysis, waiting_customer, waiting_third_party, waiting_development, resolved',
       allowed: ['in_analysis', 'waiting_customer', 'waiting_third_party', 'waiting_development', 'resolved'],
     });

@@ -53,7 +53,7 @@ describe('external identities: admins link people to their accounts elsewhere, c
     expect(again.body.created).toBe(false);
     const taken = await link(bruno, { system: 'entra', id: GUID.toUpperCase() });
     expect(taken.status).toBe(409);
-    expect(taken.body.message).toMatch(/already linked to another user/);
+    expect(taken.body.detail).toMatch(/already linked to another user/);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Public } from '@escala/core';
@@ -18,11 +18,13 @@ export class HealthController {
   @Get('ready')
   @Public()
   @ApiOperation({ summary: 'The server can serve requests: the database answers' })
-  async ready() {
+  // A health report, not a refusal: probes read the status, people the checks.
+  async ready(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     try {
       await this.em.getConnection().execute('select 1');
     } catch {
-      throw new ServiceUnavailableException({ status: 'unavailable', checks: { database: 'down' } });
+      reply.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'unavailable', checks: { database: 'down' } };
     }
     return { status: 'ok', checks: { database: 'up' } };
   }

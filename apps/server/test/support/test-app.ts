@@ -8,6 +8,7 @@ import { createTestDatabase } from '@escala/db-tools';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/create-app.js';
 import { loadSecretBox } from '../../src/secret-key.js';
+import { problemShapeViolation } from './problem-shape.js';
 
 export const ADMIN_PASSWORD = 'admin-password-for-tests';
 /** Seals connector secrets in tests (32 bytes, base64); a test may pass its own ESCALA_SECRET_KEY. */
@@ -90,6 +91,14 @@ export async function startTestApp(
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       // not JSON: keep the text
+    }
+    if (response.status >= 400) {
+      const violation = problemShapeViolation(
+        { path },
+        { status: response.status, contentType: response.headers.get('content-type'), body: parsed },
+      );
+      if (violation)
+        throw new Error(`${method} ${path} answered ${response.status} off the problem shape: ${violation}\n${text}`);
     }
     return { status: response.status, body: parsed, headers: response.headers };
   };

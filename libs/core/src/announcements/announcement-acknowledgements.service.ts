@@ -1,10 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { acknowledgeAnnouncement, requestAnnouncementReminder, type Acknowledgement } from '@escala/domain';
+import { Refusal, acknowledgeAnnouncement, requestAnnouncementReminder, type Acknowledgement } from '@escala/domain';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { AnnouncementRecipientSchema } from '../persistence/entities/index.js';
-import { announcementRule, membersById, queueEvent, ruleHttpError } from './announcement-records.js';
+import { announcementRule, membersById, queueEvent } from './announcement-records.js';
 import { AnnouncementsService } from './announcements.service.js';
 
 /** A member of the audience named by user id (in Escala) or by e-mail (a Teams reaction). */
@@ -48,12 +48,7 @@ export class AnnouncementAcknowledgementsService {
         request.member,
       );
       const at = request.at ?? new Date();
-      let after: Acknowledgement[];
-      try {
-        after = acknowledgeAnnouncement(rule, acknowledgements, { memberId, at, via: request.via });
-      } catch (error) {
-        throw ruleHttpError(error);
-      }
+      const after = acknowledgeAnnouncement(rule, acknowledgements, { memberId, at, via: request.via });
       const standing = after.find((ack) => ack.memberId === memberId)!;
       const outcome = {
         announcementId: announcement.id,
@@ -97,12 +92,7 @@ export class AnnouncementAcknowledgementsService {
     return this.em.transactional(async (tx) => {
       const { announcement, recipients } = await this.announcements.load(tx, announcementId);
       const { rule, acknowledgements } = announcementRule(announcement, recipients);
-      let reminder: ReturnType<typeof requestAnnouncementReminder>;
-      try {
-        reminder = requestAnnouncementReminder(rule, acknowledgements, leader.userId, leader.roles, new Date());
-      } catch (error) {
-        throw ruleHttpError(error);
-      }
+      const reminder = requestAnnouncementReminder(rule, acknowledgements, leader.userId, leader.roles, new Date());
       const pending = membersById(recipients, reminder.pending);
       queueEvent(tx, announcement.id, reminder.event, {
         groupId: announcement.group.id,
@@ -124,7 +114,7 @@ export class AnnouncementAcknowledgementsService {
     if ('userId' in member) return member.userId;
     const email = member.email.trim().toLowerCase();
     const match = audience.find((user) => user.email?.toLowerCase() === email);
-    if (!match) throw new NotFoundException(`Nobody in this announcement's audience has the e-mail ${member.email}`);
+    if (!match) throw Refusal.notFound(`Nobody in this announcement's audience has the e-mail ${member.email}`);
     return match.id;
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AuditService, type Actor } from '../audit/audit.service.js';
@@ -10,6 +10,7 @@ import {
   type User,
 } from '../persistence/entities/index.js';
 import type { Page } from './announcement.schemas.js';
+import { Refusal } from '@escala/domain';
 
 export function memberView(user: User) {
   return { userId: user.id, login: user.login, displayName: user.displayName, email: user.email ?? null };
@@ -51,7 +52,7 @@ export class AnnouncementGroupsService {
       await this.em.flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
-        throw new ConflictException(`A group named "${name}" already exists`);
+        throw Refusal.conflict(`A group named "${name}" already exists`);
       throw error;
     }
     return { ...groupView(group), members: [] };
@@ -64,7 +65,7 @@ export class AnnouncementGroupsService {
 
   async group(id: string): Promise<AnnouncementGroup> {
     const group = await this.em.findOne(AnnouncementGroupSchema, { id });
-    if (!group) throw new NotFoundException(`No announcement group with id ${id}`);
+    if (!group) throw Refusal.notFound(`No announcement group with id ${id}`);
     return group;
   }
 
@@ -83,8 +84,8 @@ export class AnnouncementGroupsService {
     return this.em.transactional(async (tx) => {
       const group = await this.group(groupId);
       const user = await tx.findOne(UserSchema, { id: userId });
-      if (!user) throw new NotFoundException(`No user with id ${userId}`);
-      if (!user.active) throw new ConflictException(`${user.login} is deactivated and cannot join a group`);
+      if (!user) throw Refusal.notFound(`No user with id ${userId}`);
+      if (!user.active) throw Refusal.conflict(`${user.login} is deactivated and cannot join a group`);
       const inserted = await tx.execute<{ id: string }[]>(
         'insert into announcement_group_members (id, group_id, user_id, added_at) values (?, ?, ?, ?) on conflict (group_id, user_id) do nothing returning id',
         [randomUUID(), group.id, user.id, new Date()],
@@ -109,7 +110,7 @@ export class AnnouncementGroupsService {
         { group: groupId, user: userId },
         { populate: ['user'] },
       );
-      if (!membership) throw new NotFoundException(`User ${userId} is not a member of this group`);
+      if (!membership) throw Refusal.notFound(`User ${userId} is not a member of this group`);
       this.audit.record({
         actor,
         action: 'announcement_group.member_removed',

@@ -1,12 +1,6 @@
-import { BadRequestException, ConflictException, ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import {
-  PlaybookRuleError,
-  type Acknowledgement,
-  type Announcement as AnnouncementRule,
-  type PlaybookEvent,
-} from '@escala/domain';
+import { type Acknowledgement, type Announcement as AnnouncementRule, type PlaybookEvent } from '@escala/domain';
 import {
   OutboxEventSchema,
   type Announcement,
@@ -72,18 +66,4 @@ export function queueEvent(
     payload: { ...event.payload, ...extra, announcementId },
     occurredAt: event.occurredAt,
   });
-}
-
-/** A rule's refusal as the HTTP answer; `field` names the input an `invalid` refusal is about. */
-export function ruleHttpError(error: unknown, field?: string): unknown {
-  if (!(error instanceof PlaybookRuleError)) return error;
-  if (error.code === 'invalid') {
-    return new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: error.message,
-      errors: [{ field: field ?? '(body)', message: error.message }],
-    });
-  }
-  return error.code === 'forbidden' ? new ForbiddenException(error.message) : new ConflictException(error.message);
 }

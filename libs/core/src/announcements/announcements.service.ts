@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { publishAnnouncement, unacknowledgedMembers } from '@escala/domain';
+import { Refusal, publishAnnouncement, unacknowledgedMembers } from '@escala/domain';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import {
@@ -11,7 +11,7 @@ import {
   type User,
 } from '../persistence/entities/index.js';
 import { AnnouncementGroupsService, memberView } from './announcement-groups.service.js';
-import { announcementRule, announcementView, membersById, queueEvent, ruleHttpError } from './announcement-records.js';
+import { announcementRule, announcementView, membersById, queueEvent } from './announcement-records.js';
 import type { Page, PublishAnnouncementInput } from './announcement.schemas.js';
 
 /** Publishing announcements and reading who has seen them. */
@@ -29,25 +29,19 @@ export class AnnouncementsService {
       const group = await this.groups.group(input.groupId);
       const members = await this.groups.activeMembers(group.id);
       if (members.length === 0)
-        throw new ConflictException(`The group "${group.name}" has no members to acknowledge an announcement`);
-      let published: ReturnType<typeof publishAnnouncement>;
-      try {
-        published = publishAnnouncement(
-          {
-            group: group.name,
-            title: input.title,
-            body: input.body,
-            audience: members.map((member) => member.id),
-            publishedBy: publisher.userId,
-            publishedAt: new Date(),
-            acknowledgeBy: input.acknowledgeBy,
-          },
-          publisher.roles,
-        );
-      } catch (error) {
-        throw ruleHttpError(error, 'acknowledgeBy');
-      }
-      const { announcement: rule, event } = published;
+        throw Refusal.conflict(`The group "${group.name}" has no members to acknowledge an announcement`);
+      const { announcement: rule, event } = publishAnnouncement(
+        {
+          group: group.name,
+          title: input.title,
+          body: input.body,
+          audience: members.map((member) => member.id),
+          publishedBy: publisher.userId,
+          publishedAt: new Date(),
+          acknowledgeBy: input.acknowledgeBy,
+        },
+        publisher.roles,
+      );
       const announcement = tx.create(AnnouncementSchema, {
         id: randomUUID(),
         group,
@@ -152,7 +146,7 @@ export class AnnouncementsService {
 
   async load(em: EntityManager, id: string) {
     const announcement = await em.findOne(AnnouncementSchema, { id }, { populate: ['group', 'publishedBy'] });
-    if (!announcement) throw new NotFoundException(`No announcement with id ${id}`);
+    if (!announcement) throw Refusal.notFound(`No announcement with id ${id}`);
     const recipients = await em.find(
       AnnouncementRecipientSchema,
       { announcement: id },

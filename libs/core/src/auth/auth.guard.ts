@@ -1,12 +1,6 @@
-import {
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { roleAllows } from '@escala/domain';
+import { Refusal, roleAllows } from '@escala/domain';
 import { ACCESS_RULE, type AccessRule } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 import type { RequestWithPrincipal } from './principal.js';
@@ -28,17 +22,17 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!rule) throw new ForbiddenException('This route has no authorization rule; refused by default');
+    if (!rule) throw Refusal.forbidden('This route has no authorization rule; refused by default');
     if (rule.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const token = bearerToken(request.headers.authorization);
-    if (!token) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <token>)');
+    if (!token) throw Refusal.unauthorized('A bearer token is required (Authorization: Bearer <token>)');
     const principal = await this.auth.authenticate(token);
-    if (!principal) throw new UnauthorizedException('The bearer token is unknown, expired or revoked');
+    if (!principal) throw Refusal.unauthorized('The bearer token is unknown, expired or revoked');
     request.principal = principal;
     if (!roleAllows(principal.roles, rule.roles)) {
-      throw new ForbiddenException(`This action needs one of the roles: ${rule.roles.join(', ')}`);
+      throw Refusal.forbidden(`This action needs one of the roles: ${rule.roles.join(', ')}`);
     }
     return true;
   }

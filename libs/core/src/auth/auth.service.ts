@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@escala/domain';
@@ -10,6 +10,7 @@ import type { Principal } from './principal.js';
 import { AuthSettings } from './auth-settings.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PrincipalCache } from './principal-cache.js';
+import { Refusal } from '@escala/domain';
 
 interface TokenRow {
   token_id: string;
@@ -47,7 +48,7 @@ export class AuthService {
     const valid = await verifyPassword(stored, password);
     if (!user || !valid || !user.active || !user.passwordHash) {
       await this.throttle.recordFailure(login);
-      throw new UnauthorizedException('Login or password is wrong');
+      throw Refusal.unauthorized('Login or password is wrong');
     }
     await this.throttle.clear(login);
     const expiresAt = new Date(Date.now() + this.settings.sessionTtlMinutes * 60_000);

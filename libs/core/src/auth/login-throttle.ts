@@ -1,5 +1,6 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Refusal } from '@escala/domain';
 import { AuthSettings } from './auth-settings.js';
 
 /**
@@ -25,15 +26,7 @@ export class LoginThrottle {
       1,
       Math.ceil((new Date(row.oldest).getTime() + loginWindowMinutes * 60_000 - Date.now()) / 1000),
     );
-    throw new HttpException(
-      {
-        statusCode: 429,
-        error: 'Too Many Requests',
-        message: `Too many failed logins; try again in ${retryAfter} s`,
-        retryAfter,
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+    throw Refusal.tooManyRequests(`Too many failed logins; try again in ${retryAfter} s`, retryAfter);
   }
 
   async recordFailure(login: string): Promise<void> {

@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { maskSecrets, SECRET_MASK, secretKeys, splitSecrets, type ConnectorDefinition } from '@escala/connector-kit';
+import { Refusal } from '@escala/domain';
 import { fieldErrors } from '../http/zod-validation.pipe.js';
 import type { Channel } from '../persistence/entities/index.js';
 import { SecretBox } from './secret-box.js';
@@ -26,12 +27,7 @@ export class ChannelConfigCodec {
     const result = definition.configSchema.safeParse(incoming);
     if (!result.success) {
       const errors = fieldErrors(result.error).map((error) => ({ ...error, field: `config.${error.field}` }));
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: 'Invalid connector config',
-        errors,
-      });
+      throw Refusal.badInput(errors, 'Invalid connector config');
     }
     const { settings, secrets } = splitSecrets(definition.configSchema, result.data as Record<string, unknown>);
     const present = Object.fromEntries(Object.entries(secrets).filter(([, value]) => value !== undefined));

@@ -1,7 +1,7 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { PRIORITY_TAG } from '@escala/domain';
+import { Refusal, PRIORITY_TAG } from '@escala/domain';
 import {
   checkExternalIdentity,
   ConnectorError,
@@ -19,7 +19,7 @@ import {
 } from '@escala/connector-kit';
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
-import { badInput } from '../http/bad-input.js';
+import { parsed } from '../http/zod-validation.pipe.js';
 import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
@@ -28,7 +28,7 @@ import { TicketsService } from '../tickets/tickets.service.js';
 import { UserIdentitiesService } from '../users/user-identities.service.js';
 import { ChannelStateStore } from './channel-state-store.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
-import { asConnectorError, parsed, raceLost } from './core-port-refusals.js';
+import { asConnectorError, raceLost } from './core-port-refusals.js';
 import { CallPort, type CorePorts } from './core-ports.js';
 
 /** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
@@ -165,8 +165,7 @@ class ChannelCorePort implements CorePort {
       const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
       const existing = await tx.findOne(TicketExternalReferenceSchema, key);
       if (existing?.ticketId === ticketId) return;
-      if (existing)
-        throw new ConflictException(`${reference.system} ${reference.id} is already linked to another ticket`);
+      if (existing) throw Refusal.conflict(`${reference.system} ${reference.id} is already linked to another ticket`);
       tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
       this.services.journal.record({
         actor: this.caller,
@@ -183,30 +182,29 @@ class ChannelCorePort implements CorePort {
     if (input.customerId) return { customerId: input.customerId, contactId: null };
     const email = input.requester?.email?.trim();
     if (!email)
-      throw badInput({
-        field: 'customerId',
-        message: 'the change names no customer: a customerId or the e-mail of a known contact is needed',
-      });
+      throw Refusal.invalid(
+        'customerId',
+        'the change names no customer: a customerId or the e-mail of a known contact is needed',
+      );
     const contacts = await this.services.em.find(
       CustomerContactSchema,
       { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } },
       { limit: 2 },
     );
     if (contacts.length !== 1) {
-      throw badInput({
-        field: 'requester.email',
-        message:
-          contacts.length === 0
-            ? `no customer has a contact with the e-mail ${email}`
-            : `more than one customer has a contact with the e-mail ${email}`,
-      });
+      throw Refusal.invalid(
+        'requester.email',
+        contacts.length === 0
+          ? `no customer has a contact with the e-mail ${email}`
+          : `more than one customer has a contact with the e-mail ${email}`,
+      );
     }
     return { customerId: contacts[0]!.customerId, contactId: contacts[0]!.id };
   }
 
   private async userNamedBy(identity: ExternalIdentity): Promise<string> {
     const checked = checkExternalIdentity(identity);
-    if (!checked.ok) throw badInput({ field: `member.identity.${checked.field}`, message: checked.message });
+    if (!checked.ok) throw Refusal.invalid(`member.identity.${checked.field}`, checked.message);
     const user = await this.services.identities.findUser(checked.identity);
     if (!user)
       throw ConnectorError.notFound(
@@ -216,7 +214,7 @@ class ChannelCorePort implements CorePort {
   }
 
   private ticketId(id: string): string {
-    if (!TicketId.safeParse(id).success) throw new NotFoundException(`No ticket with id ${id}`);
+    if (!TicketId.safeParse(id).success) throw Refusal.notFound(`No ticket with id ${id}`);
     return id;
   }
 

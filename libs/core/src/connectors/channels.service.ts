@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { HealthReport } from '@escala/connector-kit';
@@ -9,6 +9,7 @@ import type { CreateChannelInput, UpdateChannelInput } from './channel.schemas.j
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORT, type CorePorts } from './core-ports.js';
 import { probeHealth } from './health-probe.js';
+import { Refusal } from '@escala/domain';
 
 /** Admins' channels: a connector, its config (secrets sealed), a subscription, an enabled flag. */
 @Injectable()
@@ -116,7 +117,7 @@ export class ChannelsService {
 
   async get(id: string): Promise<Channel> {
     const channel = await this.em.findOne(ChannelSchema, { id }, { populate: ['secretsCiphertext'] });
-    if (!channel) throw new NotFoundException(`No channel with id ${id}`);
+    if (!channel) throw Refusal.notFound(`No channel with id ${id}`);
     return channel;
   }
 
@@ -129,12 +130,10 @@ export class ChannelsService {
     if (consumes.includes('*')) return;
     const refused = subscription.eventTypes.filter((type) => !consumes.includes(type));
     if (refused.length > 0) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `The connector ${connectorKey} does not consume ${refused.join(', ')}`,
-        errors: [{ field: 'subscription.eventTypes', message: `accepted: ${consumes.join(', ')}` }],
-      });
+      throw Refusal.badInput(
+        [{ field: 'subscription.eventTypes', message: `accepted: ${consumes.join(', ')}` }],
+        `The connector ${connectorKey} does not consume ${refused.join(', ')}`,
+      );
     }
   }
 
@@ -143,7 +142,7 @@ export class ChannelsService {
       await this.em.flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
-        throw new ConflictException(`A channel named "${name}" already exists`);
+        throw Refusal.conflict(`A channel named "${name}" already exists`);
       throw error;
     }
   }

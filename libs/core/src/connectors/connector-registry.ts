@@ -1,5 +1,5 @@
-import { NotFoundException } from '@nestjs/common';
 import { CONNECTOR_CONTRACT_VERSION, type ConnectorDefinition } from '@escala/connector-kit';
+import { Refusal } from '@escala/domain';
 
 /** The connectors this server has: looked up by key, listed for admins. */
 export class ConnectorRegistry {
@@ -19,7 +19,7 @@ export class ConnectorRegistry {
 
   get(key: string): ConnectorDefinition {
     const definition = this.byKey.get(key);
-    if (!definition) throw new NotFoundException(`No connector "${key}" is installed`);
+    if (!definition) throw Refusal.notFound(`No connector "${key}" is installed`);
     return definition;
   }
 

@@ -1,28 +1,38 @@
-import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import type { z } from 'zod';
-import { ConnectorError } from '@escala/connector-kit';
-import { badInput } from '../http/bad-input.js';
-import { fieldErrors } from '../http/zod-validation.pipe.js';
+import { ConnectorError, type ConnectorErrorKind } from '@escala/connector-kit';
+import { isRefusal, type Refusal, type RefusalKind } from '@escala/domain';
 
-/** Validates inbound data with the HTTP API's schema: a failure is the same 400 a request would get. */
-export function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw badInput(...fieldErrors(result.error));
-  return result.data;
+/**
+ * What each refusal means to a connector: only an overloaded or unavailable core is worth another
+ * attempt; the rest is the change itself (its data, its ticket) and is recorded as rejected.
+ */
+const CONNECTOR_KINDS: Record<RefusalKind, ConnectorErrorKind> = {
+  bad_input: 'permanent',
+  unauthorized: 'authentication',
+  forbidden: 'permanent',
+  not_found: 'not_found',
+  conflict: 'permanent',
+  payload_too_large: 'permanent',
+  too_many_requests: 'rate_limited',
+  unavailable: 'temporary',
+};
+
+/** The core's refusal in the connector vocabulary, so the port and the HTTP API refuse alike; anything else stays as it is. */
+export function asConnectorError(error: unknown): unknown {
+  if (!isRefusal(error)) return error;
+  const retryAfter = error.details.retryAfterSeconds;
+  return new ConnectorError(
+    CONNECTOR_KINDS[error.kind],
+    `refused by the core: ${explained(error)}`,
+    retryAfter === undefined ? undefined : retryAfter * 1000,
+    { cause: error },
+  );
 }
 
-/** The HTTP refusals of the ticket services, in the connector vocabulary; anything else stays as it is. */
-export function asConnectorError(error: unknown): unknown {
-  if (error instanceof NotFoundException) return ConnectorError.notFound(error.message);
-  if (error instanceof BadRequestException) {
-    const response = error.getResponse() as { errors?: Array<{ field: string; message: string }> };
-    const detail = response.errors?.map((e) => `${e.field}: ${e.message}`).join('; ') ?? error.message;
-    return ConnectorError.permanent(`refused by the core: ${detail}`, error);
-  }
-  if (error instanceof ConflictException || error instanceof ForbiddenException)
-    return ConnectorError.permanent(`refused by the core: ${error.message}`, error);
-  return error;
+/** Bad input names each field, as the HTTP answer's `errors` does, whatever the refusal's summary says. */
+function explained(refusal: Refusal): string {
+  const { errors } = refusal.details;
+  return errors?.length ? errors.map((e) => `${e.field}: ${e.message}`).join('; ') : refusal.message;
 }
 
 /**
@@ -30,7 +40,7 @@ export function asConnectorError(error: unknown): unknown {
  * rolls back, and on its retry finds the other's ticket.
  */
 export function raceLost(error: unknown): never {
-  if (error instanceof ConflictException || error instanceof UniqueConstraintViolationException) {
+  if ((isRefusal(error) && error.kind === 'conflict') || error instanceof UniqueConstraintViolationException) {
     throw ConnectorError.temporary('a concurrent change created the ticket for this external reference', error);
   }
   throw error;

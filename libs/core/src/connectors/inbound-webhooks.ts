@@ -1,13 +1,4 @@
-import {
-  BadRequestException,
-  Inject,
-  Injectable,
-  InternalServerErrorException,
-  NotFoundException,
-  PayloadTooLargeException,
-  ServiceUnavailableException,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   isConnectorError,
@@ -21,11 +12,11 @@ import {
 } from '@escala/connector-kit';
 import { z } from 'zod';
 import { ChannelSchema } from '../persistence/entities/index.js';
-import { badInput } from '../http/bad-input.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORT, type CallPort, type CorePorts } from './core-ports.js';
 import { InboundChanges, type InboundOutcome } from './inbound-changes.js';
+import { Refusal } from '@escala/domain';
 
 /** Far above any ticket a service sends us, far below what would hurt a worker's memory. */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -53,35 +44,29 @@ export class InboundWebhooks {
     const em = this.em.fork();
     const { definition, context, port } = await this.channel(em, channelId);
     if (Buffer.byteLength(request.rawBody) > WEBHOOK_MAX_BYTES)
-      throw new PayloadTooLargeException(`A webhook body may have at most ${WEBHOOK_MAX_BYTES} bytes`);
+      throw Refusal.payloadTooLarge(`A webhook body may have at most ${WEBHOOK_MAX_BYTES} bytes`);
     const verified = await Promise.resolve(definition.webhook!.verify(context, request)).catch(() => false);
     if (!verified)
-      throw new UnauthorizedException("The request could not be verified as coming from this channel's service");
+      throw Refusal.unauthorized("The request could not be verified as coming from this channel's service");
     let result: WebhookResult;
     try {
       result = await definition.webhook!.receive(context, request);
     } catch (error) {
-      throw badInput({ field: '(body)', message: definition.translateError(error).message });
+      throw Refusal.invalid('(body)', definition.translateError(error).message);
     }
     const problem = result.response && webhookResponseProblem(result.response);
     // A connector's bug, not the sender's: nothing is applied, and the sender will try again.
-    if (problem)
-      throw new InternalServerErrorException(
-        `The channel's connector shaped an answer that cannot be sent: ${problem}`,
-      );
+    if (problem) throw new Error(`The channel's connector shaped an answer that cannot be sent: ${problem}`);
     const outcomes: InboundOutcome[] = [];
     for (const change of result.changes) outcomes.push(await this.apply(channelId, change));
     await em.transactional((tx) => port.commit(tx));
     if (result.response) return result.response;
     const rejected = outcomes.filter((o) => o.outcome === 'rejected');
     if (rejected.length > 0) {
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `Refused ${rejected.length} of ${outcomes.length} change(s); the reasons are recorded on the channel`,
-        errors: rejected.map((o) => ({ field: o.key, message: o.error ?? 'refused' })),
-        changes: outcomes,
-      });
+      throw Refusal.badInput(
+        rejected.map((o) => ({ field: o.key, message: o.error ?? 'refused' })),
+        `Refused ${rejected.length} of ${outcomes.length} change(s), the others were applied; the reasons are recorded on the channel`,
+      );
     }
     return { status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ changes: outcomes }) };
   }
@@ -91,7 +76,7 @@ export class InboundWebhooks {
       return await this.inbound.apply(channelId, change);
     } catch (error) {
       // Nothing was applied: ask the service to send it again later.
-      if (isConnectorError(error)) throw new ServiceUnavailableException(error.message);
+      if (isConnectorError(error)) throw Refusal.unavailable(error.message);
       throw error;
     }
   }
@@ -106,7 +91,7 @@ export class InboundWebhooks {
     const definition =
       channel && this.registry.has(channel.connectorKey) ? this.registry.get(channel.connectorKey) : null;
     if (!channel || !definition?.webhook)
-      throw new NotFoundException('No enabled channel receives webhooks at this address');
+      throw Refusal.notFound('No enabled channel receives webhooks at this address');
     const config = definition.configSchema.parse(this.codec.decode(channel)) as Record<string, unknown>;
     const port = this.ports.forCall(channelId, em);
     return { definition, port, context: { channelId, config, signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS), port } };

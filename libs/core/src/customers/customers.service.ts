@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../audit/audit.service.js';
@@ -11,6 +11,7 @@ import {
   type Customer,
 } from '../persistence/entities/index.js';
 import type { ContactInput, CreateCustomerInput, ImplementationItemInput, ProductInput } from './customer.schemas.js';
+import { Refusal } from '@escala/domain';
 
 const view = (c: Customer) => ({ id: c.id, name: c.name, document: c.document ?? null });
 
@@ -94,7 +95,7 @@ export class CustomersService {
     input: Partial<ImplementationItemInput>,
   ) {
     const item = await this.em.findOne(ImplementationItemSchema, { id: itemId, customerId });
-    if (!item) throw new NotFoundException(`No implementation item ${itemId} for customer ${customerId}`);
+    if (!item) throw Refusal.notFound(`No implementation item ${itemId} for customer ${customerId}`);
     const before = { scheduledFor: item.scheduledFor, status: item.status, notes: item.notes ?? null };
     this.em.assign(item, input);
     const after = { scheduledFor: item.scheduledFor, status: item.status, notes: item.notes ?? null };
@@ -131,7 +132,7 @@ export class CustomersService {
 
   async find(id: string): Promise<Customer> {
     const customer = await this.em.findOne(CustomerSchema, { id });
-    if (!customer) throw new NotFoundException(`No customer with id ${id}`);
+    if (!customer) throw Refusal.notFound(`No customer with id ${id}`);
     return customer;
   }
 

@@ -1,6 +1,6 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { findUnit, mayAuthoriseErrorSheet } from '@escala/domain';
+import { Refusal, findUnit, mayAuthoriseErrorSheet } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal } from '../audit/change-journal.js';
 import type { Principal } from '../auth/principal.js';
@@ -69,7 +69,7 @@ export class ErrorSheetService {
       })
       .catch((error: unknown) => {
         if (error instanceof UniqueConstraintViolationException)
-          throw new ConflictException('This case was already requested for the error-correction sheet');
+          throw Refusal.conflict('This case was already requested for the error-correction sheet');
         throw error;
       });
   }
@@ -79,15 +79,15 @@ export class ErrorSheetService {
     const { structure } = await this.structures.active();
     const tier = unitKey ? (findUnit(structure, unitKey)?.tier ?? null) : null;
     const decision = mayAuthoriseErrorSheet({ roles: caller.roles, tier });
-    if (!decision.allowed) throw new ForbiddenException(decision.reason);
+    if (!decision.allowed) throw Refusal.forbidden(decision.reason);
     return this.em.transactional(async (tx) => {
       const row = await tx.findOne(
         ErrorSheetRequestSchema,
         { id: requestId },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
-      if (!row) throw new NotFoundException(`No error-sheet request with id ${requestId}`);
-      if (row.status === 'authorised') throw new ConflictException('This request is already authorised');
+      if (!row) throw Refusal.notFound(`No error-sheet request with id ${requestId}`);
+      if (row.status === 'authorised') throw Refusal.conflict('This request is already authorised');
       const ticket = await this.tickets.get(row.ticketId);
       const customer = await tx.findOne(CustomerSchema, { id: ticket.customerId });
       Object.assign(row, { status: 'authorised', authorisedBy: caller.userId, authorisedAt: this.clock.now() });

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
@@ -10,6 +10,7 @@ import {
   type TicketFollowUp,
   type TicketFollowUpKind,
 } from '../persistence/entities/index.js';
+import { Refusal } from '@escala/domain';
 
 const view = (row: TicketFollowUp) => ({
   id: row.id,
@@ -68,8 +69,8 @@ export class TicketFollowUpsService {
   async markDone(actor: Principal, ticketId: string, kind: TicketFollowUpKind, id: string) {
     return this.em.transactional(async (tx) => {
       const row = await tx.findOne(TicketFollowUpSchema, { id, ticketId, kind });
-      if (!row) throw new NotFoundException(`No ${kind} ${id} on ticket ${ticketId}`);
-      if (row.doneAt) throw new ConflictException(`The ${kind} ${id} was already done at ${row.doneAt.toISOString()}`);
+      if (!row) throw Refusal.notFound(`No ${kind} ${id} on ticket ${ticketId}`);
+      if (row.doneAt) throw Refusal.conflict(`The ${kind} ${id} was already done at ${row.doneAt.toISOString()}`);
       const before = view(row);
       row.doneAt = this.clock.now();
       row.doneBy = actor.userId;
@@ -92,7 +93,6 @@ export class TicketFollowUpsService {
   }
 
   private async ticketOrFail(em: EntityManager, ticketId: string): Promise<void> {
-    if ((await em.count(TicketSchema, { id: ticketId })) === 0)
-      throw new NotFoundException(`No ticket with id ${ticketId}`);
+    if ((await em.count(TicketSchema, { id: ticketId })) === 0) throw Refusal.notFound(`No ticket with id ${ticketId}`);
   }
 }

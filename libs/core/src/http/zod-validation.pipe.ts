@@ -1,12 +1,8 @@
-import { BadRequestException, type PipeTransform } from '@nestjs/common';
+import type { PipeTransform } from '@nestjs/common';
+import { Refusal, type FieldError } from '@escala/domain';
 import { z } from 'zod';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-/** Turns zod issues into the 400 body every endpoint answers with: each failing field named. */
+/** Each zod issue as the field it is about, so the 400 names every failing field. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
     field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
@@ -14,20 +10,17 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   }));
 }
 
+/** `value` validated by `schema`, or the bad-input refusal naming each failing field. */
+export function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw Refusal.badInput(fieldErrors(result.error));
+  return result.data;
+}
+
 export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
   constructor(private readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
-    const result = this.schema.safeParse(value);
-    if (!result.success) {
-      const errors = fieldErrors(result.error);
-      throw new BadRequestException({
-        statusCode: 400,
-        error: 'Bad Request',
-        message: `Invalid input: ${errors.map((e) => e.field).join(', ')}`,
-        errors,
-      });
-    }
-    return result.data;
+    return parsed(this.schema, value);
   }
 }

@@ -1,5 +1,6 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
+  Refusal,
   concludeMediation,
   openMediation,
   recordContactSent,
@@ -38,7 +39,7 @@ export class MediationService {
   open(caller: TicketCaller, ticketId: string, input: OpenMediationInput) {
     return this.update(caller, ticketId, 'ticket.mediation_opened', (current, step) => {
       if (current && (current.status === 'awaiting-first-contact' || current.status === 'waiting-third-party')) {
-        throw new ConflictException(`A mediation with ${current.thirdPartyName} is already open on this ticket`);
+        throw Refusal.conflict(`A mediation with ${current.thirdPartyName} is already open on this ticket`);
       }
       step.record.mediationReport = null;
       return {
@@ -74,7 +75,7 @@ export class MediationService {
   }
 
   private required(current: StoredMediation | null): StoredMediation {
-    if (!current) throw new ConflictException('No third-party mediation on this ticket');
+    if (!current) throw Refusal.conflict('No third-party mediation on this ticket');
     return current;
   }
 

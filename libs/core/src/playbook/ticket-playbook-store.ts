@@ -1,9 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MediationStateError, PlaybookRuleError } from '@escala/domain';
 import { ChangeJournal, type DomainEventDraft } from '../audit/change-journal.js';
 import { Clock } from '../clock/clock.js';
-import { badInput } from '../http/bad-input.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
 import { entryAdded, TicketEntriesService } from '../tickets/ticket-entries.service.js';
@@ -40,17 +38,6 @@ export function toStored(value: object): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
 
-/** A refused playbook rule as the HTTP answer it means. */
-export function asHttpError(error: unknown): never {
-  if (error instanceof PlaybookRuleError) {
-    if (error.code === 'forbidden') throw new ForbiddenException(error.message);
-    if (error.code === 'conflict') throw new ConflictException(error.message);
-    throw badInput({ field: 'body', message: error.message });
-  }
-  if (error instanceof MediationStateError) throw new ConflictException(error.message);
-  throw error;
-}
-
 /**
  * One playbook change on a ticket: locks the ticket, loads (or starts) its playbook record, applies the
  * rule, and writes the history lines, the audit record and the outbox events in the same transaction.
@@ -83,35 +70,33 @@ export class TicketPlaybookStore {
     action: string,
     apply: (step: PlaybookStep) => Promise<PlaybookOutcome<T>>,
   ): Promise<T> {
-    return this.em
-      .transactional(async (tx) => {
-        const ticket = await this.tickets.lock(tx, ticketId);
-        const record = await this.recordOf(tx, ticketId);
-        const now = this.clock.now();
-        const outcome = await apply({ tx, ticket, record, now });
-        record.updatedAt = now;
-        ticket.updatedAt = now;
-        this.journal.record({
-          actor: caller,
-          action,
-          subjectType: 'ticket',
-          subjectId: ticketId,
-          after: outcome.after,
-          events: outcome.events ?? [],
-        });
-        let replied = false;
-        for (const line of outcome.entries ?? []) {
-          const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);
-          if (entry.kind !== 'public') continue;
-          // A reply to the customer is a reply whoever wrote it: the SLA's first response reads it from the trail.
-          replied = true;
-          this.journal.record(entryAdded(caller, ticket, entry));
-        }
-        // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
-        await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action, caller);
-        await tx.flush();
-        return outcome.result;
-      })
-      .catch(asHttpError);
+    return this.em.transactional(async (tx) => {
+      const ticket = await this.tickets.lock(tx, ticketId);
+      const record = await this.recordOf(tx, ticketId);
+      const now = this.clock.now();
+      const outcome = await apply({ tx, ticket, record, now });
+      record.updatedAt = now;
+      ticket.updatedAt = now;
+      this.journal.record({
+        actor: caller,
+        action,
+        subjectType: 'ticket',
+        subjectId: ticketId,
+        after: outcome.after,
+        events: outcome.events ?? [],
+      });
+      let replied = false;
+      for (const line of outcome.entries ?? []) {
+        const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);
+        if (entry.kind !== 'public') continue;
+        // A reply to the customer is a reply whoever wrote it: the SLA's first response reads it from the trail.
+        replied = true;
+        this.journal.record(entryAdded(caller, ticket, entry));
+      }
+      // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
+      await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action, caller);
+      await tx.flush();
+      return outcome.result;
+    });
   }
 }

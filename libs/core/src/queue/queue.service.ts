@@ -1,6 +1,14 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { checkTake, orderQueue, ticketEvent, waitingSince, type QueueOrder, type SkipReason } from '@escala/domain';
+import {
+  Refusal,
+  checkTake,
+  orderQueue,
+  ticketEvent,
+  waitingSince,
+  type QueueOrder,
+  type SkipReason,
+} from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import type { Principal } from '../auth/principal.js';
@@ -60,18 +68,16 @@ export class QueueService {
       const queue = await this.entries.list(tx, unitKey);
       const decision = checkTake(queue.map(asQueuedTicket), ticketId, this.order);
       if (decision.outcome === 'not-queued')
-        throw new ConflictException(`Ticket ${ticketId} is not waiting in the ${unitKey} queue`);
+        throw Refusal.conflict(`Ticket ${ticketId} is not waiting in the ${unitKey} queue`);
       if (decision.outcome === 'refused') {
         const mustTake = queue.find((entry) => entry.ticketId === decision.mustTake);
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `Tickets are taken oldest first: take ticket ${mustTake?.number} first, or choose one with a skip reason (urgent, customer contacted again, priority e-mail)`,
-          mustTake: { id: decision.mustTake, number: mustTake?.number },
-        });
+        throw Refusal.conflict(
+          `Tickets are taken oldest first: take ticket ${mustTake?.number} first, or choose one with a skip reason (urgent, customer contacted again, priority e-mail)`,
+          { blocking: [{ kind: 'older-ticket', ticketId: decision.mustTake, ticketNumber: mustTake?.number }] },
+        );
       }
       if (!(await this.entries.remove(tx, ticketId)))
-        throw new ConflictException(`Ticket ${ticketId} was just taken by someone else`);
+        throw Refusal.conflict(`Ticket ${ticketId} was just taken by someone else`);
       const chosen = queue.find((entry) => entry.ticketId === ticketId)!;
       // A ticket with a reason jumps the older ones even when it is the next: they are recorded too.
       const passedOver =
@@ -108,18 +114,15 @@ export class QueueService {
   private async unitOf(agent: Principal): Promise<string> {
     const unitKey = await this.members.unitOf(agent.userId);
     if (!unitKey)
-      throw new ForbiddenException('You are not placed in a tier/stage of the support structure, so you have no queue');
+      throw Refusal.forbidden('You are not placed in a tier/stage of the support structure, so you have no queue');
     return unitKey;
   }
 
   private async refuseWithPending(tx: EntityManager, agent: Principal): Promise<void> {
     const pending = await this.pending.of(tx, agent.userId, this.clock.now());
     if (pending.length === 0) return;
-    throw new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      message: 'Resolve your pending items before taking a new ticket',
-      pending,
+    throw Refusal.conflict('Resolve your pending items before taking a new ticket', {
+      blocking: pending.map((item) => ({ ...item })),
     });
   }
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { BusinessCalendar, defaultCalendarConfig, type BusinessCalendarConfig } from '@escala/domain';
+import { Refusal, BusinessCalendar, defaultCalendarConfig, type BusinessCalendarConfig } from '@escala/domain';
 import type { Principal } from '../auth/principal.js';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { Clock } from '../clock/clock.js';
-import { badInput } from '../http/bad-input.js';
 import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 
 const DESK = 'default';
@@ -47,7 +46,7 @@ export class BusinessCalendarsService {
     try {
       new BusinessCalendar(config);
     } catch (error) {
-      throw badInput({ field: 'body', message: (error as Error).message });
+      throw Refusal.invalid('body', (error as Error).message);
     }
     await this.em.transactional(async (tx) => {
       const before = await this.config(tx);

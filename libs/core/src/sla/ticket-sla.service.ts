@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Refusal,
   computeClocks,
   explainClock,
   plannedSlaTimers,
@@ -85,7 +86,7 @@ export class TicketSlaService {
   async explain(ticketId: string) {
     const now = this.clock.now();
     const history = await this.facts.of(this.em, ticketId);
-    if (history.length === 0) throw new NotFoundException(`No ticket with id ${ticketId}`);
+    if (history.length === 0) throw Refusal.notFound(`No ticket with id ${ticketId}`);
     const context = await this.contextOf(history);
     const clocks = computeClocks(clockEventsOf(history), context, now);
     return { ticketId, now, clocks: clocks.map((clock) => explainClock(clock, context.calendar, now)) };

@@ -1,9 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findUnit } from '@escala/domain';
+import { Refusal, findUnit } from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
-import { badInput } from '../http/bad-input.js';
 import { SupportMemberSchema, UserSchema, type SupportMember } from '../persistence/entities/index.js';
 import { SupportStructureService } from './support-structure.service.js';
 import type { PlaceMemberInput } from './structure.schemas.js';
@@ -40,9 +39,9 @@ export class SupportMembersService {
     const { structure } = await this.structures.active();
     if (!findUnit(structure, input.unitKey)) {
       const known = structure.units.map((u) => u.key).join(', ');
-      throw badInput({ field: 'unitKey', message: `unknown unit "${input.unitKey}"; known: ${known}` });
+      throw Refusal.invalid('unitKey', `unknown unit "${input.unitKey}"; known: ${known}`);
     }
-    if (!(await this.em.findOne(UserSchema, { id: userId }))) throw new NotFoundException(`No user with id ${userId}`);
+    if (!(await this.em.findOne(UserSchema, { id: userId }))) throw Refusal.notFound(`No user with id ${userId}`);
     const existing = await this.em.findOne(SupportMemberSchema, { userId });
     const before = existing ? view(existing) : null;
     const member = existing ?? this.em.create(SupportMemberSchema, { userId, ...input, updatedAt: new Date() });
@@ -61,7 +60,7 @@ export class SupportMembersService {
 
   async remove(actor: Actor, userId: string): Promise<void> {
     const member = await this.em.findOne(SupportMemberSchema, { userId });
-    if (!member) throw new NotFoundException(`User ${userId} is not placed in the support structure`);
+    if (!member) throw Refusal.notFound(`User ${userId} is not placed in the support structure`);
     this.journal.record({
       actor,
       action: 'support_member.removed',

@@ -1,9 +1,8 @@
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
+import { Refusal, STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
-import { badInput } from '../http/bad-input.js';
 import { SupportStructureVersionSchema, type SupportStructureVersion } from '../persistence/entities/index.js';
 import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 import type { CreateStructureVersionInput } from './structure.schemas.js';
@@ -46,7 +45,7 @@ export class SupportStructureService {
   async active(): Promise<ActiveStructure> {
     const latest = await this.latest.get();
     if (!latest)
-      throw new ConflictException(
+      throw Refusal.conflict(
         'No support structure yet: an admin must save one (POST /support-structure/versions with a preset)',
       );
     return latest;
@@ -87,7 +86,7 @@ export class SupportStructureService {
 
   async get(version: number): Promise<SupportStructureVersion> {
     const found = await this.em.findOne(SupportStructureVersionSchema, { version });
-    if (!found) throw new NotFoundException(`No support structure version ${version}`);
+    if (!found) throw Refusal.notFound(`No support structure version ${version}`);
     return found;
   }
 
@@ -95,7 +94,7 @@ export class SupportStructureService {
     const definition = 'preset' in input ? STRUCTURE_PRESETS[input.preset] : input.definition;
     const issues = validateStructure(definition);
     if (issues.length > 0) {
-      throw badInput(...issues.map((issue) => ({ field: `definition.${issue.field}`, message: issue.message })));
+      throw Refusal.badInput(issues.map((issue) => ({ field: `definition.${issue.field}`, message: issue.message })));
     }
     const saved = await this.em.transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?)', [VERSION_LOCK]);

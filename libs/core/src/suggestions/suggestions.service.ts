@@ -1,10 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, diff } from '../audit/change-journal.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { badInput } from '../http/bad-input.js';
 import {
   CustomerSchema,
   ImprovementSuggestionSchema,
@@ -13,6 +12,7 @@ import {
   type ImprovementSuggestion,
 } from '../persistence/entities/index.js';
 import type { CreateSuggestionInput, ListSuggestionsInput, UpdateSuggestionInput } from './suggestion.schemas.js';
+import { Refusal } from '@escala/domain';
 
 const view = (s: ImprovementSuggestion) => ({
   id: s.id,
@@ -49,11 +49,11 @@ export class SuggestionsService {
     let originCustomerId = input.originCustomerId;
     if (input.originTicketId) {
       const ticket = await this.em.findOne(TicketSchema, { id: input.originTicketId });
-      if (!ticket) throw badInput({ field: 'originTicketId', message: 'no such ticket' });
+      if (!ticket) throw Refusal.invalid('originTicketId', 'no such ticket');
       originCustomerId ??= ticket.customerId;
     }
     if (originCustomerId && !(await this.em.findOne(CustomerSchema, { id: originCustomerId })))
-      throw badInput({ field: 'originCustomerId', message: 'no such customer' });
+      throw Refusal.invalid('originCustomerId', 'no such customer');
     await this.assertUser(input.ownerId);
     return this.em.transactional(async (tx) => {
       const now = this.clock.now();
@@ -83,7 +83,7 @@ export class SuggestionsService {
     await this.assertUser(input.ownerId);
     return this.em.transactional(async (tx) => {
       const row = await tx.findOne(ImprovementSuggestionSchema, { id });
-      if (!row) throw new NotFoundException(`No suggestion with id ${id}`);
+      if (!row) throw Refusal.notFound(`No suggestion with id ${id}`);
       const before = view(row);
       tx.assign(row, { ...input, updatedAt: this.clock.now() });
       const changes = diff({ ...before, updatedAt: null }, { ...view(row), updatedAt: null });
@@ -101,6 +101,6 @@ export class SuggestionsService {
 
   private async assertUser(userId: string | null | undefined): Promise<void> {
     if (userId && !(await this.em.findOne(UserSchema, { id: userId })))
-      throw badInput({ field: 'ownerId', message: 'no such user' });
+      throw Refusal.invalid('ownerId', 'no such user');
   }
 }

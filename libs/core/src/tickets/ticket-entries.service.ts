@@ -1,6 +1,6 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { decideTicketAction, ticketEvent } from '@escala/domain';
+import { Refusal, decideTicketAction, ticketEvent } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, type Change } from '../audit/change-journal.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
@@ -79,7 +79,7 @@ export class TicketEntriesService {
       if (input.kind === 'public' && actor) {
         const { structure } = await this.structures.active();
         const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
-        if (!decision.allowed) throw new ForbiddenException(decision.reason);
+        if (!decision.allowed) throw Refusal.forbidden(decision.reason);
       }
       const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input, caller) : input.body;
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);

@@ -1,5 +1,5 @@
 import { ForeignKeyConstraintViolationException } from '@mikro-orm/postgresql';
-import { badInput } from '../http/bad-input.js';
+import { Refusal } from '@escala/domain';
 
 // Which request field a violated foreign key points at, so the 400 names it.
 const FOREIGN_KEY_FIELDS: [RegExp, string][] = [
@@ -17,5 +17,5 @@ export function rethrowAsBadInput(error: unknown): never {
   if (!(error instanceof ForeignKeyConstraintViolationException)) throw error;
   const field = FOREIGN_KEY_FIELDS.find(([pattern]) => pattern.test(error.message))?.[1] ?? 'body';
   const what = field === 'contactId' ? 'contact for this customer' : field.replace(/Id$/, '');
-  throw badInput({ field, message: `no such ${what}` });
+  throw Refusal.invalid(field, `no such ${what}`);
 }

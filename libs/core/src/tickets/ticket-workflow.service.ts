@@ -1,6 +1,7 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Refusal,
   checkEscalation,
   checkTransition,
   decideTicketAction,
@@ -9,7 +10,6 @@ import {
   type TicketStatus,
 } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
-import { badInput } from '../http/bad-input.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { TicketActors } from './ticket-actors.service.js';
@@ -39,13 +39,7 @@ export class TicketWorkflowService {
       const ticket = await this.tickets.lock(tx, id);
       const from = ticket.status;
       const outcome = checkTransition(from, to);
-      if (!outcome.ok)
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: outcome.reason,
-          allowed: outcome.allowed,
-        });
+      if (!outcome.ok) throw Refusal.conflict(outcome.reason, { allowed: outcome.allowed });
       if (to === 'resolved' || to === 'closed') await this.ruleHooks.beforeClosing(tx, ticket);
       ticket.status = to;
       ticket.updatedAt = new Date();
@@ -76,26 +70,20 @@ export class TicketWorkflowService {
     const actor = await this.actors.resolve(caller);
     const { version, structure } = await this.structures.active();
     if (!findUnit(structure, input.toUnit)) {
-      throw badInput({
-        field: 'toUnit',
-        message: `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}`,
-      });
+      throw Refusal.invalid(
+        'toUnit',
+        `unknown unit "${input.toUnit}"; known: ${structure.units.map((u) => u.key).join(', ')}`,
+      );
     }
     return this.em
       .transactional(async (tx) => {
         const ticket = await this.tickets.lock(tx, id);
         if (actor) {
           const decision = decideTicketAction(structure, actor, 'escalate', ticket);
-          if (!decision.allowed) throw new ForbiddenException(decision.reason);
+          if (!decision.allowed) throw Refusal.forbidden(decision.reason);
         }
         const path = checkEscalation(structure, ticket.unitKey, input.toUnit);
-        if (!path.ok)
-          throw new ConflictException({
-            statusCode: 409,
-            error: 'Conflict',
-            message: path.reason,
-            allowed: path.allowed,
-          });
+        if (!path.ok) throw Refusal.conflict(path.reason, { allowed: path.allowed });
         const before = {
           unitKey: ticket.unitKey,
           assigneeId: ticket.assigneeId ?? null,

@@ -1,11 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { routeByCategory, ticketEvent, URGENT_TAG, type TicketEvent } from '@escala/domain';
+import { Refusal, routeByCategory, ticketEvent, URGENT_TAG, type TicketEvent } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, diff } from '../audit/change-journal.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
-import { badInput } from '../http/bad-input.js';
 import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTicketInput } from './ticket.schemas.js';
@@ -32,7 +31,7 @@ export class TicketsService {
   async create(caller: TicketCaller, input: CreateTicketInput) {
     const { version, structure } = await this.structures.active();
     const routed = routeByCategory(structure, input.category);
-    if (!routed.ok) throw badInput({ field: 'category', message: routed.reason });
+    if (!routed.ok) throw Refusal.invalid('category', routed.reason);
     const now = new Date();
     const ticket: Ticket = {
       ...input,
@@ -84,14 +83,14 @@ export class TicketsService {
 
   async get(id: string): Promise<Ticket> {
     const ticket = await this.em.findOne(TicketSchema, { id });
-    if (!ticket) throw new NotFoundException(`No ticket with id ${id}`);
+    if (!ticket) throw Refusal.notFound(`No ticket with id ${id}`);
     return ticket;
   }
 
   /** Loads a ticket for a change, locking its row until the surrounding transaction ends. */
   async lock(tx: EntityManager, id: string): Promise<Ticket> {
     const ticket = await tx.findOne(TicketSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!ticket) throw new NotFoundException(`No ticket with id ${id}`);
+    if (!ticket) throw Refusal.notFound(`No ticket with id ${id}`);
     return ticket;
   }
 

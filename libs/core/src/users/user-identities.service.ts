@@ -1,9 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { checkExternalIdentity, type ExternalIdentity, type UserRef } from '@escala/connector-kit';
 import { AuditService, type Actor } from '../audit/audit.service.js';
-import { badInput } from '../http/bad-input.js';
 import { UserExternalIdentitySchema, UserSchema } from '../persistence/entities/index.js';
+import { Refusal } from '@escala/domain';
 
 export interface LinkedIdentity extends ExternalIdentity {
   linkedAt: Date;
@@ -48,7 +48,7 @@ export class UserIdentitiesService {
         externalId: identity.id,
       });
       if (existing && existing.userId !== userId)
-        throw new ConflictException(`The ${identity.system} identity ${identity.id} is already linked to another user`);
+        throw Refusal.conflict(`The ${identity.system} identity ${identity.id} is already linked to another user`);
       if (existing) return { identity: { ...identity, linkedAt: existing.createdAt }, created: false };
       const row = tx.create(UserExternalIdentitySchema, { system: identity.system, externalId: identity.id, userId });
       this.audit.record({
@@ -71,8 +71,7 @@ export class UserIdentitiesService {
         externalId: identity.id,
         userId,
       });
-      if (removed === 0)
-        throw new NotFoundException(`User ${userId} has no ${identity.system} identity ${identity.id}`);
+      if (removed === 0) throw Refusal.notFound(`User ${userId} has no ${identity.system} identity ${identity.id}`);
       this.audit.record({
         actor,
         action: 'user.external_identity_unlinked',
@@ -97,13 +96,13 @@ export class UserIdentitiesService {
 
   private async user(id: string) {
     const user = await this.em.findOne(UserSchema, { id });
-    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    if (!user) throw Refusal.notFound(`No user with id ${id}`);
     return user;
   }
 }
 
 function valid(input: ExternalIdentity): ExternalIdentity {
   const checked = checkExternalIdentity(input);
-  if (!checked.ok) throw badInput({ field: checked.field, message: checked.message });
+  if (!checked.ok) throw Refusal.invalid(checked.field, checked.message);
   return checked.identity;
 }

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
@@ -8,6 +8,7 @@ import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateApiTokenBody, CreateUserBody, UpdateUserBody, UuidParam } from './user.schemas.js';
 import { UsersService, publicUser } from './users.service.js';
+import { Refusal } from '@escala/domain';
 
 const IdParam = () => Param('id', new ZodValidationPipe(UuidParam));
 
@@ -68,6 +69,6 @@ export class UsersController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API token or session' })
   async revoke(@CurrentPrincipal() actor: Principal, @IdParam() id: string): Promise<void> {
-    if (!(await this.auth.revoke(id, actor))) throw new NotFoundException(`No active token with id ${id}`);
+    if (!(await this.auth.revoke(id, actor))) throw Refusal.notFound(`No active token with id ${id}`);
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { UserSchema, type User } from '../persistence/entities/index.js';
@@ -6,6 +6,7 @@ import { AuditService, type Actor } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { PrincipalCache } from '../auth/principal-cache.js';
 import type { CreateUserInput, UpdateUserInput } from './user.schemas.js';
+import { Refusal } from '@escala/domain';
 
 export function publicUser(user: User) {
   return {
@@ -54,7 +55,7 @@ export class UsersService {
       await this.em.flush();
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new ConflictException(`The login "${input.login}" is already taken`);
+        throw Refusal.conflict(`The login "${input.login}" is already taken`);
       }
       throw error;
     }
@@ -83,7 +84,7 @@ export class UsersService {
 
   async get(id: string): Promise<User> {
     const user = await this.em.findOne(UserSchema, { id });
-    if (!user) throw new NotFoundException(`No user with id ${id}`);
+    if (!user) throw Refusal.notFound(`No user with id ${id}`);
     return user;
   }
 

@@ -1,5 +1,6 @@
 import { roleAllows, type Role } from '../access/roles.js';
-import { PlaybookRuleError, type PlaybookEvent } from './playbook-event.js';
+import { Refusal } from '../refusal/refusal.js';
+import type { PlaybookEvent } from './playbook-event.js';
 
 /** docs/playbook.md §5: posts to a group such as "Avisos Importantes Secundários", each member acknowledging. */
 export interface Announcement {
@@ -30,12 +31,15 @@ export function publishAnnouncement(
   input: Announcement,
   roles: readonly Role[],
 ): { announcement: Announcement; event: PlaybookEvent } {
-  if (!roleAllows(roles, ['leader'])) throw new PlaybookRuleError('forbidden', 'Only a leader publishes announcements');
+  if (!roleAllows(roles, ['leader'])) throw Refusal.forbidden('Only a leader publishes announcements');
   const audience = [...new Set(input.audience)];
   if (!input.title.trim() || !input.body.trim() || audience.length === 0)
-    throw new PlaybookRuleError('invalid', 'An announcement needs a title, a body and an audience');
+    throw Refusal.invalid(
+      !input.title.trim() ? 'title' : !input.body.trim() ? 'body' : 'audience',
+      'An announcement needs a title, a body and an audience',
+    );
   if (input.acknowledgeBy && input.acknowledgeBy <= input.publishedAt)
-    throw new PlaybookRuleError('invalid', 'The acknowledgement deadline must be after publication');
+    throw Refusal.invalid('acknowledgeBy', 'The acknowledgement deadline must be after publication');
   const announcement: Announcement = { ...input, audience, acknowledgeBy: input.acknowledgeBy ?? null };
   return {
     announcement,
@@ -61,7 +65,7 @@ export function acknowledgeAnnouncement(
   acknowledgement: Acknowledgement,
 ): Acknowledgement[] {
   if (!announcement.audience.includes(acknowledgement.memberId))
-    throw new PlaybookRuleError('forbidden', 'Only the audience acknowledges an announcement');
+    throw Refusal.forbidden('Only the audience acknowledges an announcement');
   if (acknowledgements.some((existing) => existing.memberId === acknowledgement.memberId)) return [...acknowledgements];
   return [...acknowledgements, acknowledgement];
 }
@@ -83,10 +87,9 @@ export function requestAnnouncementReminder(
   roles: readonly Role[],
   at: Date,
 ): { pending: string[]; event: PlaybookEvent } {
-  if (!roleAllows(roles, ['leader']))
-    throw new PlaybookRuleError('forbidden', 'Only a leader sends announcement reminders');
+  if (!roleAllows(roles, ['leader'])) throw Refusal.forbidden('Only a leader sends announcement reminders');
   const pending = unacknowledgedMembers(announcement, acknowledgements);
-  if (pending.length === 0) throw new PlaybookRuleError('conflict', 'Every member has acknowledged this announcement');
+  if (pending.length === 0) throw Refusal.conflict('Every member has acknowledged this announcement');
   return {
     pending,
     event: {

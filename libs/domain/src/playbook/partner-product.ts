@@ -1,6 +1,6 @@
 import { roleAllows, type Role } from '../access/roles.js';
 import type { ContactMeans } from './contact-means.js';
-import { PlaybookRuleError } from './playbook-event.js';
+import { Refusal } from '../refusal/refusal.js';
 import { renderTemplate, type Locale, type TemplateSource } from './templates.js';
 
 /**
@@ -38,7 +38,8 @@ export function markPartnerProduct(input: {
 }): PartnerCase {
   const partnerName = input.partnerName.trim();
   const productName = input.productName.trim();
-  if (!partnerName || !productName) throw new PlaybookRuleError('invalid', 'Name the partner and its product');
+  if (!partnerName || !productName)
+    throw Refusal.invalid(partnerName ? 'productName' : 'partnerName', 'Name the partner and its product');
   return { partnerName, productName, markedBy: input.markedBy, markedAt: input.at, notification: null };
 }
 
@@ -61,11 +62,10 @@ export function recordPartnerNotified(
   notification: PartnerNotification,
   roles: readonly Role[],
 ): PartnerCase {
-  if (!roleAllows(roles, ['leader']))
-    throw new PlaybookRuleError('forbidden', "Only a leader records the partner's notification");
-  if (partnerCase.notification) throw new PlaybookRuleError('conflict', 'The partner was already notified');
+  if (!roleAllows(roles, ['leader'])) throw Refusal.forbidden("Only a leader records the partner's notification");
+  if (partnerCase.notification) throw Refusal.conflict('The partner was already notified');
   if (notification.at < partnerCase.markedAt)
-    throw new PlaybookRuleError('invalid', 'The notification cannot precede the marking');
+    throw Refusal.invalid('(body)', 'The notification cannot precede the marking');
   return { ...partnerCase, notification };
 }
 

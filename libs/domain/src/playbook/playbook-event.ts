@@ -4,14 +4,3 @@ export interface PlaybookEvent {
   readonly payload: Readonly<Record<string, unknown>>;
   readonly occurredAt: Date;
 }
-
-/** Raised when a rule refuses an action; `code` lets the HTTP layer choose 400/403/409 without parsing text. */
-export class PlaybookRuleError extends Error {
-  constructor(
-    readonly code: 'invalid' | 'forbidden' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PlaybookRuleError';
-  }
-}

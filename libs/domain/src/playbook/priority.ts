@@ -1,5 +1,5 @@
 import { roleAllows, type Role } from '../access/roles.js';
-import { PlaybookRuleError } from './playbook-event.js';
+import { Refusal } from '../refusal/refusal.js';
 
 /** docs/playbook.md §9.1 ("senso de prioridade"): a customer deadline that depends on our solution, visible to everyone on the ticket. */
 export interface CustomerDeadline {
@@ -14,7 +14,7 @@ export function recordCustomerDeadline(
   deadlines: readonly CustomerDeadline[],
   deadline: CustomerDeadline,
 ): CustomerDeadline[] {
-  if (!deadline.description.trim()) throw new PlaybookRuleError('invalid', 'Describe what the customer must deliver');
+  if (!deadline.description.trim()) throw Refusal.invalid('description', 'Describe what the customer must deliver');
   return [...deadlines, { ...deadline, description: deadline.description.trim() }].sort((a, b) =>
     a.dueOn.localeCompare(b.dueOn),
   );
@@ -48,12 +48,12 @@ export function requestPriority(input: {
   /** Tier codes that have worked on the ticket. */
   involvedTiers: readonly string[];
 }): PriorityRequest {
-  if (!input.justification.trim()) throw new PlaybookRuleError('invalid', 'Say why the ticket deserves priority');
+  if (!input.justification.trim()) throw Refusal.invalid('justification', 'Say why the ticket deserves priority');
   const devRequestRef = input.devRequestRef?.trim() || null;
   if (input.kind === 'dev-request-prioritisation') {
-    if (!devRequestRef) throw new PlaybookRuleError('invalid', 'Name the dev request (SS) to prioritise');
+    if (!devRequestRef) throw Refusal.invalid('devRequestRef', 'Name the dev request (SS) to prioritise');
     if (!input.involvedTiers.some((tier) => DEV_PRIORITISATION_TIERS.includes(tier))) {
-      throw new PlaybookRuleError('conflict', 'Dev-request prioritisation is asked only when N2 or N3 are involved');
+      throw Refusal.conflict('Dev-request prioritisation is asked only when N2 or N3 are involved');
     }
   }
   return {
@@ -74,12 +74,10 @@ export function decidePriorityRequest(
   request: PriorityRequest,
   decision: { approve: boolean; by: string; roles: readonly Role[]; at: Date; declineReason?: string },
 ): PriorityRequest {
-  if (!roleAllows(decision.roles, ['leader']))
-    throw new PlaybookRuleError('forbidden', 'Only a leader decides priority requests');
-  if (request.status !== 'pending')
-    throw new PlaybookRuleError('conflict', `The request was already ${request.status}`);
+  if (!roleAllows(decision.roles, ['leader'])) throw Refusal.forbidden('Only a leader decides priority requests');
+  if (request.status !== 'pending') throw Refusal.conflict(`The request was already ${request.status}`);
   const declineReason = decision.declineReason?.trim() || null;
-  if (!decision.approve && !declineReason) throw new PlaybookRuleError('invalid', 'Say why the request is declined');
+  if (!decision.approve && !declineReason) throw Refusal.invalid('declineReason', 'Say why the request is declined');
   return {
     ...request,
     status: decision.approve ? 'approved' : 'declined',

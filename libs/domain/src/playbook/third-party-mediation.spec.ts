@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MediationStateError,
   concludeMediation,
   dueMediationActions,
   nextMediationDeadlines,
@@ -95,7 +94,10 @@ describe('third-party mediation clock', () => {
   it('refuses events that cannot happen', () => {
     const fresh = openMediation('Banco Sicredi', 'layout');
     expect(() => recordThirdPartyReply(fresh, { at: t0, withInformation: true, summary: 'x' })).toThrow(
-      MediationStateError,
+      expect.objectContaining({
+        kind: 'conflict',
+        message: expect.stringMatching(/before the third party was contacted/),
+      }),
     );
     expect(() => recordThirdPartyReply(contacted(), { at: hours(-1), withInformation: true, summary: 'x' })).toThrow(
       /before the first contact/,
@@ -104,6 +106,11 @@ describe('third-party mediation clock', () => {
     expect(() =>
       recordContactSent(recordReportProduced(contacted(), hours(72)), { at: hours(73), means: 'email', to: 'x' }),
     ).toThrow(/reported/);
-    expect(() => openMediation(' ', 'layout')).toThrow(MediationStateError);
+    expect(() => openMediation(' ', 'layout')).toThrow(
+      expect.objectContaining({
+        kind: 'bad_input',
+        details: { errors: [expect.objectContaining({ field: 'thirdPartyName' })] },
+      }),
+    );
   });
 });

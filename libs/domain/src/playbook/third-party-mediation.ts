@@ -1,3 +1,4 @@
+import { Refusal } from '../refusal/refusal.js';
 import type { ContactMeans } from './contact-means.js';
 
 /**
@@ -43,16 +44,12 @@ export interface MediationDeadline {
   readonly dueAt: Date;
 }
 
-export class MediationStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MediationStateError';
-  }
-}
-
 export function openMediation(thirdPartyName: string, verificationNeeded: string): Mediation {
   if (!thirdPartyName.trim() || !verificationNeeded.trim())
-    throw new MediationStateError('A mediation needs the third party and the verification needed');
+    throw Refusal.invalid(
+      thirdPartyName.trim() ? 'verificationNeeded' : 'thirdPartyName',
+      'A mediation needs the third party and the verification needed',
+    );
   return {
     thirdPartyName,
     verificationNeeded,
@@ -67,14 +64,14 @@ export function openMediation(thirdPartyName: string, verificationNeeded: string
 
 function assertActive(mediation: Mediation, action: string): void {
   if (mediation.status === 'reported' || mediation.status === 'concluded' || mediation.status === 'refused') {
-    throw new MediationStateError(`Cannot ${action}: the mediation is ${mediation.status}`);
+    throw Refusal.conflict(`Cannot ${action}: the mediation is ${mediation.status}`);
   }
 }
 
 function assertContacted(mediation: Mediation, at: Date, action: string): void {
   const first = mediation.attempts[0];
-  if (!first) throw new MediationStateError(`Cannot ${action} before the third party was contacted`);
-  if (at < first.at) throw new MediationStateError(`Cannot ${action} before the first contact`);
+  if (!first) throw Refusal.conflict(`Cannot ${action} before the third party was contacted`);
+  if (at < first.at) throw Refusal.conflict(`Cannot ${action} before the first contact`);
 }
 
 /** The first contact starts the clock; later ones are resends. */
@@ -102,7 +99,7 @@ export function recordThirdPartyRefusal(mediation: Mediation, refusal: { at: Dat
 
 export function recordReportProduced(mediation: Mediation, at: Date): Mediation {
   if (!dueMediationActions(mediation, at).includes('third-party.report'))
-    throw new MediationStateError('The report is not due');
+    throw Refusal.conflict('The report is not due');
   return { ...mediation, status: 'reported', reportedAt: at };
 }
 

@@ -1,9 +1,9 @@
 import { CONTACT_MEANS_LABELS } from './contact-means.js';
+import { Refusal } from '../refusal/refusal.js';
 import { formatInstant } from './instant-format.js';
 import {
   REPORT_AFTER_MS,
   dueMediationActions,
-  MediationStateError,
   type ContactAttempt,
   type Mediation,
   type ThirdPartyReply,
@@ -24,7 +24,7 @@ export interface MediationReport {
 
 export function buildMediationReport(mediation: Mediation, ticketNumber: string, producedAt: Date): MediationReport {
   if (!dueMediationActions(mediation, producedAt).includes('third-party.report'))
-    throw new MediationStateError('The report is not due');
+    throw Refusal.conflict('The report is not due');
   return {
     ticketNumber,
     thirdPartyName: mediation.thirdPartyName,
@@ -95,7 +95,7 @@ export function draftResendRequest(
   timeZone?: string,
 ): string {
   const first = mediation.attempts[0];
-  if (!first) throw new MediationStateError('Nothing to resend before the first contact');
+  if (!first) throw Refusal.conflict('Nothing to resend before the first contact');
   return renderTemplate(source, 'third-party.resend-request', locale, {
     ...sender,
     thirdPartyName: mediation.thirdPartyName,

@@ -1,4 +1,4 @@
-import { PlaybookRuleError } from './playbook-event.js';
+import { Refusal } from '../refusal/refusal.js';
 import type { Localized } from './templates.js';
 
 export interface InoperativeService {
@@ -52,9 +52,9 @@ export function declareUrgent(
 ): UrgentDeclaration {
   const service = catalogue.find((candidate) => candidate.code === input.serviceCode);
   if (!service || !service.active)
-    throw new PlaybookRuleError('invalid', `"${input.serviceCode}" is not an inoperative-service option`);
+    throw Refusal.invalid('serviceCode', `"${input.serviceCode}" is not an inoperative-service option`);
   const urgency = input.urgency.trim();
-  if (!urgency) throw new PlaybookRuleError('invalid', "Describe the customer's urgency");
+  if (!urgency) throw Refusal.invalid('urgency', "Describe the customer's urgency");
   return {
     tag: 'URGENTE',
     skipEligible: true,

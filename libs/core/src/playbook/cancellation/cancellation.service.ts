@@ -1,6 +1,7 @@
-import { ConflictException, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Refusal,
   CANCELLATION_CATEGORY,
   DEFAULT_LOCALE,
   missingForCancellationClosure,
@@ -86,7 +87,7 @@ export class CancellationService implements OnModuleInit {
   private record(caller: TicketCaller, ticketId: string, action: string, apply: (record: TicketPlaybook) => void) {
     return this.store.change(caller, ticketId, action, async ({ ticket, record }) => {
       if (ticket.category !== CANCELLATION_CATEGORY)
-        throw new ConflictException(`Ticket is not a cancellation (category "${ticket.category}")`);
+        throw Refusal.conflict(`Ticket is not a cancellation (category "${ticket.category}")`);
       apply(record);
       const cancellation = cancellationRecord(ticket, record);
       const analysis = await this.writeAnalysis(ticket, cancellation);
@@ -140,11 +141,9 @@ export class CancellationService implements OnModuleInit {
     const record = await tx.findOne(TicketPlaybookSchema, { ticketId: ticket.id });
     const missing = await this.missing(cancellationRecord(ticket, record));
     if (missing.length === 0) return;
-    throw new ConflictException({
-      statusCode: 409,
-      error: 'Conflict',
-      message: `A cancellation cannot be resolved or closed yet: missing ${missing.map((item) => item.code).join(', ')}`,
-      missing,
-    });
+    throw Refusal.conflict(
+      `A cancellation cannot be resolved or closed yet: missing ${missing.map((item) => item.code).join(', ')}`,
+      { blocking: missing.map((item) => ({ kind: 'cancellation-step', ...item })) },
+    );
   }
 }

@@ -1,6 +1,7 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Refusal,
   DEFAULT_LOCALE,
   markPartnerProduct,
   partnerProductTexts,
@@ -33,7 +34,7 @@ export class PartnerProductService {
 
   mark(caller: Principal, ticketId: string, input: z.infer<typeof PartnerProductBody>) {
     return this.store.change(caller, ticketId, 'ticket.partner_product_marked', async ({ tx, ticket, record, now }) => {
-      if (record.partnerCase) throw new ConflictException('This demand is already marked as a partner product');
+      if (record.partnerCase) throw Refusal.conflict('This demand is already marked as a partner product');
       const partnerCase = markPartnerProduct({ ...input, markedBy: callerLabel(caller), at: now });
       const customer = await tx.findOne(CustomerSchema, { id: ticket.customerId });
       const texts = partnerProductTexts(await this.templates.source(), DEFAULT_LOCALE, partnerCase, {
@@ -72,7 +73,7 @@ export class PartnerProductService {
   recordNotified(caller: Principal, ticketId: string, input: z.infer<typeof PartnerNotificationBody>) {
     return this.store.change(caller, ticketId, 'ticket.partner_notified', async ({ record, now }) => {
       const current = revive<PartnerCase>(record.partnerCase);
-      if (!current) throw new ConflictException('This demand is not marked as a partner product');
+      if (!current) throw Refusal.conflict('This demand is not marked as a partner product');
       const partnerCase = recordPartnerNotified(current, { at: now, by: callerLabel(caller), ...input }, caller.roles);
       record.partnerCase = toStored(partnerCase);
       return {

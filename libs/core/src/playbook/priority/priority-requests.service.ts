@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  Refusal,
   decidePriorityRequest,
   DEFAULT_LOCALE,
   findUnit,
@@ -90,7 +91,7 @@ export class PriorityRequestsService {
 
   async decide(caller: Principal, requestId: string, input: z.infer<typeof PriorityDecisionBody>) {
     const found = await this.em.findOne(PriorityRequestSchema, { id: requestId });
-    if (!found) throw new NotFoundException(`No priority request with id ${requestId}`);
+    if (!found) throw Refusal.notFound(`No priority request with id ${requestId}`);
     return this.store.change(caller, found.ticketId, 'ticket.priority_decided', async ({ tx, ticket, now }) => {
       const row = (await tx.findOne(PriorityRequestSchema, { id: requestId }))!;
       const before = view(row);

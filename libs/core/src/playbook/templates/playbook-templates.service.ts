@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import {
+  Refusal,
   DEFAULT_TEMPLATES,
   LOCALES,
   InvalidTemplateBodyError,
@@ -30,13 +31,11 @@ export interface TemplateState {
   updatedAt: Date | null;
 }
 
-function badBody(message: string, problems: readonly string[]): BadRequestException {
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
+function badBody(message: string, problems: readonly string[]): Refusal {
+  return Refusal.badInput(
+    problems.map((problem) => ({ field: 'body', message: problem })),
     message,
-    errors: problems.map((problem) => ({ field: 'body', message: problem })),
-  });
+  );
 }
 
 /**
@@ -106,7 +105,7 @@ export class PlaybookTemplatesService {
       await this.em.flush(); // the row and its audit record commit together
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException)
-        throw new ConflictException(`"${key}" (${locale}) was edited at the same time; reload and retry`);
+        throw Refusal.conflict(`"${key}" (${locale}) was edited at the same time; reload and retry`);
       throw error;
     }
     return this.state(definition, locale, row);
@@ -150,7 +149,7 @@ export class PlaybookTemplatesService {
     try {
       return findTemplateDefinition({ definitions: DEFAULT_TEMPLATES }, key);
     } catch (error) {
-      if (error instanceof UnknownTemplateError) throw new NotFoundException(`No playbook template "${key}"`);
+      if (error instanceof UnknownTemplateError) throw Refusal.notFound(`No playbook template "${key}"`);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
-import { ConflictException, Injectable } from '@nestjs/common';
-import { declareUrgent, DEFAULT_LOCALE, URGENT_TAG } from '@escala/domain';
+import { Injectable } from '@nestjs/common';
+import { Refusal, declareUrgent, DEFAULT_LOCALE, URGENT_TAG } from '@escala/domain';
 import { CustomerSchema } from '../../persistence/entities/index.js';
 import { callerLabel, type TicketCaller } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
@@ -24,8 +24,7 @@ export class UrgentService {
     const catalogue = await this.services.catalogue();
     const agentName = callerLabel(caller);
     return this.store.change(caller, ticketId, 'ticket.urgent_declared', async ({ tx, ticket, record, now }) => {
-      if (ticket.tags.includes(URGENT_TAG))
-        throw new ConflictException(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
+      if (ticket.tags.includes(URGENT_TAG)) throw Refusal.conflict(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
       const declaration = declareUrgent(catalogue, {
         serviceCode: input.serviceCode,
         urgency: input.urgency,
