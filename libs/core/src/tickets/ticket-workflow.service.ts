@@ -1,14 +1,8 @@
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  checkEscalation,
-  checkTransition,
-  decideTicketAction,
-  findUnit,
-  ticketEvent,
-  type TicketStatus,
-} from '@escala/domain';
+import { checkEscalation, checkTransition, decideTicketAction, findUnit, type TicketStatus } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import { badInput } from '../http/bad-input.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
@@ -56,7 +50,7 @@ export class TicketWorkflowService {
         subjectId: id,
         before: { status: from },
         after: { status: to, ...(reason ? { reason } : {}) },
-        events: [ticketEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
+        events: [domainEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
       });
       await this.hooks.changed(tx, ticket, 'ticket.status_changed');
       return ticketView(ticket);
@@ -129,7 +123,7 @@ export class TicketWorkflowService {
           before,
           after: { ...after, reason: input.reason },
           events: [
-            ticketEvent('ticket.escalated', {
+            domainEvent('ticket.escalated', {
               ticketId: id,
               number: Number(ticket.number),
               fromUnit: before.unitKey,

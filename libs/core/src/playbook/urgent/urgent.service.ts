@@ -1,4 +1,5 @@
 import { ConflictException, Injectable } from '@nestjs/common';
+import { domainEvent } from '../../audit/domain-event.js';
 import { declareUrgent, DEFAULT_LOCALE, URGENT_TAG } from '@escala/domain';
 import { CustomerSchema } from '../../persistence/entities/index.js';
 import { callerLabel, type TicketCaller } from '../../tickets/ticket-view.js';
@@ -54,19 +55,8 @@ export class UrgentService {
         },
         after: { tags: ticket.tags, urgent: declaration.alert },
         events: [
-          { type: 'ticket.updated', payload: { ticketId, number, changed: ['tags'] } },
-          {
-            type: 'ticket.urgent',
-            payload: {
-              ticketId,
-              number,
-              unitKey: ticket.unitKey,
-              subject: ticket.subject,
-              ...declaration.alert,
-              skipEligible: true,
-              leaderAlert,
-            },
-          },
+          domainEvent('ticket.updated', { ticketId, number, changed: ['tags'] }),
+          domainEvent('ticket.urgent', { ticketId, number, declaration: { ...declaration.alert, leaderAlert } }),
         ],
         entries: [{ body: leaderAlert }],
       };
