@@ -9,6 +9,7 @@ import {
   type WebhookResponse,
 } from '../connector-definition.js';
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error.js';
+import type { ConnectorEvent } from '../connector-event.js';
 import { isEventType } from '../events/event-catalogue.js';
 import { HttpFailure } from '../http-failure.js';
 import { maskSecrets, secretKeys, SECRET_MASK } from '../secret-fields.js';
