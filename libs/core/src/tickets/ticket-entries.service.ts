@@ -59,6 +59,8 @@ export interface EntryThread {
   references: Array<{ system: string; id: string }>;
 }
 
+const NO_THREAD: EntryThread = { contactEmail: null, authorEmail: null, references: [] };
+
 const THREAD = `
   select (select email from customer_contacts c where c.id = t.contact_id) as "contactEmail",
          (select email from users u where u.id = ?) as "authorEmail",
@@ -171,7 +173,9 @@ export class TicketEntriesService {
       const direction = directionOf(input.kind, input.fromCustomer);
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
       ticket.updatedAt = entry.createdAt;
-      const change = entryAdded(caller, ticket, entry, await this.thread(tx, entry), externalReference);
+      // Only our reply goes out to someone, so only it needs the thread's read.
+      const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
+      const change = entryAdded(caller, ticket, entry, thread, externalReference);
       this.journal.record(change);
       await this.hooks.changed(tx, ticket, change.action);
       return entryView(entry);
@@ -194,7 +198,7 @@ export class TicketEntriesService {
   /** One read for a reply's recipients and thread, in the entry's transaction. */
   async thread(tx: EntityManager, entry: TicketEntry): Promise<EntryThread> {
     const [row] = await tx.execute<EntryThread[]>(THREAD, [entry.authorId ?? null, entry.ticketId]);
-    return row ?? { contactEmail: null, authorEmail: null, references: [] };
+    return row ?? NO_THREAD;
   }
 
   /** The same line for a ticket being created, as part of its combined write. */
