@@ -70,6 +70,7 @@ export class AppModule {
             schedulerIntervalMs: config.ESCALA_SCHEDULER_INTERVAL_MS,
             queuePollSeconds: config.ESCALA_QUEUE_POLL_SECONDS,
             workerConcurrency: config.ESCALA_DELIVERY_CONCURRENCY,
+            publicUrl: config.ESCALA_PUBLIC_URL,
           },
         }),
       ],

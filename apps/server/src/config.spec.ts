@@ -23,9 +23,20 @@ describe('loadConfig', () => {
     ['ESCALA_CANCELLATION_CONTACT_HOURS', '0'],
     ['ESCALA_SETTINGS_CACHE_SECONDS', '-1'],
     ['ESCALA_SETTINGS_CACHE_SECONDS', '1h'],
+    ['ESCALA_PUBLIC_URL', 'escala.example.com'],
+    ['ESCALA_PUBLIC_URL', 'ftp://escala.example.com'],
+    ['ESCALA_PUBLIC_URL', 'https://escala.example.com/?next=evil'],
   ])('fails fast naming %s when it is %j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`^\\s+${variable}: `, 'm'));
+  });
+
+  it('links tickets under ESCALA_PUBLIC_URL, by default the local address on PORT', () => {
+    expect(loadConfig({}).ESCALA_PUBLIC_URL).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ PORT: '8080' }).ESCALA_PUBLIC_URL).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ ESCALA_PUBLIC_URL: 'https://escala.example.com/suporte/' }).ESCALA_PUBLIC_URL).toBe(
+      'https://escala.example.com/suporte',
+    );
   });
 
   it('never echoes a secret value in the error', () => {

@@ -215,6 +215,19 @@ export const ConfigSchema = z.object({
           "the queue's older arrivals); set it the same on every instance",
       ),
     ),
+  /** Where people reach this server; events' deep links to tickets start with it. */
+  ESCALA_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. https://escala.example.com' })
+    .refine((url) => !/[?#]/.test(url), 'must not carry a query or a fragment')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional()
+    .meta(
+      doc(
+        "where people reach this server (no query or fragment): events' ticket summaries link to " +
+          '`<ESCALA_PUBLIC_URL>/tickets/{id}`',
+        '`http://127.0.0.1:<PORT>`',
+      ),
+    ),
 });
 
 /** Variables whose values must never be echoed back, not even in an error message. */
@@ -225,7 +238,7 @@ export const SECRET_VARIABLES = new Set([
   'ESCALA_SECRET_KEY_PREVIOUS',
 ]);
 
-export type ServerConfig = z.infer<typeof ConfigSchema>;
+export type ServerConfig = z.infer<typeof ConfigSchema> & { ESCALA_PUBLIC_URL: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -235,7 +248,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
   // An empty variable is treated as unset, the way shells and compose files usually mean it.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const result = ConfigSchema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success)
+    return {
+      ...result.data,
+      ESCALA_PUBLIC_URL: result.data.ESCALA_PUBLIC_URL ?? `http://127.0.0.1:${result.data.PORT}`,
+    };
   const lines = result.error.issues.map((issue) => {
     const variable = String(issue.path[0]);
     const shown = SECRET_VARIABLES.has(variable) ? '' : ` (got ${JSON.stringify(present[variable])})`;

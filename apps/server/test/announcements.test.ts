@@ -3,6 +3,7 @@ import { EntityManager, RequestContext } from '@mikro-orm/postgresql';
 import { AnnouncementAcknowledgementsService, type AcknowledgementRequest } from '@escala/core';
 import { sql } from './support/sql.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const TEXT = 'A partir de amanhã, homologações de NFS-e de Curitiba só pelo N1 estágio 2';
 const PASSWORD = 'announce-password-1';
@@ -315,5 +316,9 @@ describe('announcements (docs/playbook.md §5)', () => {
     expect((await t.request('GET', `/announcements/${announcementId}`, { token: ana })).body.acknowledged).toHaveLength(
       5,
     );
+  });
+
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(t, ['announcement.published', 'announcement.reminder_requested']);
   });
 });

@@ -1,4 +1,4 @@
-import { FakeHttpReceiver } from '@escala/connector-kit/testing';
+import { FakeHttpReceiver, SAMPLE_PAYLOADS } from '@escala/connector-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, FAST_DELIVERY, queryDatabase, writeOutboxEvents } from './support/outbox.js';
 import { ADMIN_PASSWORD, startTestApp, TEST_SECRET_KEY, type TestApp } from './support/test-app.js';
@@ -52,7 +52,10 @@ describe('crash: the worker process is SIGKILLed in mid-delivery', () => {
       worker = await startServerProcess(workerEnv());
       const events = await writeOutboxEvents(
         t.databaseUrl,
-        Array.from({ length: 5 }, (_, i) => ({ type: 'ticket.created', payload: { n: i } })),
+        Array.from({ length: 5 }, (_, i) => ({
+          type: 'ticket.created' as const,
+          payload: { ...SAMPLE_PAYLOADS['ticket.created'], number: i + 1 },
+        })),
       );
 
       await receiver.until(() => receiver.requests.some((request) => request.status === null));

@@ -2,6 +2,7 @@ import { FakeHttpReceiver } from '@escala/connector-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, FAST_DELIVERY, queryDatabase, writeOutboxEvents } from './support/outbox.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 describe('dead letters: a delivery that cannot succeed stops and raises an alert', () => {
   let t: TestApp;
@@ -53,9 +54,9 @@ describe('dead letters: a delivery that cannot succeed stops and raises an alert
   });
 
   it('does not retry what waiting cannot fix (refused credentials)', async () => {
-    const refused = await channel('Refused', failing.url, ['ticket.reopened']);
+    const refused = await channel('Refused', failing.url, ['ticket.status_changed']);
     failing.failNext({ status: 401 });
-    await writeOutboxEvents(t.databaseUrl, [{ type: 'ticket.reopened' }]);
+    await writeOutboxEvents(t.databaseUrl, [{ type: 'ticket.status_changed' }]);
     const [dead] = await eventually('the delivery is dead-lettered', async () => {
       const rows = await queryDatabase(
         t.databaseUrl,
@@ -65,5 +66,9 @@ describe('dead letters: a delivery that cannot succeed stops and raises an alert
       return rows.length > 0 && rows;
     });
     expect(dead).toEqual({ attempts: 1, last_error_kind: 'authentication' });
+  });
+
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(t, ['connector.delivery_dead_lettered']);
   });
 });

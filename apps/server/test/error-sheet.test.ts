@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/sql.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const app = useTeamApp();
 
@@ -36,13 +37,13 @@ describe('error-correction sheet authorisation', () => {
       );
     }
     expect(
-      await sql(app.t, `select 1 from outbox_events where aggregate_id = $1 and type = 'errorsheet.authorised'`, [
+      await sql(app.t, `select 1 from outbox_events where aggregate_id = $1 and type = 'error_sheet.authorised'`, [
         ticket.id,
       ]),
     ).toEqual([]);
   });
 
-  it('lets an N2 agent authorise, emitting errorsheet.authorised with the row the sheet needs', async () => {
+  it('lets an N2 agent authorise, emitting error_sheet.authorised with the row the sheet needs', async () => {
     const { ticket, request } = await requestInclusion();
     const authorised = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, {
       token: token('N2'),
@@ -51,16 +52,16 @@ describe('error-correction sheet authorisation', () => {
     expect(authorised.body).toMatchObject({ status: 'authorised', authorisedBy: app.team.people.N2!.id });
     const events = await sql<{ payload: Record<string, unknown> }>(
       app.t,
-      `select payload from outbox_events where aggregate_id = $1 and type = 'errorsheet.authorised'`,
+      `select payload from outbox_events where aggregate_id = $1 and type = 'error_sheet.authorised'`,
       [ticket.id],
     );
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({
-      ticketNumber: ticket.number,
+      number: ticket.number,
       customer: { id: app.team.customerId, name: 'Contabilidade Exemplo n1-n5-1' },
       module: 'Escrita Fiscal',
       description: 'ICMS-ST somado em dobro na apuração',
-      authorisedBy: { userId: app.team.people.N2!.id, name: 'N2 n1-n5' },
+      authorisedBy: { userId: app.team.people.N2!.id, displayName: 'N2 n1-n5' },
     });
     const again = await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, {
       token: token('leader'),
@@ -87,7 +88,13 @@ describe('error-correction sheet authorisation', () => {
     expect(stillPending.body.items.map((r: { id: string }) => r.id)).not.toContain(request.id);
     const audit = await app.t.request('GET', `/tickets/${ticket.id}/audit`, { token: token('leader') });
     expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(
-      expect.arrayContaining(['errorsheet.requested', 'errorsheet.authorised']),
+      expect.arrayContaining(['error_sheet.requested', 'error_sheet.authorised']),
     );
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(app.t, ['error_sheet.requested', 'error_sheet.authorised']);
   });
 });

@@ -36,7 +36,7 @@ async function applyItem(item: FeedItem, port: CorePort): Promise<void> {
   if (!ticket) throw ConnectorError.notFound(`no ticket is linked to ${item.reference}`);
   if (item.kind === 'reply')
     await port.addEntry(ticket.id, {
-      visibility: 'public',
+      direction: 'from_customer',
       body: item.body,
       externalReference: { system: PORTAL, id: item.replyId },
     });
@@ -179,7 +179,7 @@ describe('inbound changes reach tickets through the core port, once', () => {
       `select type from outbox_events where aggregate_id = $1 order by occurred_at`,
       [id],
     );
-    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'ticket.replied', 'ticket.updated']);
+    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'ticket.customer_wrote', 'ticket.updated']);
   });
 
   it('leaves nothing behind when applying is interrupted, and applies the change once on the next poll', async () => {

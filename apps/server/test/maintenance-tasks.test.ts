@@ -64,6 +64,7 @@ describe('maintenance tasks: run by the scheduler role, once across instances', 
             {
               findTicketByExternalReference: async () => null,
               listExternalReferences: async () => [],
+              getTicketSummary: async () => null,
               findUserByExternalIdentity: async () => null,
             },
             new StagedChannelState(new ChannelStateStore(), em, id),

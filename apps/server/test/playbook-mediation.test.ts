@@ -3,6 +3,7 @@ import { MediationFollowUp, TimerScheduler } from '@escala/core';
 import { ManualClock } from './support/manual-clock.js';
 import { sql } from './support/sql.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const START = new Date('2026-12-07T13:00:00.000Z'); // 10:00 in São Paulo
 const clock = new ManualClock(START);
@@ -207,5 +208,16 @@ describe('third-party mediation with durable timers', () => {
       body: { thirdPartyName: ' ', verificationNeeded: 'x' },
     });
     expect(missing.status).toBe(400);
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(app.t, [
+      'third_party.resend_due',
+      'third_party.resend_recorded',
+      'third_party.report_due',
+      'third_party.report_produced',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/sql.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const app = useTeamApp();
 
@@ -41,10 +42,10 @@ describe('partner products', () => {
     expect(
       await sql(
         app.t,
-        `select type from outbox_events where aggregate_id = $1 and type in ('ticket.replied', 'ticket.partner_product_marked') order by position`,
+        `select type from outbox_events where aggregate_id = $1 and type in ('ticket.reply_sent', 'ticket.partner_product_marked') order by position`,
         [id],
       ),
-    ).toEqual([{ type: 'ticket.partner_product_marked' }, { type: 'ticket.replied' }]);
+    ).toEqual([{ type: 'ticket.partner_product_marked' }, { type: 'ticket.reply_sent' }]);
     expect(await pendingIds()).toContain(id);
     expect(
       (
@@ -98,5 +99,11 @@ describe('partner products', () => {
     expect((await entries(id)).find((e) => e.kind === 'public')!.body).toBe(
       `Prezado(a) Contabilidade Exemplo n1-n5-1, o produto Cobrança Online é da BoletoFácil; ela falará com você sobre a solicitação ${number}.`,
     );
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(app.t, ['ticket.partner_product_marked', 'ticket.reply_sent']);
   });
 });

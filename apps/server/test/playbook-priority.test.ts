@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/sql.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const app = useTeamApp();
 
@@ -135,6 +136,16 @@ describe('priority sense', () => {
       [day(3), 'Folha'],
       [day(6), 'Contábil'],
       [day(20), 'Escrita Fiscal'],
+    ]);
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(app.t, [
+      'ticket.priority_requested',
+      'ticket.priority_approved',
+      'ticket.priority_declined',
     ]);
   });
 });

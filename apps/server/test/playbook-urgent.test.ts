@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/sql.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const app = useTeamApp();
 
@@ -42,10 +43,12 @@ describe('URGENTE declaration', () => {
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({
       ticketId: ticket.id,
-      unitKey: 'N4',
-      serviceCode: 'busca-nfe',
-      urgency: 'Fechamento fiscal hoje às 18h',
-      skipEligible: true,
+      ticket: { unit: { key: 'N4', tier: 'N4' }, tags: ['URGENTE'] },
+      declaration: {
+        serviceCode: 'busca-nfe',
+        urgency: 'Fechamento fiscal hoje às 18h',
+        leaderAlert: declared.body.leaderAlert,
+      },
     });
     const audit = await sql(
       app.t,
@@ -98,5 +101,11 @@ describe('URGENTE declaration', () => {
     expect(catalogue.body.items.find((s: { code: string }) => s.code === 'mdfe-download')).toMatchObject({
       active: true,
     });
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(app.t, ['ticket.urgent', 'ticket.updated']);
   });
 });

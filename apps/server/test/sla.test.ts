@@ -3,6 +3,7 @@ import { TimerScheduler } from '@escala/core';
 import { sql } from './support/sql.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 /** The app runs in this process: faking Date moves its clock (ticket history, timers, explanations). */
 const sp = (local: string) => new Date(`${local}-03:00`);
@@ -295,5 +296,11 @@ describe('pauses and explanations (preset n1-n5: N1 first response 24 business h
       body: { ...calendar, timeZone: 'Mars/Olympus' },
     });
     expect(refused.status).toBe(400);
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(a, ['sla.warning', 'sla.breached']);
   });
 });

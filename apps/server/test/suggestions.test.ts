@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from './support/sql.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
+import { expectCatalogued } from './support/event-catalogue.js';
 
 const app = useTeamApp();
 
@@ -80,5 +81,11 @@ describe('improvement suggestions register', () => {
       body: { status: 'maybe' },
     });
     expect(badStatus.status).toBe(400);
+  });
+});
+
+describe('events', () => {
+  it('wrote each of its events in the shape the kit catalogue declares', async () => {
+    await expectCatalogued(app.t, ['suggestion.registered']);
   });
 });

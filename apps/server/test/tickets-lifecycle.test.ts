@@ -131,7 +131,7 @@ describe('public replies', () => {
     const events = await sql(t, `select type from outbox_events where aggregate_id = $1 order by position`, [
       ticket.id,
     ]);
-    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'ticket.note_added', 'ticket.replied']);
+    expect(events.map((e) => e.type)).toEqual(['ticket.created', 'ticket.note_added', 'ticket.reply_sent']);
   });
 });
 

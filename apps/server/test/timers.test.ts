@@ -80,7 +80,7 @@ async function stop(app: INestApplicationContext) {
 }
 
 const ticket = (id: string): TimerSubject => ({ type: 'ticket', id });
-const timer = (kind: string, dueAt: Date) => ({ kind, dueAt, eventType: 'test.due', payload: { kind } });
+const timer = (kind: string, dueAt: Date) => ({ kind, dueAt, eventType: 'sla.warning' as const, payload: { kind } });
 
 beforeAll(async () => {
   database = await createTestDatabase(inject('testDatabaseServerUrl'));
@@ -131,7 +131,7 @@ describe('durable timers', () => {
     const events = (await after.outbox()).filter((e) => e.aggregateId === 't2');
     expect(events.map((e) => [e.type, e.aggregateType, e.payload])).toEqual([
       [
-        'test.due',
+        'sla.warning',
         'ticket',
         { kind: 'restart', timer: { kind: 'restart', dueAt: sp('2026-12-07T10:30').toISOString() } },
       ],
@@ -258,7 +258,7 @@ describe('the server', () => {
       const firedEvents = () =>
         em.fork().execute<{ type: string }[]>(`select type from outbox_events where aggregate_id = 'server-1'`);
       while ((await firedEvents()).length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(await firedEvents()).toEqual([{ type: 'test.due' }]);
+      expect(await firedEvents()).toEqual([{ type: 'sla.warning' }]);
     } finally {
       await server.close();
     }

@@ -1,4 +1,5 @@
 import type { ChannelState } from './channel-state.js';
+import type { TicketSummary } from './events/ticket-summary.js';
 
 /**
  * What a connector may read of the core, from any call it gets: `deliver`, `poll`, webhooks,
@@ -11,6 +12,9 @@ export interface CoreReads {
   listExternalReferences(ticketId: string): Promise<LinkedReference[]>;
   /** The Escala user linked to an outside identity (an Entra object id, a Google account, an e-mail address). */
   findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null>;
+
+  /** The ticket as events carry it (the catalogue's summary), by id or number; null when there is none. */
+  getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null>;
 }
 
 /**
@@ -90,7 +94,12 @@ export interface NewTicket {
 }
 
 export interface NewEntry {
-  visibility: 'public' | 'internal';
+  /**
+   * Whose words: `from_customer` for the customer's message (a mail they sent), `to_customer` for
+   * a reply made elsewhere on our behalf, `internal` for a note only we see. Only `to_customer`
+   * entries become `ticket.reply_sent`, so a mail channel never sends the customer their own mail.
+   */
+  direction: 'from_customer' | 'to_customer' | 'internal';
   body: string;
   author?: { name?: string; email?: string };
   externalReference?: ExternalReference;

@@ -7,3 +7,4 @@ export * from './external-identity.js';
 export * from './http-failure.js';
 export * from './secret-fields.js';
 export * from './webhook-response.js';
+export * from './events/index.js';

@@ -27,6 +27,7 @@ export { SecretBox, SecretKeyError, generateSecretKey, parseSecretKey } from './
 export { rotateChannelSecrets } from './connectors/secret-rotation.js';
 export { CORE_PORT, type CorePorts } from './connectors/core-ports.js';
 export { ChannelCorePorts, INBOUND_PRIORITY_TAG } from './connectors/channel-core-port.js';
+export { TicketSummaries, type TicketKey } from './connectors/ticket-summaries.js';
 export { InboundChanges, type InboundOutcome } from './connectors/inbound-changes.js';
 export { PollRunner } from './connectors/poll-runner.js';
 export { MaintenanceRunner } from './connectors/maintenance-runner.js';
@@ -45,7 +46,8 @@ export { ticketView, type TicketCaller, type TicketView } from './tickets/ticket
 export { SupportStructureService, type ActiveStructure } from './structure/support-structure.service.js';
 export { SupportMembersService } from './structure/support-members.service.js';
 export { CustomersService } from './customers/customers.service.js';
-export { ChangeJournal, type Change, type DomainEventDraft } from './audit/change-journal.js';
+export { ChangeJournal, type Change } from './audit/change-journal.js';
+export { domainEvent, type DomainEventDraft } from './audit/domain-event.js';
 export { ensureDemoOrganisation, type DemoServices } from './tickets/demo-organisation.js';
 export { TicketChangeHooks, type TicketChangeHook } from './tickets/ticket-change-hooks.js';
 export { QueueModule } from './queue/queue.module.js';

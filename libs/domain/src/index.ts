@@ -24,5 +24,4 @@ export * from './structure/presets.js';
 export * from './structure/routing.js';
 export * from './tickets/ticket-status.js';
 export * from './tickets/ticket-permissions.js';
-export * from './tickets/ticket-events.js';
 export * from './tickets/ticket-channels.js';

@@ -43,7 +43,7 @@ describe('inbound webhook deliveries', () => {
       externalReference: { system: 'webhook', id: 'P-1' },
     });
     expect(ticket!.entries).toEqual([
-      { visibility: 'public', body: 'Segue o print', externalReference: { system: 'webhook', id: 'r-1' } },
+      { direction: 'from_customer', body: 'Segue o print', externalReference: { system: 'webhook', id: 'r-1' } },
     ]);
     expect(ticket!.fields).toEqual({ devRequestReference: 'SS-1', note: null });
     expect((await port.listExternalReferences(ticket!.id)).map(({ system, id }) => ({ system, id }))).toEqual([

@@ -59,10 +59,12 @@ async function apply(delivery: InboundDelivery, port: CorePort): Promise<void> {
       await port.createTicket({ ...delivery.ticket, externalReference: reference });
       return;
     case 'ticket.entry': {
-      const { id, ...entry } = delivery.entry;
+      const { id, visibility, body } = delivery.entry;
       const ticket = await linkedTicket(port, reference);
+      // A public entry from the outside tool is the customer's message there (a portal post), never our reply.
       await port.addEntry(ticket.id, {
-        ...entry,
+        direction: visibility === 'public' ? 'from_customer' : 'internal',
+        body,
         ...(id ? { externalReference: { system: WEBHOOK_SYSTEM, id } } : {}),
       });
       return;

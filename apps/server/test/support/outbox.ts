@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { EventType } from '@escala/connector-kit';
+import { SAMPLE_PAYLOADS } from '@escala/connector-kit/testing';
 
 export interface WrittenEvent {
   id: string;
@@ -8,11 +10,12 @@ export interface WrittenEvent {
 
 /**
  * Writes domain events into `outbox_events` the way the ticket services do (the contract between
- * them and the connector platform), in one transaction.
+ * them and the connector platform), in one transaction; a payload left out is the kit's sample of
+ * that type, ticket summary included.
  */
 export async function writeOutboxEvents(
   databaseUrl: string,
-  events: Array<{ type: string; payload?: Record<string, unknown> }>,
+  events: Array<{ type: EventType; payload?: object }>,
 ): Promise<WrittenEvent[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -23,7 +26,7 @@ export async function writeOutboxEvents(
       const id = randomUUID();
       await client.query(
         `insert into outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at) values ($1, $2, 'ticket', $3, $4, now())`,
-        [id, event.type, randomUUID(), event.payload ?? {}],
+        [id, event.type, randomUUID(), event.payload ?? SAMPLE_PAYLOADS[event.type]],
       );
       written.push({ id, type: event.type });
     }

@@ -47,7 +47,7 @@ export function queueDesk(context: () => { t: TestApp; team: SupportTeam }) {
     customerWrites(ticketId: string, body: string) {
       return context()
         .t.app.get(TicketEntriesService)
-        .add({ system: 'email' }, ticketId, { kind: 'public', body, attachments: [] });
+        .add({ system: 'email' }, ticketId, { kind: 'public', body, attachments: [], fromCustomer: true });
     },
 
     async drain(unitKey: string) {

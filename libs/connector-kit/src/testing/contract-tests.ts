@@ -10,10 +10,12 @@ import {
 } from '../connector-definition.js';
 import { ConnectorError, type ConnectorErrorKind } from '../connector-error.js';
 import type { ConnectorEvent } from '../connector-event.js';
+import { isEventType } from '../events/event-catalogue.js';
 import { HttpFailure } from '../http-failure.js';
 import { maskSecrets, secretKeys, SECRET_MASK } from '../secret-fields.js';
 import { webhookResponseProblem } from '../webhook-response.js';
 import { InMemoryCorePort } from './in-memory-core-port.js';
+import { sampleEvent } from './sample-events.js';
 
 /** A running fake of the outside service, and a valid config that points the connector at it. */
 export interface FakeService<Config> {
@@ -93,18 +95,6 @@ const HTTP_CASES: Array<{ name: string; failure: HttpFailure; kind: ConnectorErr
   { name: '404', failure: new HttpFailure(404, {}, ''), kind: 'not_found' },
   { name: '400', failure: new HttpFailure(400, {}, '{"error":"bad"}'), kind: 'permanent' },
 ];
-
-export function sampleEvent(overrides: Partial<ConnectorEvent> = {}): ConnectorEvent {
-  return {
-    id: randomUUID(),
-    type: 'ticket.urgent',
-    aggregateType: 'ticket',
-    aggregateId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    payload: { ticketNumber: 1234, subject: 'Busca NF-e parada', tier: 'N1' },
-    ...overrides,
-  };
-}
 
 /**
  * The suite every connector runs against itself (`describe` included). It proves the promises the
@@ -190,7 +180,7 @@ export function connectorContractTests<Schema extends z.ZodObject>(
     });
 
     it.skipIf(!definition.deliver)('applies a repeated delivery once (idempotency key)', async () => {
-      const event = sampleEvent({ type: definition.consumes.find((t) => t !== '*') ?? 'ticket.urgent' });
+      const event = sampleEvent({ type: definition.consumes.find(isEventType) ?? 'ticket.urgent' });
       await fixture.seedPort?.(port, event);
       const key = `${event.id}:${randomUUID()}`;
       const receipt = await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 1 });
@@ -207,7 +197,7 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       'delivers when the core knows nothing of the ticket (reads answer empty)',
       async () => {
         port = new InMemoryCorePort();
-        const event = sampleEvent({ type: definition.consumes.find((t) => t !== '*') ?? 'ticket.urgent' });
+        const event = sampleEvent({ type: definition.consumes.find(isEventType) ?? 'ticket.urgent' });
         const key = `${event.id}:${randomUUID()}`;
         await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 1 });
         expect(service.effects(key)).toBe(1);

@@ -21,6 +21,7 @@ import type {
   TicketRef,
   UserRef,
 } from '../core-port.js';
+import type { TicketSummary } from '../events/ticket-summary.js';
 import { checkExternalIdentity } from '../external-identity.js';
 
 export interface FakeTicket {
@@ -65,6 +66,8 @@ export class InMemoryChannelState implements ChannelState {
 export class InMemoryCorePort implements CorePort {
   readonly tickets: FakeTicket[] = [];
   readonly acknowledgements: Array<Required<AnnouncementAcknowledgement>> = [];
+  /** What `getTicketSummary` finds: a spec puts the tickets its events are about here (e.g. `SAMPLE_TICKET`). */
+  readonly summaries: TicketSummary[] = [];
   readonly state = new InMemoryChannelState();
   private readonly references: Array<LinkedReference & { ticketId: string }> = [];
   private readonly users: Array<UserRef & { identities: ExternalIdentity[] }> = [];
@@ -128,6 +131,13 @@ export class InMemoryCorePort implements CorePort {
 
   async updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void> {
     Object.assign(this.ticket(ticketId).fields, fields);
+  }
+
+  async getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {
+    const found = this.summaries.find((summary) =>
+      'id' in key ? summary.id === key.id : summary.number === key.number,
+    );
+    return found ? structuredClone(found) : null;
   }
 
   async findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {

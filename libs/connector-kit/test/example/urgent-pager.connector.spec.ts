@@ -119,7 +119,7 @@ describe('the worked example reads through the port', () => {
       const event = sampleEvent({ aggregateId: ticketId });
       const receipt = await urgentPagerConnector.deliver!(context, { event, idempotencyKey: 'k', attempt: 1 });
       expect([...pager.pages.values()][0]!.body).toEqual({
-        text: `URGENTE: ${String(event.payload.subject)}`,
+        text: `URGENTE #${event.payload.ticket.number}: ${event.payload.ticket.subject}`,
         thread: 'page-earlier',
         mention: 'Ana',
       });

@@ -69,7 +69,11 @@ export const urgentPagerConnector = defineConnector({
         method: 'POST',
         headers: { 'idempotency-key': idempotencyKey },
         body: JSON.stringify({
-          text: `URGENTE: ${String(event.payload.subject ?? event.aggregateId)}`,
+          // Every ticket event carries the ticket's summary: the page is written from the event alone.
+          text:
+            'ticket' in event.payload
+              ? `URGENTE #${event.payload.ticket.number}: ${event.payload.ticket.subject}`
+              : 'URGENTE',
           thread: thread?.id ?? null,
           mention: leader?.active ? leader.displayName : null,
         }),

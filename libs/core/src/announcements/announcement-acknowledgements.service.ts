@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Refusal, acknowledgeAnnouncement, requestAnnouncementReminder, type Acknowledgement } from '@escala/domain';
 import { AuditService, type Actor } from '../audit/audit.service.js';
+import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
 import { AnnouncementRecipientSchema } from '../persistence/entities/index.js';
 import { announcementRule, membersById, queueEvent } from './announcement-records.js';
@@ -94,11 +95,19 @@ export class AnnouncementAcknowledgementsService {
       const { rule, acknowledgements } = announcementRule(announcement, recipients);
       const reminder = requestAnnouncementReminder(rule, acknowledgements, leader.userId, leader.roles, new Date());
       const pending = membersById(recipients, reminder.pending);
-      queueEvent(tx, announcement.id, reminder.event, {
-        groupId: announcement.group.id,
-        pending,
-        requestedBy: { userId: leader.userId, displayName: leader.displayName },
-      });
+      queueEvent(
+        tx,
+        reminder.event,
+        domainEvent('announcement.reminder_requested', {
+          announcementId: announcement.id,
+          groupId: announcement.group.id,
+          group: rule.group,
+          title: rule.title,
+          pending,
+          requestedBy: { userId: leader.userId, displayName: leader.displayName },
+          acknowledgeBy: rule.acknowledgeBy?.toISOString() ?? null,
+        }),
+      );
       this.audit.record({
         actor: leader,
         action: 'announcement.reminder_requested',

@@ -1,3 +1,4 @@
+import type { DomainEventDraft } from '../audit/domain-event.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { type Acknowledgement, type Announcement as AnnouncementRule, type PlaybookEvent } from '@escala/domain';
@@ -51,19 +52,21 @@ export function membersById(recipients: readonly AnnouncementRecipient[], ids: r
   return ids.map((id) => memberView(byId.get(id)!));
 }
 
-/** Queues a rule's event in the caller's transaction, enriched with what only the core knows. */
+/**
+ * Queues a rule's event in the caller's transaction, at the rule's instant; the payload is the
+ * catalogue's, with the people as the core knows them.
+ */
 export function queueEvent(
   tx: EntityManager,
-  announcementId: string,
-  event: PlaybookEvent,
-  extra: Record<string, unknown>,
+  event: Pick<PlaybookEvent, 'occurredAt'>,
+  draft: DomainEventDraft<'announcement.published' | 'announcement.reminder_requested'>,
 ): void {
   tx.create(OutboxEventSchema, {
     id: randomUUID(),
-    type: event.type,
+    type: draft.type,
     aggregateType: 'announcement',
-    aggregateId: announcementId,
-    payload: { ...event.payload, ...extra, announcementId },
+    aggregateId: draft.payload.announcementId,
+    payload: draft.payload,
     occurredAt: event.occurredAt,
   });
 }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { Refusal, publishAnnouncement, unacknowledgedMembers } from '@escala/domain';
 import { AuditService } from '../audit/audit.service.js';
+import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
 import {
   AnnouncementRecipientSchema,
@@ -72,12 +73,21 @@ export class AnnouncementsService {
           acknowledgeBy: rule.acknowledgeBy ?? null,
         },
       });
-      queueEvent(tx, announcement.id, event, {
-        groupId: group.id,
-        locale: input.locale,
-        audience: members.map(memberView),
-        publishedBy: { userId: publisher.userId, displayName: publisher.displayName },
-      });
+      queueEvent(
+        tx,
+        event,
+        domainEvent('announcement.published', {
+          announcementId: announcement.id,
+          groupId: group.id,
+          group: rule.group,
+          title: rule.title,
+          body: rule.body,
+          locale: input.locale,
+          audience: members.map(memberView),
+          publishedBy: { userId: publisher.userId, displayName: publisher.displayName },
+          acknowledgeBy: rule.acknowledgeBy?.toISOString() ?? null,
+        }),
+      );
       await tx.flush();
       return {
         ...announcementView(await tx.populate(announcement, ['group', 'publishedBy'])),

@@ -4,11 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import { AuditRecordSchema, OutboxEventSchema } from '../persistence/entities/index.js';
 import { AuditService, auditRow, type AuditEntry } from './audit.service.js';
-
-export interface DomainEventDraft {
-  type: string;
-  payload: object;
-}
+import type { DomainEventDraft } from './domain-event.js';
 
 /** An audited change and the domain events it causes. */
 export interface Change extends AuditEntry {

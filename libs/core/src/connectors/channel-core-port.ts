@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { Refusal, PRIORITY_TAG } from '@escala/domain';
+import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal } from '@escala/domain';
 import {
   checkExternalIdentity,
   ConnectorError,
@@ -15,6 +15,7 @@ import {
   type NewEntry,
   type NewTicket,
   type TicketRef,
+  type TicketSummary,
   type UserRef,
 } from '@escala/connector-kit';
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
@@ -30,6 +31,7 @@ import { ChannelStateStore } from './channel-state-store.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
 import { asConnectorError, raceLost } from './core-port-refusals.js';
 import { CallPort, type CorePorts } from './core-ports.js';
+import { TicketSummaries } from './ticket-summaries.js';
 
 /** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
 export const INBOUND_PRIORITY_TAG = PRIORITY_TAG;
@@ -46,6 +48,11 @@ const Acknowledgement = z.strictObject({
   via: z.literal('teams-reaction'),
   at: z.iso.datetime({ offset: true }).optional(),
 });
+const TicketKeyBody = z.union([
+  z.strictObject({ id: z.uuid() }),
+  z.strictObject({ number: z.number().int().positive() }),
+]);
+const EntryDirectionBody = z.strictObject({ direction: z.enum(ENTRY_DIRECTIONS) });
 
 /**
  * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
@@ -87,13 +94,23 @@ class ChannelCorePort implements CorePort {
   addEntry(ticketId: string, entry: NewEntry): Promise<void> {
     return this.refusing(async () => {
       const id = this.ticketId(ticketId);
-      const body = parsed(EntryBody, { kind: entry.visibility, body: entry.body });
+      const { direction } = parsed(EntryDirectionBody, { direction: entry.direction });
+      const body = parsed(EntryBody, { kind: direction === 'internal' ? 'internal' : 'public', body: entry.body });
       const reference = entry.externalReference && parsed(Reference, entry.externalReference);
       // An entry whose reference is already linked was added before (a repeated mail, a replayed row).
       if (reference && (await this.findTicketByExternalReference(reference))) return;
-      await this.services.entries.add(this.caller, id, body);
+      await this.services.entries.add(
+        this.caller,
+        id,
+        { ...body, fromCustomer: direction === 'from_customer' },
+        reference ?? null,
+      );
       if (reference) await this.link(id, reference);
     });
+  }
+
+  getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {
+    return this.refusing(() => this.services.summaries.read(parsed(TicketKeyBody, key)));
   }
 
   findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
@@ -238,6 +255,7 @@ export class ChannelCorePorts implements CorePorts {
     readonly identities: UserIdentitiesService,
     readonly acknowledgements: AnnouncementAcknowledgementsService,
     readonly stateStore: ChannelStateStore,
+    readonly summaries: TicketSummaries,
   ) {}
 
   forChannel(channelId: string): CorePort {

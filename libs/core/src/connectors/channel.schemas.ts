@@ -12,6 +12,7 @@ export const SubscriptionBody = z.strictObject({
   eventTypes: z.array(eventType).min(1).max(50),
   tiers: facetValues,
   stages: facetValues,
+  units: facetValues,
   tags: facetValues,
   categories: facetValues,
 });

@@ -16,6 +16,8 @@ export interface ConnectorSettings {
   /** How often an idle worker asks the queue for jobs. */
   queuePollSeconds: number;
   workerConcurrency: number;
+  /** `ESCALA_PUBLIC_URL`, without a trailing slash: the ticket summaries' deep links start with it. */
+  publicUrl: string;
 }
 
 export const CONNECTOR_SETTINGS = Symbol('ConnectorSettings');

@@ -8,6 +8,7 @@ import { ConnectorRuntime } from './connector-runtime.js';
 import { ChannelCorePorts } from './channel-core-port.js';
 import { CORE_PORT } from './core-ports.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
+import { TicketSummaries } from './ticket-summaries.js';
 import { DeliveryLog } from './delivery-log.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -53,6 +54,7 @@ export class ConnectorsModule {
         MaintenanceRunner,
         ChannelStateStore,
         ConnectorRuntime,
+        TicketSummaries,
       ],
       exports: [ConnectorRegistry, ChannelsService],
     };

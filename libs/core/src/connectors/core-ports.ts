@@ -7,6 +7,7 @@ import type {
   ExternalReference,
   LinkedReference,
   TicketRef,
+  TicketSummary,
   UserRef,
 } from '@escala/connector-kit';
 import type { StagedChannelState } from './channel-state.js';
@@ -41,6 +42,10 @@ export class CallPort implements ChannelPort {
 
   findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
     return this.reads.findUserByExternalIdentity(identity);
+  }
+
+  getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null> {
+    return this.reads.getTicketSummary(ticket);
   }
 
   /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */

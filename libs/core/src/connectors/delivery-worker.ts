@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { ConnectorError, DELIVERY_DEAD_LETTERED, type ConnectorEvent } from '@escala/connector-kit';
+import { ConnectorError, DELIVERY_DEAD_LETTERED, type ConnectorEvent, type EventPayload } from '@escala/connector-kit';
 import { auditRow } from '../audit/audit.service.js';
 import { AuditRecordSchema, ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
+import { TicketSummaries } from './ticket-summaries.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { CORE_PORT, type CallPort, type CorePorts } from './core-ports.js';
 import { DeliveryQueue } from './delivery-queue.js';
@@ -41,6 +42,7 @@ export class DeliveryWorker {
     private readonly queue: DeliveryQueue,
     @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
     @Inject(CORE_PORT) private readonly ports: CorePorts,
+    private readonly summaries: TicketSummaries,
   ) {}
 
   async deliver(deliveryId: string): Promise<void> {
@@ -68,7 +70,11 @@ export class DeliveryWorker {
           signal: AbortSignal.timeout(this.settings.deliveryTimeoutSeconds * 1000),
           port,
         },
-        { event: delivery.event, idempotencyKey: delivery.idempotency_key, attempt: delivery.attempts },
+        {
+          event: this.summaries.delivered(delivery.event),
+          idempotencyKey: delivery.idempotency_key,
+          attempt: delivery.attempts,
+        },
       );
       await this.succeeded(em, delivery, receipt.externalId ?? null, port, channel.connectorKey);
     } catch (error) {
@@ -183,7 +189,7 @@ export class DeliveryWorker {
               errorKind: error.kind,
               error: error.message,
               reason: decision.reason,
-            }),
+            } satisfies EventPayload<typeof DELIVERY_DEAD_LETTERED>),
           ],
           'run',
           context,

@@ -41,7 +41,7 @@ export class ErrorSheetController {
   @Allow(...ROLES)
   @ApiOperation({
     summary:
-      'Authorise the inclusion (a leader or an N2 agent; 403 with the reason otherwise); emits errorsheet.authorised',
+      'Authorise the inclusion (a leader or an N2 agent; 403 with the reason otherwise); emits error_sheet.authorised',
   })
   authorise(@CurrentPrincipal() caller: Principal, @IdParam() id: string) {
     return this.sheet.authorise(caller, id);

@@ -3,6 +3,7 @@ import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mi
 import { Refusal, findUnit, mayAuthoriseErrorSheet } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { CustomerSchema, ErrorSheetRequestSchema, type ErrorSheetRequest } from '../persistence/entities/index.js';
@@ -23,7 +24,7 @@ const view = (r: ErrorSheetRequest) => ({
 
 /**
  * docs/playbook.md §11: an agent asks to include a case in the Controle de Correção de Erros; a leader or an N2
- * agent authorises, which emits `errorsheet.authorised` for the Sheets connector to add the row.
+ * agent authorises, which emits `error_sheet.authorised` for the Sheets connector to add the row.
  */
 @Injectable()
 export class ErrorSheetService {
@@ -58,11 +59,11 @@ export class ErrorSheetService {
         const payload = { requestId: row.id, ticketId, number: Number(ticket.number) };
         this.journal.record({
           actor: caller,
-          action: 'errorsheet.requested',
+          action: 'error_sheet.requested',
           subjectType: 'ticket',
           subjectId: ticketId,
           after: view(row),
-          events: [{ type: 'errorsheet.requested', payload }],
+          events: [domainEvent('error_sheet.requested', payload)],
         });
         await tx.flush();
         return view(row);
@@ -94,20 +95,20 @@ export class ErrorSheetService {
       const payload = {
         requestId: row.id,
         ticketId: ticket.id,
-        ticketNumber: Number(ticket.number),
+        number: Number(ticket.number),
         customer: { id: ticket.customerId, name: customer?.name ?? null },
         module: ticket.module ?? null,
         description: row.description,
-        authorisedBy: { userId: caller.userId, name: caller.displayName },
+        authorisedBy: { userId: caller.userId, displayName: caller.displayName },
         authorisedAt: row.authorisedAt!.toISOString(),
       };
       this.journal.record({
         actor: caller,
-        action: 'errorsheet.authorised',
+        action: 'error_sheet.authorised',
         subjectType: 'ticket',
         subjectId: ticket.id,
         after: view(row),
-        events: [{ type: 'errorsheet.authorised', payload }],
+        events: [domainEvent('error_sheet.authorised', payload)],
       });
       await tx.flush();
       return view(row);

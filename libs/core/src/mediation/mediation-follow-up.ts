@@ -19,6 +19,7 @@ import {
   renderMediationReport,
 } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import { Clock } from '../clock/clock.js';
 import { PeriodicJob } from '../clock/periodic-job.js';
 import { CustomerSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
@@ -154,7 +155,7 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
       subjectType: 'ticket',
       subjectId: ticket.id,
       after: { attempts: next.attempts.length },
-      events: [{ type: 'third_party.resend_recorded', payload }],
+      events: [domainEvent('third_party.resend_recorded', payload)],
     });
     return next;
   }
@@ -192,7 +193,7 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
       subjectType: 'ticket',
       subjectId: ticket.id,
       after: { cause: report.cause },
-      events: [{ type: 'third_party.report_produced', payload }],
+      events: [domainEvent('third_party.report_produced', payload)],
     });
     return { ...mediation, ...recordReportProduced(mediation, now) };
   }

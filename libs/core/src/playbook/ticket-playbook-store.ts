@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ChangeJournal, type DomainEventDraft } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.js';
+import type { DomainEventDraft } from '../audit/domain-event.js';
 import { Clock } from '../clock/clock.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
-import { entryAdded, TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { entryAdded, TicketEntriesService, type EntryThread } from '../tickets/ticket-entries.service.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 
@@ -20,7 +21,7 @@ export interface PlaybookOutcome<T> {
   /** What the audit record shows as the change. */
   after: Record<string, unknown>;
   events?: readonly DomainEventDraft[];
-  /** Lines added to the ticket history: system events by default, internal or public (announced as `ticket.replied`) when said. */
+  /** Lines added to the ticket history: system events by default, internal or public (announced as `ticket.reply_sent`) when said. */
   entries?: readonly { kind?: 'event' | 'internal' | 'public'; body: string }[];
 }
 
@@ -86,12 +87,14 @@ export class TicketPlaybookStore {
         events: outcome.events ?? [],
       });
       let replied = false;
+      let thread: EntryThread | undefined;
       for (const line of outcome.entries ?? []) {
         const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);
         if (entry.kind !== 'public') continue;
         // A reply to the customer is a reply whoever wrote it: the SLA's first response reads it from the trail.
         replied = true;
-        this.journal.record(entryAdded(caller, ticket, entry));
+        thread ??= await this.entries.thread(tx, entry);
+        this.journal.record(entryAdded(caller, ticket, entry, thread));
       }
       // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
       await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action, caller);

@@ -12,16 +12,16 @@ import { revive } from '../playbook/ticket-playbook-store.js';
 import { QueueSettings } from './queue-settings.js';
 
 /**
- * A customer message is a public entry without an author among our users (an inbound connector
- * wrote it); our reply is a public entry by a user. Follow-ups and commitments count while not
+ * Entries say whose words they are (`direction`): the customer's message or our reply, whoever
+ * typed it. Follow-ups and commitments count while not
  * done, whoever recorded them. The playbook record gives the mediation and the cancellation
  * contact; the holder has held the ticket since `assigned_at` (set on creation, take, edit or
  * escalation to them). The ticket's status is not read on purpose.
  */
 const HELD_TICKET_FACTS = `
   select t.id as "ticketId", t.number, t.category,
-    (select max(created_at) from ticket_entries e where e.ticket_id = t.id and e.kind = 'public' and e.author_id is null) as "lastCustomerMessageAt",
-    (select max(created_at) from ticket_entries e where e.ticket_id = t.id and e.kind = 'public' and e.author_id is not null) as "lastPublicReplyAt",
+    (select max(created_at) from ticket_entries e where e.ticket_id = t.id and e.direction = 'from_customer') as "lastCustomerMessageAt",
+    (select max(created_at) from ticket_entries e where e.ticket_id = t.id and e.direction = 'to_customer') as "lastPublicReplyAt",
     (select min(due_at) from ticket_follow_ups f where f.ticket_id = t.id and f.kind = 'follow-up' and f.done_at is null) as "followUpAt",
     (select coalesce(json_agg(json_build_object('description', f.description, 'dueAt', f.due_at) order by f.due_at), '[]')
        from ticket_follow_ups f where f.ticket_id = t.id and f.kind = 'commitment' and f.done_at is null) as "commitments",

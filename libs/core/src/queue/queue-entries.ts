@@ -47,7 +47,7 @@ const UPSERT_ENTRY = `
   ), contacted as (
     select exists (
       select 1 from ticket_entries e, place
-      where e.ticket_id = ? and e.kind = 'public' and e.author_id is null and e.created_at > place.queued_at
+      where e.ticket_id = ? and e.direction = 'from_customer' and e.created_at > place.queued_at
     ) as again
   )
   insert into queue_entries (ticket_id, unit_key, opened_at, queued_at, skip_reason)

@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Refusal,
-  checkTake,
-  orderQueue,
-  ticketEvent,
-  waitingSince,
-  type QueueOrder,
-  type SkipReason,
-} from '@escala/domain';
+import { Refusal, checkTake, orderQueue, waitingSince, type QueueOrder, type SkipReason } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
@@ -158,7 +151,7 @@ export class QueueService {
         passedOver: skip.passedOver,
       },
       events: [
-        ticketEvent('ticket.assigned', {
+        domainEvent('ticket.assigned', {
           ticketId,
           number: Number(ticket.number),
           assigneeId: agent.userId,

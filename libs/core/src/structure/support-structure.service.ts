@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Refusal, STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import { SupportStructureVersionSchema, type SupportStructureVersion } from '../persistence/entities/index.js';
 import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 import type { CreateStructureVersionInput } from './structure.schemas.js';
@@ -118,7 +119,7 @@ export class SupportStructureService {
         subjectId: String(saved.version),
         before: previous ? { version: previous.version, definition: previous.definition } : null,
         after: { version: saved.version, preset: saved.preset, definition },
-        events: [{ type: 'support_structure.changed', payload: { version: saved.version, preset: saved.preset } }],
+        events: [domainEvent('support_structure.changed', { version: saved.version, preset: saved.preset ?? null })],
       });
       return saved;
     });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import {
@@ -72,7 +73,7 @@ export class SuggestionsService {
         subjectType: 'suggestion',
         subjectId: row.id,
         after: view(row),
-        events: [{ type: 'suggestion.registered', payload: { suggestionId: row.id, title: row.title } }],
+        events: [domainEvent('suggestion.registered', { suggestionId: row.id, title: row.title })],
       });
       await tx.flush();
       return view(row);

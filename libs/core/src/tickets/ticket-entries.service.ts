@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Refusal, decideTicketAction, ticketEvent } from '@escala/domain';
+import { Refusal, decideTicketAction, type EntryDirection } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, type Change } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import { TicketEntrySchema, type Ticket, type TicketEntry } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
@@ -16,6 +17,7 @@ import { TicketChangeHooks } from './ticket-change-hooks.js';
 export const entryView = (e: TicketEntry) => ({
   id: e.id,
   kind: e.kind,
+  direction: e.direction,
   body: e.body,
   authorId: e.authorId ?? null,
   authorLabel: e.authorLabel,
@@ -23,17 +25,25 @@ export const entryView = (e: TicketEntry) => ({
   createdAt: e.createdAt,
 });
 
+/** Whose words an entry is: a public entry is our reply unless said to be the customer's. */
+function directionOf(kind: TicketEntry['kind'], fromCustomer = false): EntryDirection {
+  if (kind !== 'public') return 'internal';
+  return fromCustomer ? 'from_customer' : 'to_customer';
+}
+
 function entryRow(
   ticket: Ticket,
   caller: TicketCaller,
   kind: TicketEntry['kind'],
   body: string,
   attachments: TicketEntry['attachments'],
+  direction: EntryDirection = directionOf(kind),
 ) {
   return {
     id: randomUUID(),
     ticketId: ticket.id,
     kind,
+    direction,
     body,
     authorId: callerId(caller),
     authorLabel: callerLabel(caller),
@@ -42,21 +52,87 @@ function entryRow(
   };
 }
 
+/** What a reply's event needs beyond the entry: who receives it and the thread it continues. */
+export interface EntryThread {
+  contactEmail: string | null;
+  authorEmail: string | null;
+  references: Array<{ system: string; id: string }>;
+}
+
+const NO_THREAD: EntryThread = { contactEmail: null, authorEmail: null, references: [] };
+
+const THREAD = `
+  select (select email from customer_contacts c where c.id = t.contact_id) as "contactEmail",
+         (select email from users u where u.id = ?) as "authorEmail",
+         coalesce((select json_agg(json_build_object('system', r.system, 'id', r.external_id) order by r.created_at, r.external_id)
+                     from ticket_external_references r where r.ticket_id = t.id), '[]') as "references"
+    from tickets t where t.id = ?`;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** A reply's text as HTML for mail: escaped, paragraphs and line breaks kept. */
+export function replyHtml(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  return escaped
+    .split(/\n\s*\n/)
+    .map((paragraph) => `<p>${paragraph.replace(/\n/g, '<br>')}</p>`)
+    .join('\n');
+}
+
 /**
- * The audit record and event of a reply (`ticket.replied`, which the SLA's first response reads) or
- * an internal note, whoever writes it.
+ * The audit record and event of an entry, whoever writes it: our reply (`ticket.reply_sent`; audit
+ * action `ticket.replied`, which the SLA's first response reads), the customer's message
+ * (`ticket.customer_wrote`) or an internal note.
  */
-export function entryAdded(caller: TicketCaller, ticket: Ticket, entry: TicketEntry) {
-  const payload = { ticketId: ticket.id, number: Number(ticket.number), entryId: entry.id, authorId: callerId(caller) };
-  const replied = entry.kind === 'public';
-  return {
+export function entryAdded(
+  caller: TicketCaller,
+  ticket: Ticket,
+  entry: TicketEntry,
+  thread: EntryThread,
+  externalReference: { system: string; id: string } | null = null,
+): Change {
+  const about = { ticketId: ticket.id, number: Number(ticket.number), entryId: entry.id };
+  const record = {
     actor: caller,
-    action: replied ? 'ticket.replied' : 'ticket.note_added',
     subjectType: 'ticket',
     subjectId: ticket.id,
-    after: { entryId: entry.id, kind: entry.kind, attachments: entry.attachments.length },
-    events: [replied ? ticketEvent('ticket.replied', payload) : ticketEvent('ticket.note_added', payload)],
-  } satisfies Change;
+    after: { entryId: entry.id, kind: entry.kind, direction: entry.direction, attachments: entry.attachments.length },
+  };
+  if (entry.direction === 'from_customer')
+    return {
+      ...record,
+      action: 'ticket.customer_wrote',
+      events: [
+        domainEvent('ticket.customer_wrote', {
+          ...about,
+          text: entry.body,
+          attachments: entry.attachments,
+          externalReference,
+        }),
+      ],
+    };
+  if (entry.direction === 'internal')
+    return {
+      ...record,
+      action: 'ticket.note_added',
+      events: [domainEvent('ticket.note_added', { ...about, authorId: entry.authorId ?? null })],
+    };
+  const author = entry.authorId ? { id: entry.authorId, name: entry.authorLabel, email: thread.authorEmail } : null;
+  return {
+    ...record,
+    action: 'ticket.replied',
+    events: [
+      domainEvent('ticket.reply_sent', {
+        ...about,
+        author,
+        text: entry.body,
+        html: replyHtml(entry.body),
+        recipients: { to: thread.contactEmail ? [thread.contactEmail] : [], cc: [] },
+        attachments: entry.attachments,
+        references: thread.references,
+      }),
+    ],
+  };
 }
 
 /** The trâmites of a ticket: public replies, internal notes and the system's own event lines. */
@@ -72,19 +148,34 @@ export class TicketEntriesService {
     private readonly ruleHooks: TicketHooks,
   ) {}
 
-  async add(caller: TicketCaller, ticketId: string, input: EntryInput) {
+  /**
+   * `externalReference`: the reference an inbound message came with, carried by its
+   * `ticket.customer_wrote` event.
+   */
+  async add(
+    caller: TicketCaller,
+    ticketId: string,
+    input: EntryInput,
+    externalReference: { system: string; id: string } | null = null,
+  ) {
     const actor = await this.actors.resolve(caller);
     return this.em.transactional(async (tx) => {
       const ticket = await this.tickets.lock(tx, ticketId);
-      if (input.kind === 'public' && actor) {
+      if (input.kind === 'public' && !input.fromCustomer && actor) {
         const { structure } = await this.structures.active();
         const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
         if (!decision.allowed) throw Refusal.forbidden(decision.reason);
       }
-      const body = input.kind === 'public' ? await this.ruleHooks.publicReplyText(ticket, input, caller) : input.body;
-      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments);
+      const body =
+        input.kind === 'public' && !input.fromCustomer
+          ? await this.ruleHooks.publicReplyText(ticket, input, caller)
+          : input.body;
+      const direction = directionOf(input.kind, input.fromCustomer);
+      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
       ticket.updatedAt = entry.createdAt;
-      const change = entryAdded(caller, ticket, entry);
+      // Only our reply goes out to someone, so only it needs the thread's read.
+      const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
+      const change = entryAdded(caller, ticket, entry, thread, externalReference);
       this.journal.record(change);
       await this.hooks.changed(tx, ticket, change.action, caller);
       return entryView(entry);
@@ -99,8 +190,15 @@ export class TicketEntriesService {
     kind: TicketEntry['kind'],
     body: string,
     attachments: TicketEntry['attachments'] = [],
+    direction?: EntryDirection,
   ) {
-    return tx.create(TicketEntrySchema, entryRow(ticket, caller, kind, body, attachments));
+    return tx.create(TicketEntrySchema, entryRow(ticket, caller, kind, body, attachments, direction));
+  }
+
+  /** One read for a reply's recipients and thread, in the entry's transaction. */
+  async thread(tx: EntityManager, entry: TicketEntry): Promise<EntryThread> {
+    const [row] = await tx.execute<EntryThread[]>(THREAD, [entry.authorId ?? null, entry.ticketId]);
+    return row ?? NO_THREAD;
   }
 
   /** The same line for a ticket being created, as part of its combined write. */

@@ -6,10 +6,10 @@ import {
   checkTransition,
   decideTicketAction,
   findUnit,
-  ticketEvent,
   type TicketStatus,
 } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { TicketActors } from './ticket-actors.service.js';
@@ -51,7 +51,7 @@ export class TicketWorkflowService {
         subjectId: id,
         before: { status: from },
         after: { status: to, ...(reason ? { reason } : {}) },
-        events: [ticketEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
+        events: [domainEvent('ticket.status_changed', { ticketId: id, number: Number(ticket.number), from, to })],
       });
       await this.hooks.changed(tx, ticket, 'ticket.status_changed', caller);
       return ticketView(ticket);
@@ -118,7 +118,7 @@ export class TicketWorkflowService {
           before,
           after: { ...after, reason: input.reason },
           events: [
-            ticketEvent('ticket.escalated', {
+            domainEvent('ticket.escalated', {
               ticketId: id,
               number: Number(ticket.number),
               fromUnit: before.unitKey,

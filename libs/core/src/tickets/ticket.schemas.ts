@@ -121,7 +121,8 @@ export type CreateTicketInput = z.infer<typeof CreateTicketBody>;
 export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 export type ExternalTicketFields = z.infer<typeof ExternalTicketFieldsBody>;
 /** Callers inside the core (the queue, the core port) may leave the sensitive-data mark out. */
+/** `fromCustomer`: a public entry that is the customer's message (an inbound connector's), not our reply. */
 export type EntryInput = Omit<z.infer<typeof EntryBody>, 'sensitiveData'> &
-  Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>>;
+  Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>> & { fromCustomer?: boolean };
 export type AnalysisInput = z.infer<typeof AnalysisBody>;
 export type ListTicketsInput = z.infer<typeof ListTicketsQuery>;

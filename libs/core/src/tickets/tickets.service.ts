@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Refusal, routeByCategory, ticketEvent, URGENT_TAG, type TicketEvent } from '@escala/domain';
+import { Refusal, routeByCategory, URGENT_TAG } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { domainEvent, type DomainEventDraft } from '../audit/domain-event.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
@@ -58,7 +59,7 @@ export class TicketsService {
     const { number: _assigned, ...columns } = ticket;
     write.insertFirst(TicketSchema, columns, ['number']);
     const { number: _, ...view } = ticketView(ticket);
-    const created = ticketEvent('ticket.created', {
+    const created = domainEvent('ticket.created', {
       ticketId: ticket.id,
       number: 0,
       unitKey: ticket.unitKey,
@@ -126,13 +127,13 @@ export class TicketsService {
         const { updatedAt: __, ...after } = ticketView(ticket);
         const { before: changedBefore, after: changedAfter } = diff(before, after);
         const changed = Object.keys(changedAfter);
-        const events: TicketEvent[] = [
-          ticketEvent('ticket.updated', { ticketId: id, number: after.number, changed }),
+        const events: DomainEventDraft[] = [
+          domainEvent('ticket.updated', { ticketId: id, number: after.number, changed }),
           ...urgentEvents(ticket, before.tags),
         ];
         if ('assigneeId' in changedAfter) {
           events.push(
-            ticketEvent('ticket.assigned', {
+            domainEvent('ticket.assigned', {
               ticketId: id,
               number: after.number,
               assigneeId: after.assigneeId,
@@ -156,14 +157,8 @@ export class TicketsService {
   }
 }
 
-function urgentEvents(ticket: Ticket, previousTags: readonly string[]): TicketEvent[] {
+/** Someone added the tag URGENTE by hand: the alert goes out without the playbook's declaration. */
+function urgentEvents(ticket: Ticket, previousTags: readonly string[]): DomainEventDraft[] {
   if (!ticket.tags.includes(URGENT_TAG) || previousTags.includes(URGENT_TAG)) return [];
-  return [
-    ticketEvent('ticket.urgent', {
-      ticketId: ticket.id,
-      number: Number(ticket.number),
-      unitKey: ticket.unitKey,
-      subject: ticket.subject,
-    }),
-  ];
+  return [domainEvent('ticket.urgent', { ticketId: ticket.id, number: Number(ticket.number), declaration: null })];
 }

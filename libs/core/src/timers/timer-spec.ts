@@ -1,3 +1,7 @@
+import type { EventType } from '@escala/connector-kit';
+
+export type TimerEventType = Extract<EventType, `sla.${string}` | `third_party.${string}_due`>;
+
 /** What a timer is about: the aggregate whose deadline it is. Becomes the outbox event's aggregate. */
 export interface TimerSubject {
   type: string;
@@ -8,7 +12,8 @@ export interface TimerSubject {
 export interface TimerSpec {
   kind: string;
   dueAt: Date;
-  eventType: string;
+  /** Fired as this event type, its payload plus `timer` and, for a ticket, the ticket summary. */
+  eventType: TimerEventType;
   payload: Record<string, unknown>;
 }
 

@@ -9,3 +9,7 @@ export type AgentChannel = (typeof AGENT_CHANNELS)[number];
 /** A trâmite: a reply the customer sees, an internal note, or a system event. */
 export const ENTRY_KINDS = ['public', 'internal', 'event'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+/** Whose words an entry is: the customer's message, our reply to the customer, or ours alone. */
+export const ENTRY_DIRECTIONS = ['from_customer', 'to_customer', 'internal'] as const;
+export type EntryDirection = (typeof ENTRY_DIRECTIONS)[number];

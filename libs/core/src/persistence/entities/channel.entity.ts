@@ -4,7 +4,10 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export interface ChannelSubscription {
   eventTypes: string[];
   tiers: string[];
+  /** Stage numbers inside their tier (`2` for N1 stage 2). */
   stages: string[];
+  /** Unit keys (`N1-E2`, `REL`). Absent on channels saved before units could be chosen. */
+  units?: string[];
   tags: string[];
   categories: string[];
 }

@@ -1,5 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { ENTRY_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
+import { ENTRY_DIRECTIONS, ENTRY_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
 
 /** A deadline the customer depends on ("prazos e entregas", docs/playbook.md §9.1). */
 export interface CustomerDeadline {
@@ -84,6 +84,7 @@ export const TicketEntrySchema = defineEntity({
     id: p.uuid().primary(),
     ticketId: p.uuid(),
     kind: p.enum(ENTRY_KINDS),
+    direction: p.enum(ENTRY_DIRECTIONS),
     body: p.text(),
     authorId: p.uuid().nullable(),
     authorLabel: p.string(),

@@ -14,6 +14,8 @@ import { Migration20261123007001_error_sheet_and_suggestions } from './Migration
 import { Migration20261123007002_priority_requests } from './Migration20261123007002_priority_requests.js';
 import { Migration20261123009000_ticket_follow_ups } from './Migration20261123009000_ticket_follow_ups.js';
 import { Migration20261203030000_connector_kit_v2 } from './Migration20261203030000_connector_kit_v2.js';
+import { Migration20261203010000_event_catalogue } from './Migration20261203010000_event_catalogue.js';
+import { Migration20261203010100_entry_direction } from './Migration20261203010100_entry_direction.js';
 import { Migration20261203050000_ticket_clock_events } from './Migration20261203050000_ticket_clock_events.js';
 
 /**
@@ -37,5 +39,7 @@ export const migrations = [
   Migration20261123007002_priority_requests,
   Migration20261123009000_ticket_follow_ups,
   Migration20261203030000_connector_kit_v2,
+  Migration20261203010000_event_catalogue,
+  Migration20261203010100_entry_direction,
   Migration20261203050000_ticket_clock_events,
 ];

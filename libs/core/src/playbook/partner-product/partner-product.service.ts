@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { domainEvent } from '../../audit/domain-event.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   Refusal,
@@ -52,15 +53,12 @@ export class PartnerProductService {
         result: { partnerCase, customerMessage, leaderNote: texts.leaderNote },
         after: { partnerCase: record.partnerCase },
         events: [
-          {
-            type: 'ticket.partner_product_marked',
-            payload: {
-              ticketId,
-              number: Number(ticket.number),
-              partnerName: partnerCase.partnerName,
-              productName: partnerCase.productName,
-            },
-          },
+          domainEvent('ticket.partner_product_marked', {
+            ticketId,
+            number: Number(ticket.number),
+            partnerName: partnerCase.partnerName,
+            productName: partnerCase.productName,
+          }),
         ],
         entries: [
           { kind: 'public' as const, body: customerMessage },

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { domainEvent } from '../../audit/domain-event.js';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   Refusal,
@@ -73,16 +74,13 @@ export class PriorityRequestsService {
         result: view(row),
         after: view(row),
         events: [
-          {
-            type: 'ticket.priority_requested',
-            payload: {
-              ticketId,
-              number: Number(ticket.number),
-              requestId: row.id,
-              kind: request.kind,
-              unitKey: ticket.unitKey,
-            },
-          },
+          domainEvent('ticket.priority_requested', {
+            ticketId,
+            number: Number(ticket.number),
+            requestId: row.id,
+            kind: request.kind,
+            unitKey: ticket.unitKey,
+          }),
         ],
         entries: [{ kind: 'internal' as const, body: note }],
       };
@@ -114,16 +112,13 @@ export class PriorityRequestsService {
         result: view(row),
         after: { requestId, before: before.status, status: decided.status, declineReason: decided.declineReason },
         events: [
-          {
-            type: `ticket.priority_${decided.status}`,
-            payload: {
-              ticketId: ticket.id,
-              number: Number(ticket.number),
-              requestId,
-              kind: decided.kind,
-              devRequestRef: decided.devRequestRef,
-            },
-          },
+          domainEvent(decided.status === 'approved' ? 'ticket.priority_approved' : 'ticket.priority_declined', {
+            ticketId: ticket.id,
+            number: Number(ticket.number),
+            requestId,
+            kind: decided.kind,
+            devRequestRef: decided.devRequestRef,
+          }),
         ],
         entries: [{ body: `Solicitação de prioridade (${decided.kind}) ${verdict} — ${callerLabel(caller)}` }],
       };

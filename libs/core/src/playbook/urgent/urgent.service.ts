@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Refusal, declareUrgent, DEFAULT_LOCALE, URGENT_TAG } from '@escala/domain';
+import { domainEvent } from '../../audit/domain-event.js';
 import { CustomerSchema } from '../../persistence/entities/index.js';
 import { callerLabel, type TicketCaller } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
@@ -53,19 +54,8 @@ export class UrgentService {
         },
         after: { tags: ticket.tags, urgent: declaration.alert },
         events: [
-          { type: 'ticket.updated', payload: { ticketId, number, changed: ['tags'] } },
-          {
-            type: 'ticket.urgent',
-            payload: {
-              ticketId,
-              number,
-              unitKey: ticket.unitKey,
-              subject: ticket.subject,
-              ...declaration.alert,
-              skipEligible: true,
-              leaderAlert,
-            },
-          },
+          domainEvent('ticket.updated', { ticketId, number, changed: ['tags'] }),
+          domainEvent('ticket.urgent', { ticketId, number, declaration: { ...declaration.alert, leaderAlert } }),
         ],
         entries: [{ body: leaderAlert }],
       };

@@ -1,0 +1,2 @@
+export * from './event-catalogue.js';
+export * from './ticket-summary.js';
