@@ -33,7 +33,7 @@ describe('follow-ups and commitments as pending items', () => {
       body: { dueAt: sp('2026-12-14T14:00').toISOString(), note: 'Ligar de volta' },
     });
     expect(scheduled.status).toBe(201);
-    expect((await waitOnCustomer(agent, held.id)).status).toBe(201);
+    expect((await waitOnCustomer(agent, held.id)).status).toBe(200);
 
     setNow('2026-12-14T13:59');
     const early = await next(agent);
@@ -75,7 +75,7 @@ describe('follow-ups and commitments as pending items', () => {
       body: { description: 'Retorno até 15:00', dueAt: sp('2026-12-15T15:00').toISOString() },
     });
     expect(promised.status).toBe(201);
-    expect((await waitOnCustomer(agent, held.id)).status).toBe(201);
+    expect((await waitOnCustomer(agent, held.id)).status).toBe(200);
 
     setNow('2026-12-15T15:01');
     const blocked = await next(agent);

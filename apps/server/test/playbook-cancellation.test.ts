@@ -71,13 +71,13 @@ describe('cancellation closure rule', () => {
       'Contato com o cliente realizado em 20/11/2026 14:00 por telefone com Maria (sócia).\nMotivo do cancelamento: Migração para sistema parceiro/concorrente (SIEG).\nDetalhes: Escritório unificou os sistemas',
     );
     const resolved = await resolve(ticket.id);
-    expect(resolved.status).toBe(201);
+    expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('resolved');
   });
 
   it('does not hold other categories, and refuses recording cancellation data on them', async () => {
     const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team) });
-    expect((await resolve(created.body.id)).status).toBe(201);
+    expect((await resolve(created.body.id)).status).toBe(200);
     const refused = await contact(created.body.id);
     expect(refused.status).toBe(409);
     expect(refused.body.message).toBe('Ticket is not a cancellation (category "financeiro")');

@@ -56,4 +56,16 @@ describe('clockEventsOf', () => {
       { type: 'acted', at: at(5) },
     ]);
   });
+
+  it('does not count the move a take-over makes by itself as the agent action the analysis clock waits for', () => {
+    const events = clockEventsOf([
+      record(0, 'ticket.created', { unitKey: 'N1' }, null),
+      record(1, 'ticket.status_changed', { status: 'in_analysis', takeover: true }),
+      record(2, 'ticket.note_added'),
+    ]);
+    expect(events).toEqual([
+      { type: 'created', at: at(0), tier: 'N1' },
+      { type: 'acted', at: at(2) },
+    ]);
+  });
 });

@@ -28,7 +28,7 @@ export const CLOCK_ACTIONS: ReadonlySet<string> = new Set([
 /**
  * The clock events of a ticket, from its audit trail: created/escalated carry the tier/stage; a
  * public reply by one of us is `replied` (a customer's message is not); notes, the technical
- * analysis and status changes by a person are `acted`; waiting statuses pause (the policy decides
+ * analysis and status changes by a person are `acted` (not the move a take-over makes by itself); waiting statuses pause (the policy decides
  * whether the reason pauses); resolved or closed ends the clocks; leaving resolved or closed
  * reopens the ticket on new clocks of its tier/stage (the reopening move itself is not the action
  * the new analysis clock waits for).
@@ -50,7 +50,7 @@ export function clockEventsOf(history: readonly TicketHistoryRecord[]): ClockEve
       events.push({ type: 'reopened', at, tier });
     } else if (action === 'ticket.status_changed') {
       const to = String(after?.status);
-      if (actorId) events.push({ type: 'acted', at });
+      if (actorId && !after?.takeover) events.push({ type: 'acted', at });
       const pause = PAUSING[to];
       if (pause) events.push({ type: 'paused', at, reason: pause });
       else if (PAUSING[status]) events.push({ type: 'resumed', at });

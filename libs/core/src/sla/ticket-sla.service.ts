@@ -27,7 +27,8 @@ const CLOCK_ACTION_LIST = [...CLOCK_ACTIONS].map((action) => `'${action}'`).join
 /** The clock-relevant part of a ticket's audit trail, with only the fields the clocks read. */
 const HISTORY = `
   select action, actor_id as "actorId", occurred_at as "occurredAt",
-    jsonb_build_object('unitKey', after->'unitKey', 'structureVersion', after->'structureVersion', 'status', after->'status') as after
+    jsonb_build_object('unitKey', after->'unitKey', 'structureVersion', after->'structureVersion', 'status', after->'status',
+      'takeover', after->'takeover') as after
   from audit_records
   where subject_type = 'ticket' and subject_id = ? and action in (${CLOCK_ACTION_LIST})
   order by id`;
