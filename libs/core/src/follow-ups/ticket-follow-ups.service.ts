@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
+import { badInput } from '../http/bad-input.js';
 import {
   TicketFollowUpSchema,
   TicketSchema,
@@ -41,6 +42,14 @@ export class TicketFollowUpsService {
     kind: TicketFollowUpKind,
     entry: { dueAt: Date; description: string | null },
   ) {
+    // Created already overdue it would block the holder's next ticket at once: a wrong date or time
+    // zone, or something owed now rather than scheduled. Refused, so the agent sees it at the desk.
+    const now = this.clock.now();
+    if (entry.dueAt < now)
+      throw badInput({
+        field: 'dueAt',
+        message: `is already past (${entry.dueAt.toISOString()} is before now, ${now.toISOString()}); give a time still to come`,
+      });
     return this.em.transactional(async (tx) => {
       await this.ticketOrFail(tx, ticketId);
       const row = tx.create(TicketFollowUpSchema, {
