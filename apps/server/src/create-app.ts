@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { UnreadableBodyFilter } from '@escala/core';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { Metrics } from './metrics/metrics.js';
 
@@ -18,6 +19,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     { bufferLogs: true, rawBody: true },
   );
   app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new UnreadableBodyFilter(app.getHttpAdapter()));
   instrument(app);
   const document = SwaggerModule.createDocument(
     app,

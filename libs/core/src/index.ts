@@ -7,7 +7,8 @@ export { Allow, Public, ACCESS_RULE, type AccessRule } from './auth/access.decor
 export { CurrentPrincipal, type Principal } from './auth/principal.js';
 export { AuditService, type Actor, type AuditEntry } from './audit/audit.service.js';
 export { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from './http/zod-openapi.js';
-export { ZodValidationPipe, fieldErrors, type FieldError } from './http/zod-validation.pipe.js';
+export { ZodValidationPipe, fieldErrors, parseInput, type FieldError } from './http/zod-validation.pipe.js';
+export { UnreadableBodyFilter } from './http/unreadable-body.filter.js';
 export { PlaybookModule } from './playbook/playbook.module.js';
 export { PlaybookTemplatesService, type TemplateState } from './playbook/templates/playbook-templates.service.js';
 export { Clock, SystemClock } from './clock/clock.js';

@@ -3,11 +3,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import { ConnectorError } from '@escala/connector-kit';
 import { badInput } from '../http/bad-input.js';
-import { fieldErrors } from '../http/zod-validation.pipe.js';
+import { fieldErrors, parseInput } from '../http/zod-validation.pipe.js';
 
 /** Validates inbound data with the HTTP API's schema: a failure is the same 400 a request would get. */
 export function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
+  const result = parseInput(schema, value);
   if (!result.success) throw badInput(...fieldErrors(result.error));
   return result.data;
 }

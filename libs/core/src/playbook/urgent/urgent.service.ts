@@ -25,7 +25,7 @@ export class UrgentService {
     const agentName = callerLabel(caller);
     return this.store.change(caller, ticketId, 'ticket.urgent_declared', async ({ tx, ticket, record, now }) => {
       if (ticket.tags.includes(URGENT_TAG))
-        throw new ConflictException(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
+        throw new ConflictException(`O atendimento ${ticket.number} já está marcado como ${URGENT_TAG}`);
       const declaration = declareUrgent(catalogue, {
         serviceCode: input.serviceCode,
         urgency: input.urgency,
