@@ -130,8 +130,8 @@ describe('follow-ups and commitments as pending items', () => {
 
   it('refuses a follow-up or commitment created already overdue, naming dueAt and why, and records nothing', async () => {
     const { agent, held } = await agentHoldingATicket('2026-12-17');
-    // 09:00 in São Paulo: a minute ago, the same wall time read as UTC (06:00 local), last year.
-    for (const dueAt of ['2026-12-17T08:59:00-03:00', '2026-12-17T09:00:00Z', '2025-12-17T09:00:00-03:00']) {
+    // 09:00 in São Paulo: two minutes ago, the same wall time read as UTC (06:00 local), last year.
+    for (const dueAt of ['2026-12-17T08:58:00-03:00', '2026-12-17T09:00:00Z', '2025-12-17T09:00:00-03:00']) {
       for (const [path, body] of [
         ['follow-ups', { dueAt, note: 'Ligar de volta' }],
         ['commitments', { dueAt, description: 'Retorno até 15:00' }],
@@ -147,10 +147,10 @@ describe('follow-ups and commitments as pending items', () => {
       expect((await desk.t.request('GET', `/tickets/${held.id}/${path}`, { token: agent.token })).body.items).toEqual(
         [],
       );
-    // Due right now is still to be done, not late.
+    // Due now by a client's clock a few seconds behind is still to be done, not late.
     const now = await desk.t.request('POST', `/tickets/${held.id}/follow-ups`, {
       token: agent.token,
-      body: { dueAt: sp('2026-12-17T09:00').toISOString() },
+      body: { dueAt: sp('2026-12-17T08:59:30').toISOString() },
     });
     expect(now.status).toBe(201);
   });
