@@ -22,7 +22,7 @@ describe('a clean stop', () => {
     );
     // A terminal sends SIGINT to the whole foreground process group, not only to the server.
     process.kill(-server.child.pid!, 'SIGINT');
-    expect(await server.exited).toBe(0);
+    expect(await server.exited, server.output.join('').slice(-2500)).toBe(0);
     const logLines = server.output
       .join('')
       .split('\n')
