@@ -139,6 +139,7 @@ describe('cancellation steps owed', () => {
     expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(200);
     await expectBlockedBy(agent, ticket, 'cancellation-step-owed', '2026-12-15T13:00', CONTACT_OWED);
 
+    setNow('2026-12-15T13:05');
     const contact = await desk.t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, {
       token: agent.token,
       body: { at: sp('2026-12-15T13:05').toISOString(), means: 'phone', withWhom: 'Maria (sócia)' },
