@@ -26,6 +26,17 @@ async function main(): Promise<void> {
     if (applied.length > 0) say(`Applied ${applied.length} migration(s): ${applied.join(', ')}`);
     const secrets = await loadSecretBox(config);
     const app = await createApp({ config, databaseUrl: database.url, secretBox: secrets.box });
+    // From here on a signal closes the app and then the database, even before "Escala is running".
+    const shutdown = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      say(`Received ${signal}, shutting down…`);
+      await app.close();
+      await stopDatabase();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
     const admin = await ensureBootstrapAdmin(app.get(EntityManager), config.ESCALA_ADMIN_PASSWORD);
     // Demo data only on the embedded database: a real deployment (DATABASE_URL) starts empty.
     const seeded =
@@ -52,17 +63,6 @@ async function main(): Promise<void> {
       say(`  First start: created the user "${admin.login}" with the one-time password: ${admin.generatedPassword}`);
       say('  It is shown only now; change it with PATCH /users/{id}.');
     }
-
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      say(`Received ${signal}, shutting down…`);
-      await app.close();
-      await stopDatabase();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (error) {
     await stopDatabase();
     throw error;

@@ -33,7 +33,7 @@ describe('follow-ups and commitments as pending items', () => {
       body: { dueAt: sp('2026-12-14T14:00').toISOString(), note: 'Ligar de volta' },
     });
     expect(scheduled.status).toBe(201);
-    expect((await waitOnCustomer(agent, held.id)).status).toBe(201);
+    expect((await waitOnCustomer(agent, held.id)).status).toBe(200);
 
     setNow('2026-12-14T13:59');
     const early = await next(agent);
@@ -75,7 +75,7 @@ describe('follow-ups and commitments as pending items', () => {
       body: { description: 'Retorno até 15:00', dueAt: sp('2026-12-15T15:00').toISOString() },
     });
     expect(promised.status).toBe(201);
-    expect((await waitOnCustomer(agent, held.id)).status).toBe(201);
+    expect((await waitOnCustomer(agent, held.id)).status).toBe(200);
 
     setNow('2026-12-15T15:01');
     const blocked = await next(agent);
@@ -126,5 +126,32 @@ describe('follow-ups and commitments as pending items', () => {
     const actions = audit.body.items.map((record: { action: string }) => record.action);
     expect(actions).toEqual(expect.arrayContaining(['ticket.follow-up.added', 'ticket.follow-up.done']));
     expect(actions).not.toContain('ticket.commitment.added');
+  });
+
+  it('refuses a follow-up or commitment created already overdue, naming dueAt and why, and records nothing', async () => {
+    const { agent, held } = await agentHoldingATicket('2026-12-17');
+    // 09:00 in São Paulo: two minutes ago, the same wall time read as UTC (06:00 local), last year.
+    for (const dueAt of ['2026-12-17T08:58:00-03:00', '2026-12-17T09:00:00Z', '2025-12-17T09:00:00-03:00']) {
+      for (const [path, body] of [
+        ['follow-ups', { dueAt, note: 'Ligar de volta' }],
+        ['commitments', { dueAt, description: 'Retorno até 15:00' }],
+      ] as const) {
+        const late = await desk.t.request('POST', `/tickets/${held.id}/${path}`, { token: agent.token, body });
+        expect([path, dueAt, late.status]).toEqual([path, dueAt, 400]);
+        expect(late.body.errors).toEqual([
+          { field: 'dueAt', message: expect.stringMatching(/^is already past \(.+ is before now, .+\)/) },
+        ]);
+      }
+    }
+    for (const path of ['follow-ups', 'commitments'])
+      expect((await desk.t.request('GET', `/tickets/${held.id}/${path}`, { token: agent.token })).body.items).toEqual(
+        [],
+      );
+    // Due now by a client's clock a few seconds behind is still to be done, not late.
+    const now = await desk.t.request('POST', `/tickets/${held.id}/follow-ups`, {
+      token: agent.token,
+      body: { dueAt: sp('2026-12-17T08:59:30').toISOString() },
+    });
+    expect(now.status).toBe(201);
   });
 });

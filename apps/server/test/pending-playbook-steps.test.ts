@@ -62,7 +62,7 @@ describe('third-party steps owed', () => {
         })
       ).status,
     ).toBe(201);
-    expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(201);
+    expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(200);
     expect((await next(agent)).status).toBe(200);
 
     setNow('2026-12-14T10:00');
@@ -82,7 +82,7 @@ describe('third-party steps owed', () => {
       '2026-12-14T10:00',
       `Responder ao cliente com o retorno de ${THIRD_PARTY}`,
     );
-    expect((await park(agent, ticket.id, 'waiting_customer')).status).toBe(201);
+    expect((await park(agent, ticket.id, 'waiting_customer')).status).toBe(200);
     await expectBlockedBy(
       agent,
       ticket,
@@ -99,7 +99,7 @@ describe('third-party steps owed', () => {
       (await post(agent, `/tickets/${ticket.id}/mediation/refusal`, { note: 'Só atendem o cliente diretamente' }))
         .status,
     ).toBe(201);
-    expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(201);
+    expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(200);
     await expectBlockedBy(
       agent,
       ticket,
@@ -130,15 +130,16 @@ describe('cancellation steps owed', () => {
       subject: 'Cancelar contrato',
     });
     await reply(agent, ticket.id);
-    expect((await park(agent, ticket.id, 'waiting_customer')).status).toBe(201);
+    expect((await park(agent, ticket.id, 'waiting_customer')).status).toBe(200);
 
     setNow('2026-12-15T12:59');
     expect((await next(agent)).status).toBe(200);
     setNow('2026-12-15T13:00');
     await expectBlockedBy(agent, ticket, 'cancellation-step-owed', '2026-12-15T13:00', CONTACT_OWED);
-    expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(201);
+    expect((await park(agent, ticket.id, 'waiting_third_party')).status).toBe(200);
     await expectBlockedBy(agent, ticket, 'cancellation-step-owed', '2026-12-15T13:00', CONTACT_OWED);
 
+    setNow('2026-12-15T13:05');
     const contact = await desk.t.request('PUT', `/tickets/${ticket.id}/cancellation/contact`, {
       token: agent.token,
       body: { at: sp('2026-12-15T13:05').toISOString(), means: 'phone', withWhom: 'Maria (sócia)' },

@@ -52,15 +52,9 @@ describe('cancellation closure rule', () => {
     ]);
 
     expect((await contact(ticket.id)).status).toBe(200);
-    const moving = await reason(ticket.id, {
-      code: 'moving-to-other-system',
-      details: 'Escritório unificou os sistemas',
-    });
-    expect(moving.body.missing.map((m: { code: string }) => m.code)).toEqual(['competitor-system']);
     const stillRefused = await resolve(ticket.id);
     expect(stillRefused.status).toBe(409);
-    expect(stillRefused.body.detail).toContain('missing competitor-system');
-    expect(stillRefused.body.blocking[0].message).toContain('SIEG');
+    expect(stillRefused.body.blocking.map((m: { code: string }) => m.code)).toEqual(['reason']);
 
     const named = await reason(ticket.id, {
       code: 'moving-to-other-system',
@@ -73,13 +67,13 @@ describe('cancellation closure rule', () => {
       'Contato com o cliente realizado em 20/11/2026 14:00 por telefone com Maria (sócia).\nMotivo do cancelamento: Migração para sistema parceiro/concorrente (SIEG).\nDetalhes: Escritório unificou os sistemas',
     );
     const resolved = await resolve(ticket.id);
-    expect(resolved.status).toBe(201);
+    expect(resolved.status).toBe(200);
     expect(resolved.body.status).toBe('resolved');
   });
 
   it('does not hold other categories, and refuses recording cancellation data on them', async () => {
     const created = await app.t.request('POST', '/tickets', { token: agent(), body: ticketBody(app.team) });
-    expect((await resolve(created.body.id)).status).toBe(201);
+    expect((await resolve(created.body.id)).status).toBe(200);
     const refused = await contact(created.body.id);
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toBe('Ticket is not a cancellation (category "financeiro")');
@@ -98,13 +92,36 @@ describe('cancellation closure rule', () => {
     expect(noPerson.body.errors.map((e: { field: string }) => e.field)).toEqual(['withWhom']);
   });
 
-  it('does not count a contact dated in the future', async () => {
+  it('refuses up front a contact dated in the future, naming the field and why, and stores nothing', async () => {
     const ticket = await openCancellation();
-    await contact(ticket.id, '2999-01-01T10:00:00Z');
-    await reason(ticket.id, { code: 'price', details: 'Achou caro' });
-    const refused = await resolve(ticket.id);
-    expect(refused.status).toBe(409);
-    expect(refused.body.blocking.map((m: { code: string }) => m.code)).toEqual(['customer-contact']);
+    for (const at of ['2999-01-01T10:00:00Z', new Date(Date.now() + 60_000).toISOString()]) {
+      const future = await contact(ticket.id, at);
+      expect(future.status).toBe(400);
+      expect(future.body.errors).toEqual([
+        { field: 'at', message: expect.stringMatching(/^the contact cannot be in the future \(.+ is after now, .+\)/) },
+      ]);
+    }
+    const state = await app.t.request('GET', `/tickets/${ticket.id}/cancellation`, { token: agent() });
+    expect(state.body.contact).toBeNull();
+  });
+
+  it('refuses up front a move to another system that does not name the system', async () => {
+    const ticket = await openCancellation();
+    for (const competitorSystem of [undefined, null, '   ']) {
+      const unnamed = await reason(ticket.id, {
+        code: 'moving-to-other-system',
+        details: 'Escritório unificou os sistemas',
+        ...(competitorSystem === undefined ? {} : { competitorSystem }),
+      });
+      expect(unnamed.status).toBe(400);
+      expect(unnamed.body.errors.map((e: { field: string }) => e.field)).toEqual(['competitorSystem']);
+    }
+    const unnamed = await reason(ticket.id, { code: 'moving-to-other-system', details: 'x' });
+    expect(unnamed.body.errors[0].message).toBe(
+      'required when the reason is moving to another system: name the system (e.g. SIEG, Fiscosoft)',
+    );
+    const state = await app.t.request('GET', `/tickets/${ticket.id}/cancellation`, { token: agent() });
+    expect(state.body.reason).toBeNull();
   });
 
   it('reports cancellations by reason and by partner system over a period', async () => {

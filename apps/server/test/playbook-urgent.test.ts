@@ -20,7 +20,8 @@ const declare = (id: string, body: Record<string, unknown>) =>
 describe('URGENTE declaration', () => {
   it('tags the ticket URGENTE, makes it skip-eligible and alerts the leader through the outbox, together', async () => {
     const ticket = await openTicket();
-    const declared = await declare(ticket.id, { serviceCode: 'busca-nfe', urgency: 'Fechamento fiscal hoje às 18h' });
+    // Typed as a sentence: the alert still ends it with one full stop.
+    const declared = await declare(ticket.id, { serviceCode: 'busca-nfe', urgency: 'Fechamento fiscal hoje às 18h.' });
     expect(declared.status).toBe(201);
     expect(declared.body).toMatchObject({
       tags: ['URGENTE'],
@@ -59,6 +60,7 @@ describe('URGENTE declaration', () => {
 
     const again = await declare(ticket.id, { serviceCode: 'busca-nfe', urgency: 'de novo' });
     expect(again.status).toBe(409);
+    expect(again.body.message).toBe(`O atendimento ${ticket.number} já está marcado como URGENTE`);
   });
 
   it('refuses a service outside the catalogue and an empty urgency, writing nothing', async () => {

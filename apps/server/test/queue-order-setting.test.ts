@@ -15,9 +15,9 @@ describe('ESCALA_QUEUE_ORDER=queued-at', () => {
     const openedFirst = await openTicket('2026-12-07T09:00');
     const openedSecond = await openTicket('2026-12-07T09:30');
     setNow('2026-12-07T10:00');
-    expect((await escalateToN2(openedSecond.id)).status).toBe(201);
+    expect((await escalateToN2(openedSecond.id)).status).toBe(200);
     setNow('2026-12-07T11:00');
-    expect((await escalateToN2(openedFirst.id)).status).toBe(201);
+    expect((await escalateToN2(openedFirst.id)).status).toBe(200);
 
     setNow('2026-12-07T11:30');
     const view = await desk.t.request('GET', '/queue/N2', { token: desk.team.people.leader!.token });
@@ -44,9 +44,9 @@ describe('ESCALA_QUEUE_ORDER=queued-at', () => {
     const waitedLonger = await openTicket('2026-12-08T09:00');
     const urgent = await openTicket('2026-12-08T08:45', { tags: ['URGENTE'] });
     setNow('2026-12-08T10:00');
-    expect((await escalateToN2(waitedLonger.id)).status).toBe(201);
+    expect((await escalateToN2(waitedLonger.id)).status).toBe(200);
     setNow('2026-12-08T11:00');
-    expect((await escalateToN2(urgent.id)).status).toBe(201);
+    expect((await escalateToN2(urgent.id)).status).toBe(200);
 
     const agent = await newAgent('N2');
     expect((await desk.t.request('POST', `/queue/take/${urgent.id}`, { token: agent.token })).status).toBe(200);

@@ -70,11 +70,11 @@ describe('queue order', () => {
     expect((await desk.t.request('POST', '/queue/next', { token: web.token })).body).toEqual({ ticket: null });
     const history = await desk.t.request('GET', `/tickets/${c.id}/entries`, { token: web.token });
     expect(history.body.items.map((i: { body: string }) => i.body)).toContain(
-      `Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência`,
+      `Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência — status: new → in_analysis`,
     );
     const plain = await desk.t.request('GET', `/tickets/${a.id}/entries`, { token: web.token });
     expect(plain.body.items.map((i: { body: string }) => i.body)).toContain(
-      `Atendimento assumido por ${web.displayName} (próximo da fila)`,
+      `Atendimento assumido por ${web.displayName} (próximo da fila) — status: new → in_analysis`,
     );
   });
 });
@@ -106,7 +106,7 @@ describe('taking a ticket out of order', () => {
     expect(taken.after).toMatchObject({ assigneeId: agent.id, skipReason: 'priority-email', passedOver: [b.id] });
     const entries = await desk.t.request('GET', `/tickets/${d.id}/entries`, { token: agent.token });
     expect(entries.body.items.at(-1).body).toMatch(
-      /^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade$/,
+      /^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade — status: new → in_analysis$/,
     );
 
     await desk.t.request('POST', `/tickets/${d.id}/entries`, {
@@ -189,7 +189,7 @@ describe('concurrency', () => {
         token: desk.team.people.N1!.token,
         body: { toUnit: 'N2', reason: 'especialista' },
       });
-      expect(moved.status).toBe(201);
+      expect(moved.status).toBe(200);
     }
     const answers = await Promise.all(
       agentsN2.map((agent) => desk.t.request('POST', '/queue/next', { token: agent.token })),

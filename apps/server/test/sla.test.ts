@@ -88,7 +88,7 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
       token: stage1.token,
       body: { toUnit: 'N1-E2', reason: 'homologação bancária' },
     });
-    expect(escalated.status).toBe(201);
+    expect(escalated.status).toBe(200);
     // One step per deadline: two instances firing a warning and a breach due in the same tick may
     // commit them in either order.
     setNow('2026-12-07T13:00');
@@ -147,15 +147,16 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
       body: { kind: 'public', body: 'Orientação enviada ao cliente.' },
     });
     setNow('2026-12-14T10:20');
-    expect((await move('resolved')).status).toBe(201);
+    expect((await move('resolved')).status).toBe(200);
     expect(await sql(a, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
 
     // The customer says it still fails: the ticket is reopened the next morning.
     setNow('2026-12-15T09:00');
-    expect((await move('in_analysis')).status).toBe(201);
+    expect((await move('in_analysis')).status).toBe(200);
     const explained = await a.request('GET', `/tickets/${id}/sla`, { token: team.people.leader!.token });
     expect(explained.body.clocks.map((c: Record<string, unknown>) => [c.kind, c.state, c.startedAt, c.dueAt])).toEqual([
-      ['analysis', 'met', iso('2026-12-14T10:00'), null],
+      // Met by the reply at 10:10, against the 11:00 it was due.
+      ['analysis', 'met', iso('2026-12-14T10:00'), iso('2026-12-14T11:00')],
       ['analysis', 'running', iso('2026-12-15T09:00'), iso('2026-12-15T10:00')],
     ]);
     expect(
@@ -218,6 +219,8 @@ describe('pauses and explanations (preset n1-n5: N1 first response 24 business h
         elapsedMs: HOUR,
         remainingMs: 23 * HOUR,
         dueAt: null,
+        endedAt: null,
+        endedBy: null,
         breachedAt: null,
         // 23 business hours from Tuesday 15:00: 3 h Tuesday, 10 h Wednesday, 10 h Thursday.
         dueIfResumedNow: iso('2026-12-10T18:00'),

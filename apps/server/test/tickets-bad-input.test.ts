@@ -100,4 +100,29 @@ describe('bad ticket input answers 400 naming the field and writes nothing', () 
     ]);
     expect((await t.request('GET', '/support-structure', { token: team.admin })).body.version).toBe(active.version);
   });
+
+  it('says what is wrong with each field once: "required" when missing, the first reason otherwise', async () => {
+    const before = await written();
+    const missing = await t.request('POST', '/tickets', { token: team.admin, body: omit('channel') });
+    expect(missing.body.errors).toEqual([{ field: 'channel', message: 'required' }]);
+    for (const description of [[], ['texto'], {}, 42, null]) {
+      const wrong = await t.request('POST', '/tickets', { token: team.admin, body: ticketBody(team, { description }) });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([{ field: 'description', message: expect.stringMatching(/^Invalid input/) }]);
+      expect(wrong.body.message).toBe('Invalid input: description');
+    }
+    expect(await written()).toBe(before);
+  });
+
+  it('answers a body that is not JSON with the same errors array, and names a bad path parameter', async () => {
+    for (const rawBody of ['{"subject": ', "{'subject': 'x'}", '']) {
+      const malformed = await t.request('POST', '/tickets', { token: team.admin, rawBody });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.errors).toEqual([{ field: '(body)', message: expect.any(String) }]);
+    }
+    for (const id of ['abc', '1', "1'%20or%20'1'='1"]) {
+      const path = await t.request('GET', `/tickets/${id}`, { token: team.admin });
+      expect([id, path.status, path.body.errors]).toEqual([id, 400, [{ field: 'id', message: 'Invalid UUID' }]]);
+    }
+  });
 });

@@ -34,7 +34,7 @@ describe('escalation', () => {
       token: person('N1').token,
       body: { toUnit: 'N2', reason: 'Configuração de DNS fora do alcance do N1', assigneeId: person('N2').id },
     });
-    expect(toN2.status).toBe(201);
+    expect(toN2.status).toBe(200);
     expect(toN2.body).toMatchObject({ unitKey: 'N2', assigneeId: person('N2').id, spocId: person('N1').id });
 
     const toN3 = await t.request('POST', `/tickets/${ticket.id}/escalations`, {
@@ -47,7 +47,7 @@ describe('escalation', () => {
 
     const history = await t.request('GET', `/tickets/${ticket.id}/entries`, { token: person('N1').token });
     expect(history.body.items.map((e: { kind: string; body: string }) => [e.kind, e.body])).toEqual([
-      ['event', 'Escalado de N1 para N2: Configuração de DNS fora do alcance do N1'],
+      ['event', 'Escalado de N1 para N2: Configuração de DNS fora do alcance do N1 — status: new → in_analysis'],
       ['event', 'Escalado de N2 para N3: Registro MX do servidor incorreto'],
     ]);
     const events = await sql(
@@ -149,7 +149,7 @@ describe('status lifecycle', () => {
       allowed: ['in_analysis', 'waiting_customer', 'waiting_third_party', 'waiting_development', 'resolved'],
     });
     for (const status of ['in_analysis', 'waiting_customer', 'in_analysis', 'resolved', 'closed']) {
-      expect([status, (await move(status)).status]).toEqual([status, 201]);
+      expect([status, (await move(status)).status]).toEqual([status, 200]);
     }
     const backToNew = await move('new');
     expect(backToNew.status).toBe(409);

@@ -124,6 +124,11 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     ...user,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LC_ALL: 'C' },
+    // Ctrl-C in a terminal signals the whole process group: a persistent cluster kept in it would
+    // shut down under the server while it closes (its connections then fail, logged as errors). Its
+    // owner stops it after closing, and a leftover is stopped on the next start. A throwaway one
+    // stays in the group, so an interrupted test run does not leave it behind.
+    detached: !options.ephemeral,
   });
   let output = '';
   server.stderr?.on('data', (chunk: Buffer) => {

@@ -21,12 +21,20 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Starts the compiled server as its own process, and resolves once it says it is running. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the compiled server as its own process, and resolves once it says it is running.
+ * `processGroup` makes it lead a process group of its own, as a shell does for `npm start`, so a
+ * test can send a signal to the whole group the way Ctrl-C in a terminal does.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { processGroup?: boolean } = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['apps/server/dist/main.js'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.processGroup ?? false,
   });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

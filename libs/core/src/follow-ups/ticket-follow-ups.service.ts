@@ -12,6 +12,8 @@ import {
 } from '../persistence/entities/index.js';
 import { Refusal } from '@escala/domain';
 
+const NOW_TOLERANCE_MS = 60_000;
+
 const view = (row: TicketFollowUp) => ({
   id: row.id,
   ticketId: row.ticketId,
@@ -42,6 +44,15 @@ export class TicketFollowUpsService {
     kind: TicketFollowUpKind,
     entry: { dueAt: Date; description: string | null },
   ) {
+    // Created already overdue it would block the holder's next ticket at once: a wrong date or time
+    // zone, or something owed now rather than scheduled. Refused, so the agent sees it at the desk.
+    // "Now" typed on a client's clock arrives a little in the past: a minute of it is still now.
+    const now = this.clock.now();
+    if (entry.dueAt.getTime() < now.getTime() - NOW_TOLERANCE_MS)
+      throw Refusal.invalid(
+        'dueAt',
+        `is already past (${entry.dueAt.toISOString()} is before now, ${now.toISOString()}); give a time still to come`,
+      );
     return this.em.transactional(async (tx) => {
       await this.ticketOrFail(tx, ticketId);
       const row = tx.create(TicketFollowUpSchema, {

@@ -10,6 +10,7 @@ import { SupportMembersService } from '../structure/support-members.service.js';
 import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
 import { assignTicket } from '../tickets/ticket-assignment.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { takeoverStatusChange } from '../tickets/takeover-status.js';
 import { ticketView } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { PendingWorkReader } from './pending-work.js';
@@ -132,10 +133,12 @@ export class QueueService {
     ticket.customerContactedAgain = false;
     ticket.priorityEmail = false;
     ticket.updatedAt = this.clock.now();
-    const line = skip.reason
+    const started = takeoverStatusChange(agent, ticket);
+    const taken = skip.reason
       ? `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: ${REASON_LABEL[skip.reason]}`
       : `Atendimento assumido por ${agent.displayName} (próximo da fila)`;
-    // The history line, audit record and event go in one statement; the unit of work writes the ticket.
+    const line = taken + (started?.lineSuffix ?? '');
+    // The history lines, audit records and events go in one statement; the unit of work writes the ticket.
     const write = new CombinedWrite(tx);
     this.ticketEntries.appendTo(write, ticket, agent, 'event', line);
     this.journal.write(write, {
@@ -159,6 +162,7 @@ export class QueueService {
         }),
       ],
     });
+    if (started) this.journal.write(write, started.change);
     await write.run();
     await this.hooks.changed(tx, ticket, 'ticket.taken', agent);
     return ticketView(ticket);

@@ -65,6 +65,20 @@ describe('clockEventsOf', () => {
       { type: 'acted', at: at(5) },
     ]);
   });
+
+  it('leaves no fact for a take-over, so the move to in_analysis it makes is not the action the analysis clock waits for', () => {
+    const events = clockEventsOf(
+      facts(
+        record(0, 'ticket.created', { unitKey: 'N1' }, null),
+        record(1, 'ticket.taken', { status: 'in_analysis' }),
+        record(2, 'ticket.note_added'),
+      ),
+    );
+    expect(events).toEqual([
+      { type: 'created', at: at(0), tier: 'N1' },
+      { type: 'acted', at: at(2) },
+    ]);
+  });
 });
 
 describe('clockFactOf', () => {

@@ -55,7 +55,7 @@ export function clockFactOf(
 /**
  * The clock events of a ticket, from its clock facts: created/escalated carry the tier/stage; a
  * public reply by one of us is `replied` (a customer's message is not); notes, the technical
- * analysis and status changes by a person are `acted`; waiting statuses pause (the policy decides
+ * analysis and status changes by a person are `acted` (not the move a take-over makes by itself); waiting statuses pause (the policy decides
  * whether the reason pauses); resolved or closed ends the clocks; leaving resolved or closed
  * reopens the ticket on new clocks of its tier/stage (the reopening move itself is not the action
  * the new analysis clock waits for).

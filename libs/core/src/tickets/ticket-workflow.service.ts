@@ -12,6 +12,7 @@ import { ChangeJournal } from '../audit/change-journal.js';
 import { domainEvent } from '../audit/domain-event.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
+import { takeoverStatusChange } from './takeover-status.js';
 import { TicketActors } from './ticket-actors.service.js';
 import { TicketHooks } from './ticket-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
@@ -103,12 +104,14 @@ export class TicketWorkflowService {
           spocId: ticket.spocId ?? null,
           structureVersion: version,
         };
+        // Named on the escalation, the new assignee takes the ticket over as a take from the queue would.
+        const started = input.assigneeId ? takeoverStatusChange(caller, ticket) : null;
         this.entries.append(
           tx,
           ticket,
           caller,
           'event',
-          `Escalado de ${before.unitKey} para ${input.toUnit}: ${input.reason}`,
+          `Escalado de ${before.unitKey} para ${input.toUnit}: ${input.reason}${started?.lineSuffix ?? ''}`,
         );
         this.journal.record({
           actor: caller,
@@ -128,6 +131,7 @@ export class TicketWorkflowService {
             }),
           ],
         });
+        if (started) this.journal.record(started.change);
         await this.hooks.changed(tx, ticket, 'ticket.escalated', caller);
         return ticketView(ticket);
       })

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@escala/domain';
 import { z } from 'zod';
@@ -73,7 +73,9 @@ export class TicketsController {
     return this.tickets.update(caller, id, body);
   }
 
+  // A move of an existing ticket creates nothing: 200 with the ticket, like PATCH.
   @Post(':id/status')
+  @HttpCode(200)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Move the ticket through its lifecycle; an illegal move answers 409 with the allowed ones' })
   @ApiZodBody(StatusBody)
@@ -86,6 +88,7 @@ export class TicketsController {
   }
 
   @Post(':id/escalations')
+  @HttpCode(200)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Escalate along a configured path with a reason; the SPOC keeps following the ticket' })
   @ApiZodBody(EscalateBody)

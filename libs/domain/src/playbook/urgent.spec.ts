@@ -34,6 +34,17 @@ describe('URGENTE declaration', () => {
     );
   });
 
+  it('keeps the urgency without a closing full stop, so the alert sentence does not end in two', () => {
+    for (const urgency of ['Fechar o mês hoje.', 'Fechar o mês hoje...', 'Fechar o mês hoje … ', 'Fechar o mês hoje'])
+      expect(
+        declareUrgent(DEFAULT_INOPERATIVE_SERVICES, { serviceCode: 'busca-nfe', urgency, declaredBy: 'j', at }).alert
+          .urgency,
+      ).toBe('Fechar o mês hoje');
+    expect(() =>
+      declareUrgent(DEFAULT_INOPERATIVE_SERVICES, { serviceCode: 'busca-nfe', urgency: ' . ', declaredBy: 'j', at }),
+    ).toThrow(/urgency/);
+  });
+
   it('accepts only active services of the configurable catalogue, with the urgency stated', () => {
     const catalogue: InoperativeService[] = [
       ...DEFAULT_INOPERATIVE_SERVICES,

@@ -53,7 +53,8 @@ export function declareUrgent(
   const service = catalogue.find((candidate) => candidate.code === input.serviceCode);
   if (!service || !service.active)
     throw Refusal.invalid('serviceCode', `"${input.serviceCode}" is not an inoperative-service option`);
-  const urgency = input.urgency.trim();
+  // The alert's sentence brings its own full stop ("Urgência informada: {{urgency}}."): one typed by the agent would double it.
+  const urgency = input.urgency.trim().replace(/[\s.…]+$/u, '');
   if (!urgency) throw Refusal.invalid('urgency', "Describe the customer's urgency");
   return {
     tag: 'URGENTE',

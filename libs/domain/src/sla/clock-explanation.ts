@@ -1,5 +1,5 @@
 import type { CountedSegment, SkippedHoliday, TimeMeter } from '../calendar/index.js';
-import { measureUntil } from './clock-timeline.js';
+import { instantAtElapsed, measureUntil, runningSpans } from './clock-timeline.js';
 import { meterFor, spansOf, type ClockPause, type ClockState, type SlaClock } from './sla-clock.js';
 import type { SlaTarget } from './sla-policy.js';
 
@@ -17,8 +17,13 @@ export interface ClockExplanation {
   /** Holidays inside that span that did not count. */
   holidays: SkippedHoliday[];
   elapsedMs: number;
-  remainingMs: number;
+  /** Null once the clock has ended: nothing remains of a met or stopped clock. */
+  remainingMs: number | null;
+  /** When the target falls; for an ended clock, when it fell or would have, so a met clock reads "met at X, due at Y". */
   dueAt: Date | null;
+  /** When and by what the clock ended: met by the first public reply or agent action, or stopped by escalation or closure. */
+  endedAt: Date | null;
+  endedBy: SlaClock['endedBy'];
   breachedAt: Date | null;
   /** For a paused clock: the due time if it resumed at `now`. */
   dueIfResumedNow: Date | null;
@@ -30,6 +35,7 @@ export function explainClock(clock: SlaClock, calendar: TimeMeter, now: Date): C
   const horizon = clock.endedAt ?? (clock.dueAt && clock.dueAt > now ? clock.dueAt : now);
   const counted = measureUntil(spansOf(clock), meter, horizon);
   const remainingMs = Math.max(0, targetMs - clock.elapsedMs);
+  const ended = clock.endedAt !== null;
   return {
     clockId: clock.id,
     tier: clock.tier,
@@ -41,8 +47,12 @@ export function explainClock(clock: SlaClock, calendar: TimeMeter, now: Date): C
     segments: counted.segments,
     holidays: counted.holidays,
     elapsedMs: clock.elapsedMs,
-    remainingMs,
-    dueAt: clock.dueAt,
+    remainingMs: ended ? null : remainingMs,
+    dueAt:
+      clock.dueAt ??
+      (ended ? instantAtElapsed(runningSpans(clock.startedAt, clock.pauses, null), meter, targetMs) : null),
+    endedAt: clock.endedAt,
+    endedBy: clock.endedBy,
     breachedAt: clock.breachedAt,
     dueIfResumedNow: clock.state === 'paused' ? meter.add(now, remainingMs) : null,
   };

@@ -222,8 +222,33 @@ describe('explainClock', () => {
       elapsedMs: 80 * MINUTE,
       remainingMs: 24 * HOUR - 80 * MINUTE,
       dueAt: null,
+      endedAt: null,
+      endedBy: null,
       breachedAt: null,
       dueIfResumedNow: sp('2026-12-09T13:40'),
+    });
+  });
+
+  it('shows what met a clock and when, against the due time it ran to, with nothing remaining', () => {
+    const events: ClockEvent[] = [
+      { type: 'created', at: sp('2026-12-07T09:00'), tier: 'n1-stage-1' },
+      { type: 'replied', at: sp('2026-12-07T09:20') },
+    ];
+    const now = sp('2026-12-08T12:00');
+    const met = explainClock(
+      clock(computeClocks(events, context, now), '0:n1-stage-1:first-response'),
+      context.calendar,
+      now,
+    );
+    expect(met).toMatchObject({
+      state: 'met',
+      endedBy: 'replied',
+      endedAt: sp('2026-12-07T09:20'),
+      elapsedMs: 20 * MINUTE,
+      remainingMs: null,
+      // 24 business hours from Monday 09:00: 9 h Monday, 10 h Tuesday, 5 h Wednesday.
+      dueAt: sp('2026-12-09T13:00'),
+      breachedAt: null,
     });
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTransitions, checkTransition, isOpenStatus, TICKET_STATUSES } from './ticket-status.js';
+import {
+  allowedTransitions,
+  checkTransition,
+  isOpenStatus,
+  statusOnTakeover,
+  TICKET_STATUSES,
+} from './ticket-status.js';
 
 describe('ticket status lifecycle', () => {
   it.each([
@@ -44,5 +50,10 @@ describe('ticket status lifecycle', () => {
       'waiting_third_party',
       'waiting_development',
     ]);
+  });
+
+  it('starts the analysis of a new ticket an agent takes over, and leaves any later status alone', () => {
+    expect(statusOnTakeover('new')).toBe('in_analysis');
+    for (const status of TICKET_STATUSES.filter((s) => s !== 'new')) expect(statusOnTakeover(status)).toBeNull();
   });
 });

@@ -40,3 +40,12 @@ export function checkTransition(from: TicketStatus, to: TicketStatus): Transitio
 export function isOpenStatus(status: TicketStatus): boolean {
   return status !== 'resolved' && status !== 'closed';
 }
+
+/**
+ * The status a ticket moves to when an agent takes it over, or null to leave it: a new ticket an
+ * agent takes (from the queue, or by being named on an escalation) is being analysed (seed 000:
+ * "análise de casos"). Any later status is the agent's own decision and stays.
+ */
+export function statusOnTakeover(status: TicketStatus): TicketStatus | null {
+  return status === 'new' ? 'in_analysis' : null;
+}

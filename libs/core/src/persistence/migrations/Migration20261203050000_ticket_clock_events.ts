@@ -39,6 +39,8 @@ export class Migration20261203050000_ticket_clock_events extends Migration {
         a.occurred_at
       from audit_records a join tickets t on t.id::text = a.subject_id
       where a.subject_type = 'ticket' and a.action in ${CLOCK_ACTIONS}
+        -- the move to in_analysis a take-over makes by itself leaves no fact: it is not the agent's action
+        and coalesce(a.after ->> 'takeover', 'false') <> 'true'
       order by a.id`);
 
     // When the current assignee got the ticket (a cancellation's contact is owed within hours of it).

@@ -1,4 +1,4 @@
-import { CANCELLATION_REASONS, CONTACT_MEANS } from '@escala/domain';
+import { CANCELLATION_REASONS, CONTACT_MEANS, findCancellationReason } from '@escala/domain';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -10,11 +10,17 @@ export const CancellationContactBody = z.strictObject({
   withWhom: text(200),
 });
 
-export const CancellationReasonBody = z.strictObject({
-  code: z.enum(CANCELLATION_REASONS.map((reason) => reason.code) as [string, ...string[]]),
-  competitorSystem: text(100).nullable().default(null),
-  details: text(5000),
-});
+export const CancellationReasonBody = z
+  .strictObject({
+    code: z.enum(CANCELLATION_REASONS.map((reason) => reason.code) as [string, ...string[]]),
+    competitorSystem: text(100).nullable().default(null),
+    details: text(5000),
+  })
+  // Refused up front: a move to another system without the system would be stored, then block the close.
+  .refine((reason) => !findCancellationReason(reason.code)?.namesCompetitorSystem || reason.competitorSystem !== null, {
+    path: ['competitorSystem'],
+    message: 'required when the reason is moving to another system: name the system (e.g. SIEG, Fiscosoft)',
+  });
 
 const day = z.iso.date().or(z.iso.datetime({ offset: true }));
 /** The documented shape; `CancellationReportQuery` parses it into instants. */

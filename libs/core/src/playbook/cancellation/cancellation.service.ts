@@ -58,6 +58,13 @@ export class CancellationService implements OnModuleInit {
   }
 
   recordContact(caller: TicketCaller, ticketId: string, contact: CancellationContactInput) {
+    // A contact that has not happened yet would be stored and then not count at the close: refused up front.
+    const now = this.clock.now();
+    if (contact.at > now)
+      throw Refusal.invalid(
+        'at',
+        `the contact cannot be in the future (${contact.at.toISOString()} is after now, ${now.toISOString()}); record it once it has happened`,
+      );
     return this.record(caller, ticketId, 'ticket.cancellation_contact_recorded', (record) => {
       record.cancellationContact = toStored(contact);
     });

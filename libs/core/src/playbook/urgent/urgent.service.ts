@@ -25,7 +25,8 @@ export class UrgentService {
     const catalogue = await this.services.catalogue();
     const agentName = callerLabel(caller);
     return this.store.change(caller, ticketId, 'ticket.urgent_declared', async ({ tx, ticket, record, now }) => {
-      if (ticket.tags.includes(URGENT_TAG)) throw Refusal.conflict(`Ticket ${ticket.number} is already ${URGENT_TAG}`);
+      if (ticket.tags.includes(URGENT_TAG))
+        throw Refusal.conflict(`O atendimento ${ticket.number} já está marcado como ${URGENT_TAG}`);
       const declaration = declareUrgent(catalogue, {
         serviceCode: input.serviceCode,
         urgency: input.urgency,

@@ -1,0 +1,34 @@
+import { statusOnTakeover } from '@escala/domain';
+import type { Change } from '../audit/change-journal.js';
+import { domainEvent } from '../audit/domain-event.js';
+import type { Ticket } from '../persistence/entities/index.js';
+import type { TicketCaller } from './ticket-view.js';
+
+/**
+ * Moves a ticket an agent takes over to the status the domain gives (`new` → `in_analysis`) and
+ * returns what to add to the take-over's history line (one line per action keeps the history in
+ * order) and the audited change for the caller's transaction, or null when the status stays. A take-over leaves no clock fact (the audit marks it `takeover` for
+ * people), so the SLA does not read the move as the agent's first action: taking a ticket starts its analysis, it does
+ * not meet the analysis target.
+ */
+export function takeoverStatusChange(
+  caller: TicketCaller,
+  ticket: Ticket,
+): { lineSuffix: string; change: Change } | null {
+  const from = ticket.status;
+  const to = statusOnTakeover(from);
+  if (!to) return null;
+  ticket.status = to;
+  return {
+    lineSuffix: ` — status: ${from} → ${to}`,
+    change: {
+      actor: caller,
+      action: 'ticket.status_changed',
+      subjectType: 'ticket',
+      subjectId: ticket.id,
+      before: { status: from },
+      after: { status: to, takeover: true },
+      events: [domainEvent('ticket.status_changed', { ticketId: ticket.id, number: Number(ticket.number), from, to })],
+    },
+  };
+}
