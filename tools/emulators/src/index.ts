@@ -11,3 +11,18 @@ export {
 } from './google-sheets/sheets-emulator.js';
 export type { SheetsPerson } from './google-sheets/sheets-person.js';
 export type { Caller, NewSpreadsheet } from './google-sheets/spreadsheet-store.js';
+export {
+  DEFAULT_CONFIDENTIAL_APP,
+  DEFAULT_PUBLIC_APP,
+  DEFAULT_TENANT_ID,
+  startMicrosoftGraphEmulator,
+  type ConversationRef,
+  type MicrosoftGraphEmulator,
+  type MicrosoftGraphEmulatorOptions,
+} from './microsoft-graph/graph-emulator.js';
+export type { ChatMessage, GraphApplication, GraphUser } from './microsoft-graph/graph-directory.js';
+export {
+  testCertificateAuthority,
+  trustInThisProcess,
+  type TestCertificateAuthority,
+} from './microsoft-graph/test-certificate-authority.js';

@@ -72,6 +72,7 @@ export async function startGoogleSheetsEmulator(
     name: 'Google Sheets',
     routes: [...valuesRoutes(context), ...spreadsheetRoutes(context), ...driveRoutes(context)],
     formatError: formatGoogleError,
+    unknownRoute: googleErrors.unknownRoute,
     faultError: googleFaultError,
   });
   return {

@@ -32,6 +32,8 @@ export interface EmulatorServerOptions {
   formatError(error: EmulatorError): EmulatorResponse;
   /** Turns an armed fault into the service's refusal (message and fields it would send). */
   faultError(fault: Fault & { status: number }): EmulatorError;
+  /** The service's answer to a request no route takes (always an error: nothing passes silently). */
+  unknownRoute(method: string, path: string): EmulatorError;
   /** Serve HTTPS with this key pair instead of plain HTTP. */
   tls?: { key: string; cert: string };
 }
@@ -133,9 +135,7 @@ async function handle(
       );
       return await route.handle({ ...request, params });
     }
-    throw new EmulatorError(404, `${options.name} emulator: no route for ${request.method} ${request.path}`, {
-      unknownRoute: true,
-    });
+    throw options.unknownRoute(request.method, request.path);
   } catch (error) {
     if (error instanceof EmulatorError) return options.formatError(error);
     // A bug in the emulator itself: loud in the response and on stderr, never a silent pass.
