@@ -26,3 +26,5 @@ export {
   trustInThisProcess,
   type TestCertificateAuthority,
 } from './microsoft-graph/test-certificate-authority.js';
+export { DOVECOT_INSTALL_HINT, startDovecot, type DovecotServer, type MailUser } from './mail/dovecot-server.js';
+export { startSmtpCapture, type CapturedMail, type SmtpCapture, type SmtpRejection } from './mail/smtp-capture.js';

@@ -3,7 +3,7 @@ import { columnLetters, formatA1 } from './a1-notation.js';
 import { parseInput, type CellWrite, type CellValue, type ValueInputOption } from './cell-value.js';
 import { dataFilterRanges } from './developer-metadata.js';
 import { googleErrors } from './google-errors.js';
-import { insertRows, lastRowWithData, writeCells } from './grid-operations.js';
+import { insertRows, writeCells } from './grid-operations.js';
 import {
   batchGetByDataFilterSchema,
   batchUpdateByDataFilterSchema,
@@ -277,10 +277,13 @@ function appendValues(
 ) {
   const { sheet, rect } = resolveA1(draft, range);
   const rows = majorDimension === 'COLUMNS' ? transposeInput(values) : values;
-  // The "table" is the data already in the range's columns; new rows go right after its last row.
-  const last = lastRowWithData(sheet, rect.startColumn, rect.endColumn);
+  // The "table": the first rows with data in the range's columns from its top, down to the first
+  // blank row. New rows go right after it.
+  const hasData = (row: number) => sheet.rows[row]?.slice(rect.startColumn, rect.endColumn).some(Boolean) ?? false;
   const firstDataRow = findFirstDataRow(sheet.rows, rect.startRow, rect.startColumn, rect.endColumn);
-  const at = Math.max(last + 1, rect.startRow);
+  let last = firstDataRow ?? rect.startRow - 1;
+  while (firstDataRow !== undefined && hasData(last + 1)) last++;
+  const at = last + 1;
   const height = rows.length;
   if (insert === 'INSERT_ROWS') insertRows(draft, sheet, at, height);
   else if (at + height > sheet.rowCount) sheet.rowCount = at + height;
@@ -297,7 +300,7 @@ function appendValues(
   const tableWidth = Math.min(rect.endColumn, sheet.columnCount) - rect.startColumn;
   return {
     spreadsheetId: draft.spreadsheetId,
-    ...(last >= rect.startRow && firstDataRow !== undefined
+    ...(firstDataRow !== undefined
       ? {
           tableRange: formatA1(sheet.title, {
             startRow: firstDataRow,
