@@ -123,6 +123,8 @@ listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
+# Real servers wait 2 s before refusing a bad password; tests need not.
+auth_failure_delay = 0
 mail_location = maildir:~/Maildir
 default_internal_user = dovecot
 default_login_user = dovenull
