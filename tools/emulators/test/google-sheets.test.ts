@@ -343,7 +343,7 @@ describe('permissions', () => {
     });
     const anonymous = await fetch(`${emulator.rootUrl}v4/spreadsheets/${spreadsheetId}`);
     expect(anonymous.status).toBe(401);
-    expect((await anonymous.json()).error.status).toBe('UNAUTHENTICATED');
+    expect(await anonymous.json()).toMatchObject({ error: { code: 401, status: 'UNAUTHENTICATED' } });
   });
 });
 
@@ -434,6 +434,8 @@ describe('faults', () => {
       headers: { authorization: `Bearer ${DEFAULT_GOOGLE_ACCESS_TOKEN}` },
     });
     expect(response.status).toBe(404);
-    expect((await response.json()).error.message).toMatch(/unknown route/);
+    expect(await response.json()).toMatchObject({
+      error: { code: 404, message: expect.stringMatching(/unknown route/) },
+    });
   });
 });
