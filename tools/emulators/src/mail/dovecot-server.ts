@@ -1,0 +1,170 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '@escala/db-tools';
+import { ImapFlow } from 'imapflow';
+
+const DOVECOT_BINARIES = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
+export const DOVECOT_INSTALL_HINT =
+  'Dovecot is not installed: run `apt-get update && apt-get install -y dovecot-imapd` as root (.ci/run does it on a fresh machine).';
+
+export interface MailUser {
+  user: string;
+  password: string;
+}
+
+export interface DovecotServer {
+  host: '127.0.0.1';
+  port: number;
+  users: MailUser[];
+  /** Folder of the throwaway installation (config, log, maildirs). */
+  dir: string;
+  /** Puts a raw RFC 5322 message into a mailbox through IMAP APPEND, as a delivery would. */
+  append(
+    user: string,
+    mailbox: string,
+    raw: string | Buffer,
+    flags?: string[],
+  ): Promise<{ uid: number; uidValidity: string }>;
+  createMailbox(user: string, mailbox: string): Promise<void>;
+  /** Connection options for imapflow (`new ImapFlow({...server.imapOptions('support'), logger: false})`). */
+  imapOptions(user: string): { host: string; port: number; secure: false; auth: { user: string; pass: string } };
+  /** The server's log, for failure messages. */
+  log(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real Dovecot IMAP server (Debian's dovecot-imapd, 2.3 syntax) with a throwaway configuration:
+ * 127.0.0.1 on a free port, plaintext login, passwd-file users, maildirs in a temp folder. Needs
+ * root (Dovecot drops mail access to `nobody`). Missing Dovecot is an error, never a skip.
+ */
+export async function startDovecot(options: { users?: MailUser[] } = {}): Promise<DovecotServer> {
+  const binary = DOVECOT_BINARIES.find((path) => existsSync(path));
+  if (!binary) throw new Error(DOVECOT_INSTALL_HINT);
+  if (process.getuid?.() !== 0)
+    throw new Error('startDovecot runs Dovecot as root with a throwaway config: run the tests as root.');
+  const users = options.users ?? [{ user: 'suporte', password: 'suporte-test-password' }];
+  const dir = await mkdtemp(join(tmpdir(), 'escala-dovecot-'));
+  await chmod(dir, 0o755);
+  const home = join(dir, 'home');
+  await mkdir(home);
+  await chmod(home, 0o1777);
+  const port = await freePort();
+  await writeFile(join(dir, 'users'), users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''));
+  await writeFile(join(dir, 'dovecot.conf'), config(dir, port));
+
+  const child = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const log = async () => `${output}${await readFile(join(dir, 'dovecot.log'), 'utf8').catch(() => '')}`;
+  try {
+    await waitForPort(port, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`Dovecot did not start: ${(error as Error).message}\n${await log()}`);
+  }
+
+  const withClient = async <T>(user: string, work: (client: ImapFlow) => Promise<T>): Promise<T> => {
+    const client = new ImapFlow({ ...imapOptions(user), logger: false });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.logout().catch(() => undefined);
+    }
+  };
+  const imapOptions = (user: string) => {
+    const account = users.find((candidate) => candidate.user === user);
+    if (!account) throw new Error(`no mail user ${user}`);
+    return { host: '127.0.0.1', port, secure: false as const, auth: { user, pass: account.password } };
+  };
+
+  return {
+    host: '127.0.0.1',
+    port,
+    users,
+    dir,
+    imapOptions,
+    log,
+    append: (user, mailbox, raw, flags = []) =>
+      withClient(user, async (client) => {
+        const result = await client.append(mailbox, raw, flags);
+        if (!result || result.uid === undefined) throw new Error(`APPEND to ${mailbox} returned no UID`);
+        return { uid: result.uid, uidValidity: String(result.uidValidity) };
+      }),
+    createMailbox: (user, mailbox) =>
+      withClient(user, async (client) => {
+        await client.mailboxCreate(mailbox);
+      }),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function config(dir: string, port: number): string {
+  return `# Throwaway Dovecot 2.3 configuration written by @escala/emulators.
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+# Real servers wait 2 s before refusing a bad password; tests need not.
+auth_failure_delay = 0
+mail_location = maildir:~/Maildir
+default_internal_user = dovecot
+default_login_user = dovenull
+first_valid_uid = 1
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u ${dir}/users
+}
+userdb {
+  driver = static
+  args = uid=nobody gid=nogroup home=${dir}/home/%u
+}
+protocol imap {
+  mail_max_userip_connections = 200
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+`;
+}
+
+async function waitForPort(port: number, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (child.exitCode !== null) throw new Error(`dovecot exited with code ${child.exitCode}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await sleep(50);
+  }
+  throw new Error(`nothing listening on 127.0.0.1:${port} after 10 s`);
+}

@@ -1,0 +1,117 @@
+import { ImapFlow } from 'imapflow';
+import { createTransport } from 'nodemailer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, startSmtpCapture, type DovecotServer, type SmtpCapture } from '../src/index.js';
+
+const MESSAGE = (id: string, subject: string) =>
+  [
+    'From: Cliente <cliente@acme.com.br>',
+    'To: suporte@escala.test',
+    `Subject: ${subject}`,
+    `Message-ID: <${id}@acme.com.br>`,
+    'Date: Thu, 03 Dec 2026 08:00:00 -0300',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=ISO-8859-1',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    'O sistema n=E3o emite a nota.',
+    '',
+  ].join('\r\n');
+
+describe('Dovecot', () => {
+  let dovecot: DovecotServer;
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+  });
+  afterAll(() => dovecot?.stop());
+
+  it('takes appended messages and serves them over IMAP with a stable UIDVALIDITY', async () => {
+    const first = await dovecot.append('suporte', 'INBOX', MESSAGE('m1', 'Erro na nota fiscal'));
+    const second = await dovecot.append('suporte', 'INBOX', MESSAGE('m2', 'RES: Erro na nota fiscal'), ['\\Seen']);
+    expect(second.uid).toBeGreaterThan(first.uid);
+    expect(second.uidValidity).toBe(first.uidValidity);
+
+    const client = new ImapFlow({ ...dovecot.imapOptions('suporte'), logger: false });
+    await client.connect();
+    try {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        const fetched = [];
+        for await (const message of client.fetch('1:*', { uid: true, envelope: true, flags: true }, { uid: true }))
+          fetched.push({ uid: message.uid, subject: message.envelope?.subject, seen: message.flags?.has('\\Seen') });
+        expect(fetched).toEqual([
+          { uid: first.uid, subject: 'Erro na nota fiscal', seen: false },
+          { uid: second.uid, subject: 'RES: Erro na nota fiscal', seen: true },
+        ]);
+        expect(String(client.mailbox && client.mailbox.uidValidity)).toBe(first.uidValidity);
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+  });
+
+  it('creates other mailboxes and refuses a wrong password', async () => {
+    await dovecot.createMailbox('suporte', 'Enviados');
+    await dovecot.append('suporte', 'Enviados', MESSAGE('m3', 'Resposta'));
+    const intruder = new ImapFlow({
+      ...dovecot.imapOptions('suporte'),
+      auth: { user: 'suporte', pass: 'wrong' },
+      logger: false,
+    });
+    intruder.on('error', () => undefined);
+    await expect(intruder.connect()).rejects.toMatchObject({ authenticationFailed: true });
+  });
+});
+
+describe('SMTP capture', () => {
+  let smtp: SmtpCapture;
+  beforeAll(async () => {
+    smtp = await startSmtpCapture({ users: [{ user: 'escala', password: 'smtp-test-password' }] });
+  });
+  afterAll(() => smtp?.stop());
+
+  const transport = () =>
+    createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { user: 'escala', pass: 'smtp-test-password' },
+    });
+
+  it('keeps what nodemailer sent, parsed, with its envelope', async () => {
+    await transport().sendMail({
+      from: 'suporte@escala.test',
+      to: 'cliente@acme.com.br',
+      cc: 'gerente@acme.com.br',
+      subject: '[#123] Re: Erro na nota fiscal',
+      messageId: '<t123.e456.abc@escala.test>',
+      inReplyTo: '<m1@acme.com.br>',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+      text: 'Olá, estamos verificando.',
+    });
+    const [mail] = await smtp.waitForMessages(1);
+    expect(mail!.envelope).toEqual({ from: 'suporte@escala.test', to: ['cliente@acme.com.br', 'gerente@acme.com.br'] });
+    expect(mail!.user).toBe('escala');
+    expect(mail!.parsed).toMatchObject({
+      subject: '[#123] Re: Erro na nota fiscal',
+      messageId: '<t123.e456.abc@escala.test>',
+      inReplyTo: '<m1@acme.com.br>',
+      text: 'Olá, estamos verificando.\n',
+    });
+    expect(mail!.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+  });
+
+  it('refuses the next transaction with a temporary error when told to', async () => {
+    smtp.rejectNext(1, { stage: 'rcpt', code: 451, message: 'Try again later' });
+    await expect(
+      transport().sendMail({ from: 'suporte@escala.test', to: 'x@acme.com.br', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 451 });
+    const unauthenticated = createTransport({ host: smtp.host, port: smtp.port, secure: false, ignoreTLS: true });
+    await expect(
+      unauthenticated.sendMail({ from: 'a@b.c', to: 'x@acme.com.br', subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 530 });
+  });
+});
