@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { Metrics } from './metrics/metrics.js';
+import { serveConsole } from './console/serve-console.js';
+import { apiDocument } from './openapi/api-document.js';
 
 // Large enough that an oversized field gets a 400 naming it rather than a bare 413.
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -19,17 +21,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   );
   app.useLogger(app.get(Logger));
   instrument(app);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Escala API')
-      .setDescription('Tiered support operations: tickets, SLA clocks, playbook and connectors.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = apiDocument(app);
   // The API description is public on purpose: it holds no data, and integrators need it to log in.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await serveConsole(app);
   await app.init();
   return app;
 }

@@ -1,0 +1,15 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+
+/** The OpenAPI description of the HTTP API, served at /docs and written for the console's typed client. */
+export function apiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Escala API')
+      .setDescription('Tiered support operations: tickets, SLA clocks, playbook and connectors.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+}
