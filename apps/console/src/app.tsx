@@ -1,6 +1,7 @@
 import { Center, Loader, MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { NextTicketPage } from './agent/next-ticket-page';
 import { MyTicketsPage } from './agent/my-tickets-page';
@@ -9,6 +10,9 @@ import { SessionProvider, useSession } from './auth/session';
 import { Shell } from './layout/shell';
 import { TicketPage } from './tickets/ticket-page';
 import type { Me } from './api/models';
+
+// Charts and admin forms load on first visit, keeping the agent's first screen small.
+const DashboardPage = lazy(() => import('./leader/dashboard-page'));
 
 // Mantine's default blue on white meets WCAG AA for text; the focus ring stays visible on keyboard use.
 const theme = createTheme({ primaryColor: 'blue', focusRing: 'auto' });
@@ -33,14 +37,17 @@ function Routes() {
   if (!session.me) return <LoginPage />;
   return (
     <Shell>
-      <Switch>
-        <Route path="/next" component={NextTicketPage} />
-        <Route path="/mine" component={MyTicketsPage} />
-        <Route path="/tickets/:id">{(params) => <TicketPage key={params.id} id={params.id} />}</Route>
-        <Route>
-          <Redirect to={homeOf(session.me)} />
-        </Route>
-      </Switch>
+      <Suspense fallback={<Loader aria-label="…" />}>
+        <Switch>
+          <Route path="/next" component={NextTicketPage} />
+          <Route path="/mine" component={MyTicketsPage} />
+          <Route path="/tickets/:id">{(params) => <TicketPage key={params.id} id={params.id} />}</Route>
+          <Route path="/dashboard" component={DashboardPage} />
+          <Route>
+            <Redirect to={homeOf(session.me)} />
+          </Route>
+        </Switch>
+      </Suspense>
     </Shell>
   );
 }

@@ -8,13 +8,15 @@ import { launchChromium, SCREENSHOTS } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
 const AGENT = { login: 'beatriz', password: 'beatriz-password-1' };
+const LEADER = { login: 'ana.lider', password: 'ana-password-123' };
 
 /** The real server on the test database, serving the built console, driven in headless Chromium. */
-describe('web console: an agent logs in, takes the next ticket and replies', () => {
+describe('web console: an agent takes the next ticket and replies; a leader approves on the dashboard', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
   let ticketNumber: number;
+  let ticketId: string;
 
   beforeAll(async () => {
     if (!existsSync(join(CONSOLE_DIST, 'index.html')))
@@ -42,6 +44,8 @@ describe('web console: an agent logs in, takes the next ticket and replies', () 
       description: 'O certificado A1 venceu e a emissão de notas parou.',
     });
     ticketNumber = ticket.number;
+    ticketId = ticket.id;
+    await as('POST', '/users', { ...LEADER, displayName: 'Ana Líder', roles: ['leader'] });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
   });
@@ -86,7 +90,6 @@ describe('web console: an agent logs in, takes the next ticket and replies', () 
   });
 
   it('refuses the next ticket while the customer waits for an answer, naming the pending item', async () => {
-    const ticketId = new URL(page.url()).pathname.split('/').pop()!;
     // The customer writes back: a channel brings the message in as a public entry without an author.
     await t.app
       .get(TicketEntriesService)
@@ -97,5 +100,27 @@ describe('web console: an agent logs in, takes the next ticket and replies', () 
     await blocked.waitFor();
     expect(await blocked.innerText()).toContain(`#${ticketNumber}`);
     expect(await blocked.innerText()).toContain('Resposta do cliente sem retorno');
+  });
+
+  it('lets a leader approve a priority request from the live dashboard', async () => {
+    const agent = await t.login(AGENT.login, AGENT.password);
+    const requested = await t.request('POST', `/tickets/${ticketId}/priority-requests`, {
+      token: agent,
+      body: { kind: 'ticket-priority', justification: 'Fechamento fiscal na segunda-feira' },
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    const leader = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
+    await leader.goto(`${t.baseUrl}/`);
+    await leader.getByLabel('Usuário').fill(LEADER.login);
+    await leader.getByLabel('Senha').fill(LEADER.password);
+    await leader.getByRole('button', { name: 'Entrar' }).click();
+    await leader.getByRole('heading', { name: 'Painel da liderança' }).waitFor();
+    const request = leader.getByTestId('priority-request').filter({ hasText: 'Fechamento fiscal na segunda-feira' });
+    await request.waitFor();
+    await leader.screenshot({ path: join(SCREENSHOTS, 'leader-dashboard.png'), fullPage: true });
+    await request.getByRole('button', { name: 'Aprovar' }).click();
+    await request.waitFor({ state: 'detached' });
+    const decisions = await t.request('GET', `/tickets/${ticketId}/priority-requests`, { token: agent });
+    expect(decisions.body.items[0].status).toBe('approved');
   });
 });

@@ -103,3 +103,40 @@ export interface Channel {
 }
 
 export type { SkipReason };
+
+export interface DashboardOverview {
+  sla: {
+    ticketId: string;
+    number: number;
+    subject: string;
+    unitKey: string;
+    assignee: string | null;
+    state: 'at-risk' | 'breached';
+    dueAt: string | null;
+  }[];
+  pendingPriorityRequests: {
+    id: string;
+    kind: string;
+    ticketId: string;
+    number: number;
+    subject: string;
+    unitKey: string;
+    justification: string;
+    requestedAt: string;
+    requestedBy: string | null;
+  }[];
+}
+
+export interface Announcement {
+  id: string;
+  title: string;
+  group: { id: string; name: string };
+  publishedAt: string;
+  audienceCount: number;
+  acknowledgedCount: number;
+}
+
+export interface AnnouncementStatus {
+  id: string;
+  pending: { userId: string; displayName: string }[];
+}

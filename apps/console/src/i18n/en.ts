@@ -73,6 +73,11 @@ export const en: Messages = {
   },
   dashboard: {
     title: 'Leader dashboard',
+    sla: 'SLA at risk and breached',
+    slaState: { 'at-risk': 'At risk', breached: 'Breached' },
+    unassigned: 'Unassigned',
+    priorityKind: { 'ticket-priority': 'Ticket priority', 'dev-request-prioritisation': 'Prioritise dev request' },
+    declinedFromDashboard: 'Declined by the leader from the dashboard',
     queues: 'Queues per tier/stage',
     length: 'Waiting',
     oldest: 'Oldest waiting',

@@ -78,6 +78,11 @@ export const ptBR = {
   },
   dashboard: {
     title: 'Painel da liderança',
+    sla: 'SLA em risco e estourado',
+    slaState: { 'at-risk': 'Em risco', breached: 'Estourado' },
+    unassigned: 'Sem responsável',
+    priorityKind: { 'ticket-priority': 'Prioridade do atendimento', 'dev-request-prioritisation': 'Priorizar SS' },
+    declinedFromDashboard: 'Recusado pela liderança no painel',
     queues: 'Filas por nível/estágio',
     length: 'Na fila',
     oldest: 'Mais antigo esperando',
