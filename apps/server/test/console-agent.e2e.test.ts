@@ -11,7 +11,7 @@ const AGENT = { login: 'beatriz', password: 'beatriz-password-1' };
 const LEADER = { login: 'ana.lider', password: 'ana-password-123' };
 
 /** The real server on the test database, serving the built console, driven in headless Chromium. */
-describe('web console: an agent takes the next ticket and replies; a leader approves on the dashboard', () => {
+describe('web console: an agent takes the next ticket and replies, a leader approves, an admin adds a channel', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
@@ -122,5 +122,32 @@ describe('web console: an agent takes the next ticket and replies; a leader appr
     await request.waitFor({ state: 'detached' });
     const decisions = await t.request('GET', `/tickets/${ticketId}/priority-requests`, { token: agent });
     expect(decisions.body.items[0].status).toBe('approved');
+  });
+
+  it('lets an admin create a webhook channel with a secret, shown masked, test it and disable it', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'pt-BR' });
+    await admin.goto(`${t.baseUrl}/`);
+    await admin.getByLabel('Usuário').fill('admin');
+    await admin.getByLabel('Senha').fill(ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: 'Entrar' }).click();
+    await admin.getByRole('link', { name: 'Canais' }).click();
+    const form = admin.getByRole('form', { name: 'Novo canal' });
+    await form.getByLabel('Nome do canal').fill('Alertas ERP');
+    // Nothing listens on port 9: the test connection must report the failure, not hang or pass.
+    await form.getByLabel('url').fill('http://127.0.0.1:9/escala');
+    await form.getByLabel('signingSecret').fill('segredo-compartilhado-123');
+    await admin.screenshot({ path: join(SCREENSHOTS, 'admin-channel-form.png'), fullPage: true });
+    await form.getByRole('button', { name: 'Criar canal' }).click();
+    const channel = admin.getByTestId('channel').filter({ hasText: 'Alertas ERP' });
+    await channel.waitFor();
+    const shown = await channel.innerText();
+    expect(shown).not.toContain('segredo-compartilhado-123');
+    expect(shown).toContain('••••');
+    await channel.getByRole('button', { name: 'Testar conexão' }).click();
+    await channel.getByText('Com falha').waitFor();
+    await channel.getByRole('button', { name: 'Desativar' }).click();
+    await channel.getByText('Inativo').waitFor();
+    const stored = await t.request('GET', '/channels', { token: await t.login('admin', ADMIN_PASSWORD) });
+    expect(stored.body.items).toEqual([expect.objectContaining({ name: 'Alertas ERP', enabled: false })]);
   });
 });

@@ -97,9 +97,20 @@ export interface JsonSchema {
 export interface Channel {
   id: string;
   name: string;
-  connectorKey: string;
+  connector: string;
   enabled: boolean;
   config: Record<string, unknown>;
+  subscription: { eventTypes: string[] };
+  health: { status: string; detail: string | null; checkedAt: string | null };
+}
+
+export interface Delivery {
+  id: string;
+  eventType: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
 }
 
 export type { SkipReason };

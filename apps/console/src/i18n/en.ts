@@ -96,6 +96,8 @@ export const en: Messages = {
     connector: 'Connector',
     name: 'Channel name',
     enabled: 'Enabled',
+    disabled: 'Disabled',
+    health: { healthy: 'Healthy', unhealthy: 'Failing', unknown: 'Not tested' },
     save: 'Create channel',
     test: 'Test connection',
     enable: 'Enable',

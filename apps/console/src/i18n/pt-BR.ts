@@ -101,6 +101,8 @@ export const ptBR = {
     connector: 'Conector',
     name: 'Nome do canal',
     enabled: 'Ativo',
+    disabled: 'Inativo',
+    health: { healthy: 'Conexão ok', unhealthy: 'Com falha', unknown: 'Não testado' },
     save: 'Criar canal',
     test: 'Testar conexão',
     enable: 'Ativar',
