@@ -17,6 +17,7 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
   let page: Page;
   let ticketNumber: number;
   let ticketId: string;
+  let cancellationNumber: number;
 
   beforeAll(async () => {
     if (!existsSync(join(CONSOLE_DIST, 'index.html')))
@@ -45,9 +46,21 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     });
     ticketNumber = ticket.number;
     ticketId = ticket.id;
+    const cancellation = await as('POST', '/tickets', {
+      customerId: customer.id,
+      contactId: customer.contacts[0].id,
+      channel: 'email',
+      category: 'cancelamento',
+      subject: 'Quero cancelar o contrato',
+      description: 'O cliente pediu o cancelamento por e-mail.',
+      assigneeId: agent.id,
+    });
+    cancellationNumber = cancellation.number;
     await as('POST', '/users', { ...LEADER, displayName: 'Ana Líder', roles: ['leader'] });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
+    // Fail on the locator that is missing, with its name, well before the test's own timeout.
+    page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
@@ -100,6 +113,19 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     await blocked.waitFor();
     expect(await blocked.innerText()).toContain(`#${ticketNumber}`);
     expect(await blocked.innerText()).toContain('Resposta do cliente sem retorno');
+  });
+
+  it('shows why a cancellation cannot be resolved yet: the contact and the real reason are missing', async () => {
+    await page.getByRole('link', { name: 'Meus atendimentos' }).click();
+    await page.getByRole('link', { name: new RegExp(`#${cancellationNumber} `) }).click();
+    await page.getByRole('heading', { name: `Atendimento #${cancellationNumber}` }).waitFor();
+    await page.getByLabel('Mudar situação').first().click();
+    await page.getByRole('option', { name: 'Resolvido' }).click();
+    await page.getByRole('button', { name: 'Mudar situação' }).click();
+    const blocking = page.getByTestId('blocking');
+    await blocking.waitFor();
+    expect(await blocking.getByRole('listitem').count()).toBe(2);
+    expect(await blocking.innerText()).toContain('Registre o contato com o cliente');
   });
 
   it('lets a leader approve a priority request from the live dashboard', async () => {

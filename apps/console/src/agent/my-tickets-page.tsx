@@ -57,7 +57,7 @@ export function MyTicketsPage() {
                   {formatDateTime(ticket.createdAt, i18n.language)}
                 </Text>
               </Table.Td>
-              <Table.Td>{ticket.status}</Table.Td>
+              <Table.Td>{t(`status.${ticket.status}`)}</Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   {ticket.tags.map((tag) => (

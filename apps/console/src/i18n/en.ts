@@ -44,6 +44,7 @@ export const en: Messages = {
     body: 'Text',
     sensitiveMark: 'This text asks for (tick if detection misses it)',
     noticePreview: 'Sensitive-data notice (appended at the end; cannot be removed)',
+    changeStatus: 'Change status',
     escalate: 'Escalate',
     escalateTo: 'Escalate to',
     reason: 'Reason',
@@ -62,6 +63,15 @@ export const en: Messages = {
     dueAt: 'Due at',
     noDue: 'No due time running',
     saved: 'Saved',
+  },
+  status: {
+    new: 'New',
+    in_analysis: 'In analysis',
+    waiting_customer: 'Waiting for customer',
+    waiting_third_party: 'Waiting for third party',
+    waiting_development: 'Waiting for development',
+    resolved: 'Resolved',
+    closed: 'Closed',
   },
   sla: {
     kind: { 'first-response': 'First response', analysis: 'Analysis' },
@@ -113,5 +123,11 @@ export const en: Messages = {
     'digital-certificate': 'Digital certificate',
     token: 'Token',
   },
-  common: { loading: 'Loading…', error: 'Could not complete', retry: 'Try again', cancel: 'Cancel' },
+  common: {
+    allowed: 'Allowed now',
+    loading: 'Loading…',
+    error: 'Could not complete',
+    retry: 'Try again',
+    cancel: 'Cancel',
+  },
 };

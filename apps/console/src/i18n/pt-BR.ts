@@ -49,6 +49,7 @@ export const ptBR = {
     body: 'Texto',
     sensitiveMark: 'Este texto pede (marque se a detecção não perceber)',
     noticePreview: 'Aviso de dados sensíveis (será anexado ao final e não pode ser removido)',
+    changeStatus: 'Mudar situação',
     escalate: 'Escalar',
     escalateTo: 'Escalar para',
     reason: 'Motivo',
@@ -67,6 +68,15 @@ export const ptBR = {
     dueAt: 'Vence em',
     noDue: 'Sem vencimento em curso',
     saved: 'Salvo',
+  },
+  status: {
+    new: 'Novo',
+    in_analysis: 'Em análise',
+    waiting_customer: 'Aguardando cliente',
+    waiting_third_party: 'Aguardando terceiro',
+    waiting_development: 'Aguardando desenvolvimento',
+    resolved: 'Resolvido',
+    closed: 'Encerrado',
   },
   sla: {
     kind: { 'first-response': 'Primeira resposta', analysis: 'Análise' },
@@ -118,7 +128,13 @@ export const ptBR = {
     'digital-certificate': 'Certificado digital',
     token: 'Token',
   },
-  common: { loading: 'Carregando…', error: 'Não foi possível concluir', retry: 'Tentar de novo', cancel: 'Cancelar' },
+  common: {
+    allowed: 'Permitido agora',
+    loading: 'Carregando…',
+    error: 'Não foi possível concluir',
+    retry: 'Tentar de novo',
+    cancel: 'Cancelar',
+  },
 };
 
 export type Messages = typeof ptBR;

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import type { TicketStatus } from '@escala/domain';
 import type { Ticket } from '../api/models';
 import { fieldError, unwrap } from '../api/problem';
 import { useStructure } from '../api/queries';
@@ -149,6 +150,49 @@ export function AnalysisForm({ ticket }: { ticket: Ticket }) {
       <ProblemAlert error={save.error} shownFields={fields} />
       <Button variant="light" onClick={() => save.mutate()} loading={save.isPending}>
         {t('ticket.saveAnalysis')}
+      </Button>
+    </Stack>
+  );
+}
+
+const STATUSES: TicketStatus[] = [
+  'new',
+  'in_analysis',
+  'waiting_customer',
+  'waiting_third_party',
+  'waiting_development',
+  'resolved',
+  'closed',
+];
+
+/** Move the ticket through its lifecycle; a refusal says what blocks it (e.g. a cancellation's missing steps). */
+export function StatusForm({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<TicketStatus | null>(null);
+  const change = useTicketMutation(ticket.id, async () =>
+    unwrap(
+      await api.POST('/tickets/{id}/status', {
+        params: { path: { id: ticket.id } },
+        body: { status: status ?? ticket.status },
+      }),
+    ),
+  );
+  const problem = problemOf(change.error);
+  return (
+    <Stack gap="xs">
+      <Select
+        label={t('ticket.changeStatus')}
+        data={STATUSES.filter((candidate) => candidate !== ticket.status).map((candidate) => ({
+          value: candidate,
+          label: t(`status.${candidate}`),
+        }))}
+        value={status}
+        onChange={(value) => setStatus(value as TicketStatus | null)}
+        error={fieldError(problem, 'status')}
+      />
+      <ProblemAlert error={change.error} shownFields={['status']} />
+      <Button variant="light" onClick={() => change.mutate()} loading={change.isPending} disabled={!status}>
+        {t('ticket.changeStatus')}
       </Button>
     </Stack>
   );

@@ -8,7 +8,7 @@ import { unwrap } from '../api/problem';
 import { ProblemAlert } from '../ui/problem-alert';
 import { ReplyComposer } from './reply-composer';
 import { SlaPanel } from './sla-panel';
-import { AnalysisForm, EscalateForm, TagsForm } from './ticket-actions';
+import { AnalysisForm, EscalateForm, StatusForm, TagsForm } from './ticket-actions';
 import { Timeline } from './timeline';
 
 export function TicketPage({ id }: { id: string }) {
@@ -39,7 +39,7 @@ export function TicketPage({ id }: { id: string }) {
       <Text fw={600}>{current.subject}</Text>
       <Group gap="lg">
         <Text size="sm">
-          {t('ticket.status')}: <b>{current.status}</b>
+          {t('ticket.status')}: <b>{t(`status.${current.status}`)}</b>
         </Text>
         <Text size="sm">
           {t('ticket.unit')}: <b>{current.unitKey}</b>
@@ -65,6 +65,8 @@ export function TicketPage({ id }: { id: string }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack>
             <SlaPanel ticketId={id} />
+            <Divider />
+            <StatusForm key={current.status} ticket={current} />
             <Divider />
             <TagsForm key={current.tags.join(',')} ticket={current} />
             <Divider />
