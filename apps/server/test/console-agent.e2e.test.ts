@@ -102,6 +102,16 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     expect(stored.body.startsWith(`${reply}\n\nOBS:`)).toBe(true);
   });
 
+  it('declares the service down with urgency from the catalogue: the ticket gets URGENTE', async () => {
+    await page.getByLabel('Serviço inoperante', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Download de NF-e (WebService)' }).click();
+    await page.getByLabel('Urgência do cliente (ex.: fechamento segunda 09:00)').fill('Fechamento segunda 09:00');
+    await page.getByRole('button', { name: 'Marcar URGENTE e alertar a liderança' }).click();
+    await page.getByRole('main').getByText('URGENTE', { exact: true }).first().waitFor();
+    const stored = await t.request('GET', `/tickets/${ticketId}`, { token: await t.login('admin', ADMIN_PASSWORD) });
+    expect(stored.body.tags).toContain('URGENTE');
+  });
+
   it('refuses the next ticket while the customer waits for an answer, naming the pending item', async () => {
     // The customer writes back: a channel brings the message in as a public entry without an author.
     await t.app

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Select, Stack, TagsInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -193,6 +193,57 @@ export function StatusForm({ ticket }: { ticket: Ticket }) {
       <ProblemAlert error={change.error} shownFields={['status']} />
       <Button variant="light" onClick={() => change.mutate()} loading={change.isPending} disabled={!status}>
         {t('ticket.changeStatus')}
+      </Button>
+    </Stack>
+  );
+}
+
+interface InoperativeService {
+  code: string;
+  label: Record<string, string>;
+  active: boolean;
+}
+
+/** Seed 002 §3: a service is down and the customer shows urgency — the ticket gets URGENTE and the leader is alerted. */
+export function UrgentForm({ ticket }: { ticket: Ticket }) {
+  const { t, i18n } = useTranslation();
+  const services = useQuery({
+    queryKey: ['inoperative-services'],
+    queryFn: async () =>
+      (unwrap(await api.GET('/playbook/inoperative-services')) as unknown as { items: InoperativeService[] }).items,
+  });
+  const [serviceCode, setServiceCode] = useState<string | null>(null);
+  const [urgency, setUrgency] = useState('');
+  const declare = useTicketMutation(ticket.id, async () =>
+    unwrap(
+      await api.POST('/tickets/{id}/urgent', {
+        params: { path: { id: ticket.id } },
+        body: { serviceCode: serviceCode ?? '', urgency },
+      }),
+    ),
+  );
+  const problem = problemOf(declare.error);
+  return (
+    <Stack gap="xs">
+      <Title order={3}>{t('ticket.urgent')}</Title>
+      <Select
+        label={t('ticket.inoperativeService')}
+        data={(services.data ?? [])
+          .filter((service) => service.active)
+          .map((service) => ({ value: service.code, label: service.label[i18n.language] ?? service.code }))}
+        value={serviceCode}
+        onChange={setServiceCode}
+        error={fieldError(problem, 'serviceCode')}
+      />
+      <Textarea
+        label={t('ticket.urgency')}
+        value={urgency}
+        onChange={(event) => setUrgency(event.currentTarget.value)}
+        error={fieldError(problem, 'urgency')}
+      />
+      <ProblemAlert error={declare.error} shownFields={['serviceCode', 'urgency']} />
+      <Button color="red" variant="light" onClick={() => declare.mutate()} loading={declare.isPending}>
+        {t('ticket.declareUrgent')}
       </Button>
     </Stack>
   );

@@ -8,7 +8,7 @@ import { unwrap } from '../api/problem';
 import { ProblemAlert } from '../ui/problem-alert';
 import { ReplyComposer } from './reply-composer';
 import { SlaPanel } from './sla-panel';
-import { AnalysisForm, EscalateForm, StatusForm, TagsForm } from './ticket-actions';
+import { AnalysisForm, EscalateForm, StatusForm, TagsForm, UrgentForm } from './ticket-actions';
 import { Timeline } from './timeline';
 
 export function TicketPage({ id }: { id: string }) {
@@ -70,6 +70,12 @@ export function TicketPage({ id }: { id: string }) {
             <Divider />
             <TagsForm key={current.tags.join(',')} ticket={current} />
             <Divider />
+            {!current.tags.includes('URGENTE') && (
+              <>
+                <UrgentForm ticket={current} />
+                <Divider />
+              </>
+            )}
             <EscalateForm ticket={current} />
             <Divider />
             <AnalysisForm key={current.updatedAt} ticket={current} />
