@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { TicketStatus } from '@escala/domain';
+import { TICKET_STATUSES } from '@escala/domain';
 import { api } from '../api/client';
 import type { Ticket } from '../api/models';
 import { LIVE_REFRESH_MS } from '../api/queries';
@@ -12,14 +12,7 @@ import { formatDateTime } from '../ui/format';
 import { ProblemAlert } from '../ui/problem-alert';
 
 // Everything but closed: a resolved ticket may still come back to the agent.
-const HELD: TicketStatus[] = [
-  'new',
-  'in_analysis',
-  'waiting_customer',
-  'waiting_third_party',
-  'waiting_development',
-  'resolved',
-];
+const HELD = TICKET_STATUSES.filter((status) => status !== 'closed');
 
 export function MyTicketsPage() {
   const { t, i18n } = useTranslation();

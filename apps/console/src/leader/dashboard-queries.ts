@@ -1,8 +1,11 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
+import { TICKET_STATUSES } from '@escala/domain';
 import { api } from '../api/client';
 import type { Announcement, AnnouncementStatus, DashboardOverview, QueueView, Ticket } from '../api/models';
 import { LIVE_REFRESH_MS, useStructure } from '../api/queries';
 import { unwrap } from '../api/problem';
+
+const OPEN = TICKET_STATUSES.filter((status) => status !== 'resolved' && status !== 'closed');
 
 /** Every unit's queue, refreshed while the leader watches. */
 export function useAllQueues() {
@@ -37,7 +40,7 @@ export function useUrgentTickets() {
           params: {
             query: {
               tag: 'URGENTE',
-              status: 'new,in_analysis,waiting_customer,waiting_third_party,waiting_development',
+              status: OPEN.join(','),
               limit: 50,
             },
           },

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { TicketStatus } from '@escala/domain';
+import { TICKET_STATUSES, type TicketStatus } from '@escala/domain';
 import type { Ticket } from '../api/models';
 import { fieldError, unwrap } from '../api/problem';
 import { useStructure } from '../api/queries';
@@ -155,16 +155,6 @@ export function AnalysisForm({ ticket }: { ticket: Ticket }) {
   );
 }
 
-const STATUSES: TicketStatus[] = [
-  'new',
-  'in_analysis',
-  'waiting_customer',
-  'waiting_third_party',
-  'waiting_development',
-  'resolved',
-  'closed',
-];
-
 /** Move the ticket through its lifecycle; a refusal says what blocks it (e.g. a cancellation's missing steps). */
 export function StatusForm({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
@@ -182,7 +172,7 @@ export function StatusForm({ ticket }: { ticket: Ticket }) {
     <Stack gap="xs">
       <Select
         label={t('ticket.changeStatus')}
-        data={STATUSES.filter((candidate) => candidate !== ticket.status).map((candidate) => ({
+        data={TICKET_STATUSES.filter((candidate) => candidate !== ticket.status).map((candidate) => ({
           value: candidate,
           label: t(`status.${candidate}`),
         }))}
