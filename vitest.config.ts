@@ -34,15 +34,25 @@ function workspaceSourceAliases(): Array<{ find: RegExp; replacement: string }> 
 export default defineConfig({
   resolve: { alias: workspaceSourceAliases() },
   test: {
-    globalSetup: ['tools/db/test-support/global-setup.ts'],
-    include: [
-      '{apps,libs,plugins,tools}/*/{src,test}/**/*.{spec,test}.ts',
-      '{apps,libs,plugins,tools}/*/test/*.test.ts',
-    ],
-    exclude: ['**/node_modules/**', '**/dist/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          globalSetup: ['tools/db/test-support/global-setup.ts'],
+          include: [
+            '{apps,libs,plugins,tools}/*/{src,test}/**/*.{spec,test}.ts',
+            '{apps,libs,plugins,tools}/*/test/*.test.ts',
+          ],
+          exclude: ['**/node_modules/**', '**/dist/**', 'apps/console/**'],
+        },
+      },
+      // The web console's component and unit tests run in a DOM, with the console's own Vite config.
+      'apps/console/vite.config.ts',
+    ],
   },
 });

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { documentProblems, ProblemFilter } from '@escala/core';
+import { ProblemFilter } from '@escala/core';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { Metrics } from './metrics/metrics.js';
+import { serveConsole } from './console/serve-console.js';
+import { apiDocument } from './openapi/api-document.js';
 
 // Large enough that an oversized field gets a 400 naming it rather than a bare 413.
 const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -22,19 +24,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   // Before init: the unknown-route and body-parse handlers take the global filters as they are then.
   app.useGlobalFilters(new ProblemFilter(app.get(HttpAdapterHost)));
   instrument(app);
-  const document = documentProblems(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Escala API')
-        .setDescription('Tiered support operations: tickets, SLA clocks, playbook and connectors.')
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .build(),
-    ),
-  );
+  const document = apiDocument(app);
   // The API description is public on purpose: it holds no data, and integrators need it to log in.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await serveConsole(app);
   await app.init();
   return app;
 }

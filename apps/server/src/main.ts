@@ -52,8 +52,9 @@ async function main(): Promise<void> {
       await app.listen({ port: config.PORT, host: config.HOST });
       const base = `http://${config.HOST}:${config.PORT}`;
       say(`Escala is running at ${base} on ${database.description} (roles: ${roles})`);
+      say(`  Web console: ${base}/ (log in there)`);
       say(`  API documentation: ${base}/docs    readiness: ${base}/health/ready`);
-      say(`  Log in: POST ${base}/auth/login {"login":"admin","password":"…"}`);
+      say(`  API log in: POST ${base}/auth/login {"login":"admin","password":"…"}`);
     } else {
       say(`Escala is running (roles: ${roles}, no HTTP API) on ${database.description}`);
     }

@@ -104,6 +104,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /tickets/:id/partner-product': EVERYONE,
   'POST /tickets/:id/partner-product/notification': ['leader'],
   'GET /partner-cases/pending': ['admin', 'leader'],
+  'GET /dashboard': ['admin', 'leader'],
   'POST /suggestions': EVERYONE,
   'GET /suggestions': EVERYONE,
   'PATCH /suggestions/:id': ['admin', 'leader'],

@@ -21,6 +21,7 @@ import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up
 import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { SETTINGS_CACHE_MS } from './settings/cached-setting.js';
 import { QueueSettings } from './queue/queue-settings.js';
 import type { QueueOrder } from '@escala/domain';
@@ -58,6 +59,7 @@ export class CoreModule {
         ErrorSheetModule,
         SuggestionsModule,
         FollowUpsModule,
+        DashboardModule,
       ],
       controllers: [AuthController, UsersController, UserIdentitiesController],
       providers: [

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type { QueueView } from './models';
+import { unwrap } from './problem';
+import type { SupportStructure } from '@escala/domain';
+
+/** How often the screens people wait on (queue, dashboard) refresh themselves. */
+export const LIVE_REFRESH_MS = 5000;
+
+export function useStructure() {
+  return useQuery({
+    queryKey: ['support-structure'],
+    queryFn: async () =>
+      unwrap(await api.GET('/support-structure')) as unknown as { version: number; structure: SupportStructure },
+  });
+}
+
+export function useQueueView(unitKey: string | undefined) {
+  return useQuery({
+    queryKey: ['queue', unitKey],
+    enabled: Boolean(unitKey),
+    refetchInterval: LIVE_REFRESH_MS,
+    queryFn: async () =>
+      unwrap(await api.GET('/queue/{unitKey}', { params: { path: { unitKey: unitKey! } } })) as unknown as QueueView,
+  });
+}

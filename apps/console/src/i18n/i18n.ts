@@ -1,0 +1,26 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ptBR } from './pt-BR';
+
+const LANGUAGE_KEY = 'escala.language';
+export const LANGUAGES = ['pt-BR', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
+
+void i18next.use(initReactI18next).init({
+  resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+  lng: stored === 'en' ? 'en' : 'pt-BR',
+  fallbackLng: 'pt-BR',
+  interpolation: { escapeValue: false },
+});
+
+/** Switches the language and remembers it; the page's lang attribute follows for screen readers. */
+export function setLanguage(language: Language): void {
+  localStorage.setItem(LANGUAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18next.changeLanguage(language);
+}
+
+export { i18next };

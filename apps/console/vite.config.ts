@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [react()],
+  // The server serves the built console at /, its client routes under /console/.
+  base: '/',
+  resolve: {
+    // Type-only imports of the domain vanish at build; anything imported for real comes from source.
+    conditions: ['@escala/source', 'module', 'browser', 'development|production'],
+  },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  test: {
+    name: 'console',
+    environment: 'jsdom',
+    include: ['src/**/*.spec.{ts,tsx}'],
+    setupFiles: ['src/test-setup.ts'],
+  },
+});

@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorators.js';
+import { DashboardService } from './dashboard.service.js';
+
+@ApiTags('dashboard')
+@ApiBearerAuth()
+@Controller('dashboard')
+export class DashboardController {
+  constructor(private readonly dashboard: DashboardService) {}
+
+  @Get()
+  @Allow('leader', 'admin')
+  @ApiOperation({
+    summary:
+      'What leaders watch: open tickets with SLA at risk or breached (and who holds them), priority requests waiting',
+  })
+  overview() {
+    return this.dashboard.overview();
+  }
+}
