@@ -81,6 +81,8 @@ export const en: Messages = {
     kind: { 'first-response': 'First response', analysis: 'Analysis' },
     state: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached', stopped: 'Stopped' },
     explain: 'Target {{hours}} h ({{basis}}), counted from {{start}}. Elapsed {{elapsed}}; {{remaining}} left.',
+    explainEnded:
+      'Target {{hours}} h ({{basis}}), counted from {{start}}. It counted {{elapsed}} until it ended on {{end}}.',
     basis: { business: 'business hours', calendar: 'calendar hours' },
     pauses: '{{count}} pause(s) do not count.',
     holidays: 'Holidays on the way: {{list}}.',

@@ -86,6 +86,8 @@ export const ptBR = {
     kind: { 'first-response': 'Primeira resposta', analysis: 'Análise' },
     state: { running: 'Correndo', paused: 'Pausado', met: 'Cumprido', breached: 'Estourado', stopped: 'Encerrado' },
     explain: 'Meta de {{hours}} h ({{basis}}), contadas desde {{start}}. Já contou {{elapsed}}; faltam {{remaining}}.',
+    explainEnded:
+      'Meta de {{hours}} h ({{basis}}), contadas desde {{start}}. Contou {{elapsed}} até encerrar em {{end}}.',
     basis: { business: 'horas úteis', calendar: 'horas corridas' },
     pauses: '{{count}} pausa(s) não contam.',
     holidays: 'Feriados no caminho: {{list}}.',

@@ -55,12 +55,13 @@ function ClockCard({ clock }: { clock: SlaClock }) {
       </UnstyledButton>
       <Collapse expanded={open}>
         <Text size="sm">
-          {t('sla.explain', {
+          {t(clock.remainingMs === null ? 'sla.explainEnded' : 'sla.explain', {
             hours: clock.target.hours,
             basis: t(`sla.basis.${clock.target.basis}`, { defaultValue: clock.target.basis }),
             start: formatDateTime(clock.startedAt, i18n.language),
             elapsed: formatDuration(clock.elapsedMs),
-            remaining: formatDuration(clock.remainingMs),
+            remaining: clock.remainingMs === null ? '' : formatDuration(clock.remainingMs),
+            end: clock.endedAt ? formatDateTime(clock.endedAt, i18n.language) : '',
           })}
         </Text>
         {clock.pauses.length > 0 && <Text size="sm">{t('sla.pauses', { count: clock.pauses.length })}</Text>}
