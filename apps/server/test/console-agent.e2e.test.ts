@@ -113,10 +113,13 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
   });
 
   it('refuses the next ticket while the customer waits for an answer, naming the pending item', async () => {
-    // The customer writes back: a channel brings the message in as a public entry without an author.
-    await t.app
-      .get(TicketEntriesService)
-      .add({ system: 'email' }, ticketId, { kind: 'public', body: 'Segue a senha: ********', attachments: [] });
+    // The customer writes back: a channel brings the message in as a public entry from the customer.
+    await t.app.get(TicketEntriesService).add({ system: 'email' }, ticketId, {
+      kind: 'public',
+      body: 'Segue a senha: ********',
+      attachments: [],
+      fromCustomer: true,
+    });
     await page.getByRole('link', { name: 'Próximo atendimento' }).click();
     await page.getByRole('button', { name: 'Pegar o próximo' }).click();
     const blocked = page.getByRole('alert').filter({ hasText: 'Resolva suas pendências' });
