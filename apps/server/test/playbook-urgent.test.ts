@@ -60,7 +60,7 @@ describe('URGENTE declaration', () => {
 
     const again = await declare(ticket.id, { serviceCode: 'busca-nfe', urgency: 'de novo' });
     expect(again.status).toBe(409);
-    expect(again.body.message).toBe(`O atendimento ${ticket.number} já está marcado como URGENTE`);
+    expect(again.body.detail).toBe(`O atendimento ${ticket.number} já está marcado como URGENTE`);
   });
 
   it('refuses a service outside the catalogue and an empty urgency, writing nothing', async () => {
