@@ -58,7 +58,7 @@ describe('clock facts of tickets that existed before them', () => {
       reason: 'homologação bancária',
       assigneeId: stage2.id,
     });
-    expect(escalated.status).toBe(201);
+    expect(escalated.status).toBe(200);
 
     const second = (await post(stage1.token, '/tickets', ticketBody(team, { assigneeId: stage1.id }))).body;
     const reassignedAt = at(minute++);
