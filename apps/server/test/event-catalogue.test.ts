@@ -1,7 +1,7 @@
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { isConnectorError, TicketSummarySchema, type CorePort } from '@escala/connector-kit';
 import { FakeHttpReceiver } from '@escala/connector-kit/testing';
-import { CORE_PORT, type CorePorts } from '@escala/core';
+import { CORE_PORTS, type CorePorts } from '@escala/core';
 import { expectCatalogued } from './support/event-catalogue.js';
 import { eventually, FAST_DELIVERY, queryDatabase } from './support/outbox.js';
 import { ticketBody, useTeamApp } from './support/support-team.js';
@@ -57,7 +57,7 @@ describe('events: a typed catalogue carrying the ticket summary', () => {
     mail.receiver = await FakeHttpReceiver.start();
     leaderN2.channelId = await channel('Líder N2', leaderN2.receiver, { eventTypes: ['ticket.urgent'], tiers: ['N2'] });
     mail.channelId = await channel('E-mail', mail.receiver, { eventTypes: ['ticket.reply_sent'] });
-    port = ctx.t.app.get<CorePorts>(CORE_PORT).forChannel(mail.channelId);
+    port = ctx.t.app.get<CorePorts>(CORE_PORTS).forChannel(mail.channelId);
   });
   afterAll(async () => {
     await leaderN2.receiver.stop();

@@ -9,7 +9,7 @@ import {
   type CorePort,
   type NewTicket,
 } from '@escala/connector-kit';
-import { ChannelConfigCodec, ConnectorRegistry, CORE_PORT, InboundChanges, PollRunner } from '@escala/core';
+import { ChannelConfigCodec, ConnectorRegistry, CORE_PORTS, InboundChanges, PollRunner } from '@escala/core';
 import { sql } from './support/sql.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -92,7 +92,7 @@ describe('inbound changes reach tickets through the core port, once', () => {
       new ConnectorRegistry([portalConnector(feed)]),
       t.app.get(ChannelConfigCodec),
       t.app.get(InboundChanges),
-      t.app.get(CORE_PORT),
+      t.app.get(CORE_PORTS),
     );
   });
   afterAll(() => t.close());

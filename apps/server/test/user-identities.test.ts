@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORE_PORT, type CorePorts } from '@escala/core';
+import { CORE_PORTS, type CorePorts } from '@escala/core';
 import { sql } from './support/sql.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -76,7 +76,7 @@ describe('external identities: admins link people to their accounts elsewhere, c
   });
 
   it('gives a connector the user behind an identity, whatever its case, and nothing for an unknown one', async () => {
-    const port = t.app.get<CorePorts>(CORE_PORT).forChannel('00000000-0000-4000-8000-000000000001');
+    const port = t.app.get<CorePorts>(CORE_PORTS).forChannel('00000000-0000-4000-8000-000000000001');
     expect(await port.findUserByExternalIdentity({ system: 'entra', id: GUID.toUpperCase() })).toEqual({
       id: ana,
       displayName: 'Ana Líder',

@@ -25,8 +25,8 @@ export { ConnectorsModule, type ConnectorsModuleOptions } from './connectors/con
 export { PROCESS_ROLES, type ConnectorSettings, type ProcessRole } from './connectors/connector-settings.js';
 export { SecretBox, SecretKeyError, generateSecretKey, parseSecretKey } from './connectors/secret-box.js';
 export { rotateChannelSecrets } from './connectors/secret-rotation.js';
-export { CORE_PORT, type CorePorts } from './connectors/core-ports.js';
-export { ChannelCorePorts, INBOUND_PRIORITY_TAG } from './connectors/channel-core-port.js';
+export { CORE_PORTS, type CorePorts } from './connectors/core-ports.js';
+export { ChannelCorePorts, INBOUND_PRIORITY_TAG } from './connectors/channel-core-ports.js';
 export { TicketSummaries, type TicketKey } from './connectors/ticket-summaries.js';
 export { InboundChanges, type InboundOutcome } from './connectors/inbound-changes.js';
 export { PollRunner } from './connectors/poll-runner.js';

@@ -7,7 +7,7 @@ import { ChannelSchema, type Channel, type ChannelSubscription } from '../persis
 import { ChannelConfigCodec } from './channel-config.js';
 import type { CreateChannelInput, UpdateChannelInput } from './channel.schemas.js';
 import { ConnectorRegistry } from './connector-registry.js';
-import { CORE_PORT, type CorePorts } from './core-ports.js';
+import { CORE_PORTS, type CorePorts } from './core-ports.js';
 import { probeHealth } from './health-probe.js';
 import { Refusal } from '@escala/domain';
 
@@ -19,7 +19,7 @@ export class ChannelsService {
     private readonly audit: AuditService,
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
-    @Inject(CORE_PORT) private readonly ports: CorePorts,
+    @Inject(CORE_PORTS) private readonly ports: CorePorts,
   ) {}
 
   view(channel: Channel) {

@@ -5,8 +5,8 @@ import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { ConnectorRuntime } from './connector-runtime.js';
-import { ChannelCorePorts } from './channel-core-port.js';
-import { CORE_PORT } from './core-ports.js';
+import { ChannelCorePorts } from './channel-core-ports.js';
+import { CORE_PORTS } from './core-ports.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { TicketSummaries } from './ticket-summaries.js';
 import { DeliveryLog } from './delivery-log.js';
@@ -41,7 +41,7 @@ export class ConnectorsModule {
         { provide: CONNECTOR_SETTINGS, useValue: options.settings },
         { provide: SecretBox, useValue: options.secretBox },
         { provide: ConnectorRegistry, useFactory: async () => new ConnectorRegistry(await load()) },
-        { provide: CORE_PORT, useClass: ChannelCorePorts },
+        { provide: CORE_PORTS, useClass: ChannelCorePorts },
         ChannelConfigCodec,
         ChannelsService,
         DeliveryLog,

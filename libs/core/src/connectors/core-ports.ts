@@ -12,8 +12,8 @@ import type {
 } from '@escala/connector-kit';
 import type { StagedChannelState } from './channel-state.js';
 
-/** The token under which the core provides the kit's port to connectors, one port per channel. */
-export const CORE_PORT = Symbol('CorePort');
+/** The token that provides `CorePorts` (implemented by `ChannelCorePorts`): the kit's port for each channel and each call. */
+export const CORE_PORTS = Symbol('CorePorts');
 
 export interface CorePorts {
   /** The port a channel's inbound changes go through: its references, its name in the audit trail. */

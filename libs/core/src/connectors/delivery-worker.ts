@@ -8,7 +8,7 @@ import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { TicketSummaries } from './ticket-summaries.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
-import { CORE_PORT, type CallPort, type CorePorts } from './core-ports.js';
+import { CORE_PORTS, type CallPort, type CorePorts } from './core-ports.js';
 import { DeliveryQueue } from './delivery-queue.js';
 import { decideRetry } from './retry-policy.js';
 
@@ -41,7 +41,7 @@ export class DeliveryWorker {
     private readonly codec: ChannelConfigCodec,
     private readonly queue: DeliveryQueue,
     @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
-    @Inject(CORE_PORT) private readonly ports: CorePorts,
+    @Inject(CORE_PORTS) private readonly ports: CorePorts,
     private readonly summaries: TicketSummaries,
   ) {}
 

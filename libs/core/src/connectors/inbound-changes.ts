@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isConnectorError, type InboundChange } from '@escala/connector-kit';
-import { CORE_PORT, type CorePorts } from './core-ports.js';
+import { CORE_PORTS, type CorePorts } from './core-ports.js';
 
 export interface InboundOutcome {
   key: string;
@@ -21,7 +21,7 @@ export interface InboundOutcome {
 export class InboundChanges {
   constructor(
     private readonly em: EntityManager,
-    @Inject(CORE_PORT) private readonly ports: CorePorts,
+    @Inject(CORE_PORTS) private readonly ports: CorePorts,
   ) {}
 
   async apply(channelId: string, change: InboundChange): Promise<InboundOutcome> {

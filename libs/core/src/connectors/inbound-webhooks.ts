@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
-import { CORE_PORT, type CallPort, type CorePorts } from './core-ports.js';
+import { CORE_PORTS, type CallPort, type CorePorts } from './core-ports.js';
 import { InboundChanges, type InboundOutcome } from './inbound-changes.js';
 import { Refusal } from '@escala/domain';
 
@@ -37,7 +37,7 @@ export class InboundWebhooks {
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
     private readonly inbound: InboundChanges,
-    @Inject(CORE_PORT) private readonly ports: CorePorts,
+    @Inject(CORE_PORTS) private readonly ports: CorePorts,
   ) {}
 
   async receive(channelId: string, request: WebhookRequest): Promise<WebhookResponse> {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import { ConnectorRegistry } from './connector-registry.js';
-import { CORE_PORT, type CorePorts } from './core-ports.js';
+import { CORE_PORTS, type CorePorts } from './core-ports.js';
 import { claimDueChannels } from './due-channels.js';
 
 const BATCH = 20;
@@ -22,7 +22,7 @@ export class MaintenanceRunner {
     private readonly em: EntityManager,
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
-    @Inject(CORE_PORT) private readonly ports: CorePorts,
+    @Inject(CORE_PORTS) private readonly ports: CorePorts,
   ) {}
 
   async tick(): Promise<number> {
