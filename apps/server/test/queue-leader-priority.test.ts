@@ -13,7 +13,7 @@ const queueOrder = async () => {
 };
 
 describe('leader-marked priority in the queue', () => {
-  it('a leader approving a ticket-priority request moves the ticket ahead with reason urgent, and it may be taken out of order (recorded)', async () => {
+  it('a leader approving a ticket-priority request moves the ticket ahead with its own reason leader-priority, and it may be taken out of order (recorded)', async () => {
     await drain('N1');
     const a = await openTicket('2026-12-07T09:00');
     const b = await openTicket('2026-12-07T09:10');
@@ -41,7 +41,7 @@ describe('leader-marked priority in the queue', () => {
     });
     expect(approved.status).toBe(201);
     expect(await queueOrder()).toEqual([
-      [c.id, 'urgent'],
+      [c.id, 'leader-priority'],
       [a.id, null],
       [b.id, null],
     ]);
@@ -51,11 +51,11 @@ describe('leader-marked priority in the queue', () => {
     expect(taken.status).toBe(200);
     const audit = await desk.t.request('GET', `/tickets/${c.id}/audit`, { token: desk.team.people.leader!.token });
     expect(audit.body.items.find((record: { action: string }) => record.action === 'ticket.taken').after).toMatchObject(
-      { assigneeId: agent.id, skipReason: 'urgent', passedOver: [a.id, b.id] },
+      { assigneeId: agent.id, skipReason: 'leader-priority', passedOver: [a.id, b.id] },
     );
     const entries = await desk.t.request('GET', `/tickets/${c.id}/entries`, { token: agent.token });
     expect(entries.body.items.map((item: { body: string }) => item.body)).toContain(
-      `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: urgência — status: new → in_analysis`,
+      `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: prioridade marcada pelo líder — status: new → in_analysis`,
     );
   });
 
@@ -65,7 +65,7 @@ describe('leader-marked priority in the queue', () => {
     const b = await openTicket('2026-12-08T09:10', { tags: ['PRIORIDADE'] });
     setNow('2026-12-08T09:30');
     expect(await queueOrder()).toEqual([
-      [b.id, 'urgent'],
+      [b.id, 'leader-priority'],
       [a.id, null],
     ]);
     const untagged = await desk.t.request('PATCH', `/tickets/${b.id}`, {

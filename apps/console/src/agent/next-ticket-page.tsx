@@ -11,7 +11,7 @@ import { useSession } from '../auth/session';
 import { problemOf, ProblemAlert } from '../ui/problem-alert';
 import { formatDuration } from '../ui/format';
 
-const SKIP_REASONS: SkipReason[] = ['urgent', 'customer-contacted-again', 'priority-email'];
+const SKIP_REASONS: SkipReason[] = ['urgent', 'leader-priority', 'customer-contacted-again', 'priority-email'];
 
 /** "Próximo atendimento": take the next ticket; a refusal lists the pending items that block it. */
 export function NextTicketPage() {

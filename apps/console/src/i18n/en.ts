@@ -19,6 +19,7 @@ export const en: Messages = {
   },
   skipReason: {
     urgent: 'Urgent (URGENTE)',
+    'leader-priority': 'Marked priority by the leader (PRIORIDADE)',
     'customer-contacted-again': 'Customer contacted us again',
     'priority-email': 'Priority e-mail received',
   },

@@ -24,6 +24,7 @@ export const ptBR = {
   },
   skipReason: {
     urgent: 'Urgente (URGENTE)',
+    'leader-priority': 'Prioridade marcada pelo líder (PRIORIDADE)',
     'customer-contacted-again': 'Cliente entrou em contato novamente',
     'priority-email': 'E-mail prioritário recebido',
   },

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import {
   isOpenStatus,
   leaderMarkedPriority,
+  URGENT_TAG,
   skipReasonOf,
   type QueuedTicket,
   type QueueOrder,
@@ -158,8 +159,8 @@ export function asQueuedTicket(row: QueueEntryRow): QueuedTicket {
     ticketId: row.ticketId,
     openedAt: row.openedAt,
     queuedAt: row.queuedAt,
-    tags: [],
-    leaderPriority: row.skipReason === 'urgent',
+    tags: row.skipReason === 'urgent' ? [URGENT_TAG] : [],
+    leaderPriority: row.skipReason === 'leader-priority',
     customerContactedAgain: row.skipReason === 'customer-contacted-again',
     priorityEmailReceived: row.skipReason === 'priority-email',
   };

@@ -19,6 +19,7 @@ import { QueueSettings } from './queue-settings.js';
 
 const REASON_LABEL: Record<SkipReason, string> = {
   urgent: 'urgência',
+  'leader-priority': 'prioridade marcada pelo líder',
   'customer-contacted-again': 'cliente entrou em contato novamente',
   'priority-email': 'e-mail de prioridade',
 };

@@ -36,13 +36,18 @@ describe('skipReasonOf', () => {
   it.each<[string, Partial<QueuedTicket>, ReturnType<typeof skipReasonOf>]>([
     ['no reason', {}, null],
     ['URGENTE tag', { tags: ['financeiro', 'URGENTE'] }, 'urgent'],
-    ['leader-marked priority', { leaderPriority: true }, 'urgent'],
+    ['leader-marked priority', { leaderPriority: true }, 'leader-priority'],
     ['customer contacted again', { customerContactedAgain: true }, 'customer-contacted-again'],
     ['priority e-mail', { priorityEmailReceived: true }, 'priority-email'],
     [
       'urgent wins over the others',
-      { priorityEmailReceived: true, customerContactedAgain: true, leaderPriority: true },
+      { tags: ['URGENTE'], priorityEmailReceived: true, customerContactedAgain: true, leaderPriority: true },
       'urgent',
+    ],
+    [
+      'leader priority wins over contact and e-mail',
+      { priorityEmailReceived: true, customerContactedAgain: true, leaderPriority: true },
+      'leader-priority',
     ],
   ])('%s', (_label, overrides, expected) => {
     expect(skipReasonOf(ticket('x', 1, overrides))).toBe(expected);

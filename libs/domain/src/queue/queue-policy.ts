@@ -1,5 +1,9 @@
-/** The only reasons the playbook (docs/playbook.md §4.1) accepts for taking a ticket before older ones. */
-export type SkipReason = 'urgent' | 'customer-contacted-again' | 'priority-email';
+/**
+ * The reasons the playbook (docs/playbook.md §4.1) accepts for taking a ticket before older ones. Its
+ * three exceptions stay three: `urgent` and `leader-priority` are both its "classified urgent/priority"
+ * case, kept apart so reports tell an URGENTE service from a leader's priority mark (§9.2).
+ */
+export type SkipReason = 'urgent' | 'leader-priority' | 'customer-contacted-again' | 'priority-email';
 
 /** What the queue needs to know about a ticket waiting in a tier/stage queue. */
 export interface QueuedTicket {
@@ -44,9 +48,10 @@ export function leaderMarkedPriority(tags: readonly string[]): boolean {
   return hasTag(tags, PRIORITY_TAG);
 }
 
-/** The reason shown for a ticket, the first that applies: urgent, contacted again, priority e-mail. */
+/** The reason shown for a ticket, the first that applies: urgent, leader priority, contacted again, priority e-mail. */
 export function skipReasonOf(ticket: QueuedTicket): SkipReason | null {
-  if (ticket.leaderPriority || hasTag(ticket.tags, URGENT_TAG)) return 'urgent';
+  if (hasTag(ticket.tags, URGENT_TAG)) return 'urgent';
+  if (ticket.leaderPriority) return 'leader-priority';
   if (ticket.customerContactedAgain) return 'customer-contacted-again';
   if (ticket.priorityEmailReceived) return 'priority-email';
   return null;
