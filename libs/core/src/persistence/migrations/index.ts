@@ -17,6 +17,7 @@ import { Migration20261203030000_connector_kit_v2 } from './Migration20261203030
 import { Migration20261203010000_event_catalogue } from './Migration20261203010000_event_catalogue.js';
 import { Migration20261203010100_entry_direction } from './Migration20261203010100_entry_direction.js';
 import { Migration20261203050000_ticket_clock_events } from './Migration20261203050000_ticket_clock_events.js';
+import { Migration20261203090000_leader_priority_skip_reason } from './Migration20261203090000_leader_priority_skip_reason.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -42,4 +43,5 @@ export const migrations = [
   Migration20261203010000_event_catalogue,
   Migration20261203010100_entry_direction,
   Migration20261203050000_ticket_clock_events,
+  Migration20261203090000_leader_priority_skip_reason,
 ];
