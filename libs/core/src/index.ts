@@ -49,7 +49,7 @@ export { CustomersService } from './customers/customers.service.js';
 export { ChangeJournal, type Change } from './audit/change-journal.js';
 export { domainEvent, type DomainEventDraft } from './audit/domain-event.js';
 export { ensureDemoOrganisation, type DemoServices } from './tickets/demo-organisation.js';
-export { TicketChangeHooks, type TicketChangeHook } from './tickets/ticket-change-hooks.js';
+export { TicketHooks, type TicketChangeHook } from './tickets/ticket-hooks.js';
 export { QueueModule } from './queue/queue.module.js';
 export { QueueService } from './queue/queue.service.js';
 export { claimNextSql } from './queue/queue-entries.js';

@@ -4,7 +4,7 @@ import { ChangeJournal } from '../audit/change-journal.js';
 import type { DomainEventDraft } from '../audit/domain-event.js';
 import { Clock } from '../clock/clock.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
-import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.js';
 import { entryAdded, TicketEntriesService, type EntryThread } from '../tickets/ticket-entries.service.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -51,7 +51,7 @@ export class TicketPlaybookStore {
     private readonly entries: TicketEntriesService,
     private readonly journal: ChangeJournal,
     private readonly clock: Clock,
-    private readonly changeHooks: TicketChangeHooks,
+    private readonly hooks: TicketHooks,
   ) {}
 
   async read(ticketId: string): Promise<{ ticket: Ticket; record: TicketPlaybook | null }> {
@@ -97,7 +97,7 @@ export class TicketPlaybookStore {
         this.journal.record(entryAdded(caller, ticket, entry, thread));
       }
       // The queue and SLA derive from the ticket (URGENTE, PRIORIDADE tags, replies): they follow in this transaction.
-      await this.changeHooks.changed(tx, ticket, replied ? 'ticket.replied' : action, caller);
+      await this.hooks.changed(tx, ticket, replied ? 'ticket.replied' : action, caller);
       await tx.flush();
       return outcome.result;
     });

@@ -1,6 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { PendingWorkReader } from './pending-work.js';
 import { QueueController } from './queue.controller.js';
@@ -16,14 +16,12 @@ import { QueueService } from './queue.service.js';
 })
 export class QueueModule implements OnModuleInit {
   constructor(
-    private readonly hooks: TicketChangeHooks,
+    private readonly hooks: TicketHooks,
     private readonly entries: QueueEntries,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(
-      (tx: EntityManager, ticket) => this.entries.sync(tx, ticket),
-      (write, ticket) => this.entries.created(write, ticket),
-    );
+    this.hooks.onChange((tx: EntityManager, ticket) => this.entries.sync(tx, ticket));
+    this.hooks.onCreated((write, ticket) => this.entries.created(write, ticket));
   }
 }

@@ -7,7 +7,7 @@ import { CombinedWrite } from '../persistence/combined-write.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { SupportMembersService } from '../structure/support-members.service.js';
-import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.js';
 import { assignTicket } from '../tickets/ticket-assignment.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { takeoverStatusChange } from '../tickets/takeover-status.js';
@@ -36,7 +36,7 @@ export class QueueService {
     private readonly members: SupportMembersService,
     private readonly tickets: TicketsService,
     private readonly ticketEntries: TicketEntriesService,
-    private readonly hooks: TicketChangeHooks,
+    private readonly hooks: TicketHooks,
     private readonly journal: ChangeJournal,
     private readonly clock: Clock,
     settings: QueueSettings,

@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { TicketChangeHooks } from '../tickets/ticket-change-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
 import { SlaController } from './sla.controller.js';
@@ -15,14 +15,12 @@ import { TicketSlaService } from './ticket-sla.service.js';
 })
 export class SlaModule implements OnModuleInit {
   constructor(
-    private readonly hooks: TicketChangeHooks,
+    private readonly hooks: TicketHooks,
     private readonly sla: TicketSlaService,
   ) {}
 
   onModuleInit(): void {
-    this.hooks.register(
-      (tx, ticket, action, caller) => this.sla.sync(tx, ticket, action, caller),
-      (write, ticket) => this.sla.created(write, ticket),
-    );
+    this.hooks.onChange((tx, ticket, action, caller) => this.sla.sync(tx, ticket, action, caller));
+    this.hooks.onCreated((write, ticket) => this.sla.created(write, ticket));
   }
 }

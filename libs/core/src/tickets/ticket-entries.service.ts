@@ -12,7 +12,6 @@ import { TicketHooks } from './ticket-hooks.js';
 import type { EntryInput } from './ticket.schemas.js';
 import { callerId, callerLabel, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
-import { TicketChangeHooks } from './ticket-change-hooks.js';
 
 export const entryView = (e: TicketEntry) => ({
   id: e.id,
@@ -144,8 +143,7 @@ export class TicketEntriesService {
     private readonly structures: SupportStructureService,
     private readonly actors: TicketActors,
     private readonly journal: ChangeJournal,
-    private readonly hooks: TicketChangeHooks,
-    private readonly ruleHooks: TicketHooks,
+    private readonly hooks: TicketHooks,
   ) {}
 
   /**
@@ -168,7 +166,7 @@ export class TicketEntriesService {
       }
       const body =
         input.kind === 'public' && !input.fromCustomer
-          ? await this.ruleHooks.publicReplyText(ticket, input, caller)
+          ? await this.hooks.publicReplyText(ticket, input, caller)
           : input.body;
       const direction = directionOf(input.kind, input.fromCustomer);
       const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);

@@ -16,7 +16,6 @@ import { takeoverStatusChange } from './takeover-status.js';
 import { TicketActors } from './ticket-actors.service.js';
 import { TicketHooks } from './ticket-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
-import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
 import { assignTicket } from './ticket-assignment.js';
@@ -31,8 +30,7 @@ export class TicketWorkflowService {
     private readonly structures: SupportStructureService,
     private readonly actors: TicketActors,
     private readonly journal: ChangeJournal,
-    private readonly hooks: TicketChangeHooks,
-    private readonly ruleHooks: TicketHooks,
+    private readonly hooks: TicketHooks,
   ) {}
 
   changeStatus(caller: TicketCaller, id: string, to: TicketStatus, reason?: string) {
@@ -41,7 +39,7 @@ export class TicketWorkflowService {
       const from = ticket.status;
       const outcome = checkTransition(from, to);
       if (!outcome.ok) throw Refusal.conflict(outcome.reason, { allowed: outcome.allowed });
-      if (to === 'resolved' || to === 'closed') await this.ruleHooks.beforeClosing(tx, ticket);
+      if (to === 'resolved' || to === 'closed') await this.hooks.beforeClosing(tx, ticket);
       ticket.status = to;
       ticket.updatedAt = new Date();
       this.entries.append(tx, ticket, caller, 'event', `Status: ${from} → ${to}${reason ? ` — ${reason}` : ''}`);

@@ -6,7 +6,6 @@ import { StructureController } from '../structure/structure.controller.js';
 import { SupportMembersService } from '../structure/support-members.service.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { TicketActors } from './ticket-actors.service.js';
-import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { TicketHooks } from './ticket-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketQueryService } from './ticket-query.service.js';
@@ -20,7 +19,6 @@ const services = [
   SupportMembersService,
   CustomersService,
   TicketActors,
-  TicketChangeHooks,
   TicketHooks,
   TicketsService,
   TicketEntriesService,

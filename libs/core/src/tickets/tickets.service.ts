@@ -10,7 +10,6 @@ import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTicketInput } from './ticket.schemas.js';
 import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
-import { TicketChangeHooks } from './ticket-change-hooks.js';
 import { TicketHooks } from './ticket-hooks.js';
 import { assignTicket } from './ticket-assignment.js';
 
@@ -21,8 +20,7 @@ export class TicketsService {
     private readonly em: EntityManager,
     private readonly structures: SupportStructureService,
     private readonly journal: ChangeJournal,
-    private readonly hooks: TicketChangeHooks,
-    private readonly ruleHooks: TicketHooks,
+    private readonly hooks: TicketHooks,
   ) {}
 
   /**
@@ -55,7 +53,7 @@ export class TicketsService {
       updatedAt: now,
     };
     const write = new CombinedWrite(this.em);
-    await this.ruleHooks.beforeCreating(write, ticket, caller);
+    await this.hooks.beforeCreating(write, ticket, caller);
     const { number: _assigned, ...columns } = ticket;
     write.insertFirst(TicketSchema, columns, ['number']);
     const { number: _, ...view } = ticketView(ticket);
