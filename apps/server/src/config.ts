@@ -3,6 +3,8 @@ import { PROCESS_ROLES, parseSecretKey } from '@escala/core';
 import { DEFAULT_CANCELLATION_CONTACT_HOURS, QUEUE_ORDERS } from '@escala/domain';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** Seconds an instance may keep something another instance can change (0 = off). */
+const cacheSeconds = z.coerce.number().int().min(0).max(300).default(5);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const isSecretKey = (text: string) => {
   try {
@@ -72,31 +74,19 @@ export const ConfigSchema = z.object({
     .max(1000)
     .default(10)
     .meta(doc('failed logins per login name within `ESCALA_LOGIN_WINDOW_MINUTES` before further attempts get 429')),
-  ESCALA_AUTH_CACHE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(300)
-    .default(5)
-    .meta(
-      doc(
-        'how long each server instance remembers a resolved bearer token (0 = off); revocations and user changes ' +
-          'apply at once on the instance that made them, on other instances within this time',
-      ),
+  ESCALA_AUTH_CACHE_SECONDS: cacheSeconds.meta(
+    doc(
+      'how long each server instance remembers a resolved bearer token (0 = off); revocations and user changes ' +
+        'apply at once on the instance that made them, on other instances within this time',
     ),
-  ESCALA_SETTINGS_CACHE_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(300)
-    .default(5)
-    .meta(
-      doc(
-        'how long each server instance keeps the active support structure and the business calendar, read on ' +
-          'every ticket change (0 = off); saves apply at once on the instance that made them, on other instances ' +
-          'within this time; a ticket always records the structure version it was routed under',
-      ),
+  ),
+  ESCALA_SETTINGS_CACHE_SECONDS: cacheSeconds.meta(
+    doc(
+      'how long each server instance keeps the active support structure and the business calendar, read on ' +
+        'every ticket change (0 = off); saves apply at once on the instance that made them, on other instances ' +
+        'within this time; a ticket always records the structure version it was routed under',
     ),
+  ),
   ESCALA_LOGIN_WINDOW_MINUTES: z.coerce
     .number()
     .int()

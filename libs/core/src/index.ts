@@ -7,7 +7,7 @@ export { Allow, Public, ACCESS_RULE, type AccessRule } from './auth/access.decor
 export { CurrentPrincipal, type Principal } from './auth/principal.js';
 export { AuditService, type Actor, type AuditEntry } from './audit/audit.service.js';
 export { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from './http/zod-openapi.js';
-export { ZodValidationPipe, fieldErrors, parseInput } from './http/zod-validation.pipe.js';
+export { ZodValidationPipe, fieldErrors } from './http/zod-validation.pipe.js';
 export { ProblemFilter } from './http/problem.filter.js';
 export { documentProblems } from './http/problem-openapi.js';
 export { PlaybookModule } from './playbook/playbook.module.js';

@@ -6,7 +6,7 @@ import { z } from 'zod';
 const missingIsRequired: z.core.$ZodErrorMap = (issue) => (issue.input === undefined ? 'required' : undefined);
 
 /** Parses input at a boundary: the same as `safeParse`, with "required" for what is missing. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown) {
+function parseInput<T extends z.ZodType>(schema: T, value: unknown) {
   return schema.safeParse(value, { error: missingIsRequired });
 }
 
@@ -25,10 +25,15 @@ export function fieldErrors(error: z.ZodError, at: string[] = [], root = '(body)
   return [...errors].map(([field, message]) => ({ field, message }));
 }
 
-/** `value` validated by `schema`, or the bad-input refusal naming each failing field. */
-export function parsed<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+/** `value` validated by `schema`, or the bad-input refusal naming each failing field (see `fieldErrors`). */
+export function parsed<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  at: string[] = [],
+  root = '(body)',
+): z.output<T> {
   const result = parseInput(schema, value);
-  if (!result.success) throw Refusal.badInput(fieldErrors(result.error));
+  if (!result.success) throw Refusal.badInput(fieldErrors(result.error, at, root));
   return result.data;
 }
 
@@ -36,11 +41,7 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
   constructor(private readonly schema: T) {}
 
   transform(value: unknown, metadata?: ArgumentMetadata): z.infer<T> {
-    const result = parseInput(this.schema, value);
-    if (!result.success) {
-      const at = metadata?.data ? [metadata.data] : [];
-      throw Refusal.badInput(fieldErrors(result.error, at, metadata?.type === 'query' ? '(query)' : '(body)'));
-    }
-    return result.data;
+    const at = metadata?.data ? [metadata.data] : [];
+    return parsed(this.schema, value, at, metadata?.type === 'query' ? '(query)' : '(body)');
   }
 }
