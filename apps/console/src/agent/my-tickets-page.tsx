@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { TICKET_STATUSES } from '@escala/domain';
 import { api } from '../api/client';
-import type { Ticket } from '../api/models';
 import { LIVE_REFRESH_MS } from '../api/queries';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
@@ -24,7 +23,7 @@ export function MyTicketsPage() {
     queryFn: async () =>
       unwrap(
         await api.GET('/tickets', { params: { query: { assigneeId: me!.id, status: HELD.join(','), limit: 100 } } }),
-      ) as unknown as { items: Ticket[] },
+      ),
   });
   return (
     <Stack>

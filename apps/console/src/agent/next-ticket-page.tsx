@@ -2,9 +2,8 @@ import { Alert, Badge, Button, Group, List, Stack, Table, Text, Title } from '@m
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import type { SkipReason } from '@escala/domain';
 import { api } from '../api/client';
-import type { PendingWork, Ticket } from '../api/models';
+import type { PendingWork, SkipReason } from '../api/models';
 import { useQueueView } from '../api/queries';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
@@ -22,14 +21,12 @@ export function NextTicketPage() {
   const placement = useQuery({
     queryKey: ['placement', me?.id],
     queryFn: async () =>
-      (
-        unwrap(await api.GET('/support-members')) as unknown as { items: { userId: string; unitKey: string }[] }
-      ).items.find((member) => member.userId === me?.id) ?? null,
+      unwrap(await api.GET('/support-members')).items.find((member) => member.userId === me?.id) ?? null,
   });
   const unitKey = placement.data?.unitKey;
   const queue = useQueueView(unitKey);
   const take = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/queue/next')) as unknown as { ticket: Ticket | null },
+    mutationFn: async () => unwrap(await api.POST('/queue/next')),
     onSuccess: (answer) => {
       void client.invalidateQueries({ queryKey: ['queue'] });
       if (answer.ticket) navigate(`/tickets/${answer.ticket.id}`);

@@ -1,87 +1,36 @@
-import type { ClockExplanation, PendingItem, Role, SkipReason, TicketStatus } from '@escala/domain';
+import type { PendingItem } from '@escala/domain';
+import type { paths } from '../../generated/api';
 
 /*
- * Response shapes. The server's OpenAPI document describes paths, parameters and request bodies
- * (those are generated into ../../generated/api.d.ts) but not yet its responses, so what the console
- * reads back is declared here, with the domain's own types wherever the domain has one.
+ * Names for what the console reads back. Every response type is taken from the OpenAPI document the
+ * server writes at build time (../../generated/api.d.ts), whose response schemas the server's
+ * controllers are compile-checked against: a field the API stops sending fails the console's build.
  */
 
-/** A domain type as it arrives in JSON: every Date is an ISO string. */
-export type Wire<T> = T extends Date
-  ? string
-  : T extends readonly (infer Item)[]
-    ? Wire<Item>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type JsonOf<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
 
-export interface Me {
-  id: string;
-  login: string;
-  displayName: string;
-  roles: Role[];
+/** The success body (200 or 201) of an operation of the API. */
+export type Answer<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? JsonOf<R[200 & keyof R]> | JsonOf<R[201 & keyof R]>
+  : never;
 
-export interface Ticket {
-  id: string;
-  number: number;
-  customerId: string;
-  channel: string;
-  product: string | null;
-  category: string;
-  subject: string;
-  description: string;
-  status: TicketStatus;
-  unitKey: string;
-  assigneeId: string | null;
-  spocId: string | null;
-  tags: string[];
-  deadlines: { description: string; dueOn: string }[];
-  technicalAnalysis: {
-    summary: string;
-    cause: string | null;
-    solution: string | null;
-    customerContacted?: boolean;
-    cancellationReason?: string | null;
-  } | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Me = Answer<'/auth/me', 'get'>;
+export type Ticket = Answer<'/tickets/{id}', 'get'>;
+export type Entry = Answer<'/tickets/{id}/entries', 'get'>['items'][number];
+export type QueueView = Answer<'/queue/{unitKey}', 'get'>;
+export type QueueItem = QueueView['items'][number];
+export type SkipReason = NonNullable<QueueItem['skipReason']>;
+export type SlaClock = Answer<'/tickets/{id}/sla', 'get'>['clocks'][number];
+export type Channel = Answer<'/channels/{id}', 'get'>;
+export type Delivery = Answer<'/channels/{id}/deliveries', 'get'>['items'][number];
+export type DashboardOverview = Answer<'/dashboard', 'get'>;
+export type Announcement = Answer<'/announcements', 'get'>['items'][number];
+export type AnnouncementStatus = Answer<'/announcements/{id}', 'get'>;
 
-export interface Entry {
-  id: string;
-  kind: 'public' | 'internal' | 'event';
-  body: string;
-  authorLabel: string | null;
-  createdAt: string;
-}
-
-export type PendingWork = Wire<PendingItem> & { ticketNumber: number };
-
-export interface QueueItem {
-  ticketId: string;
-  number: number;
-  subject: string;
-  position: number;
-  skipReason: SkipReason | null;
-  waitingMs: number;
-  openedAt: string;
-}
-
-export interface QueueView {
-  unitKey: string;
-  items: QueueItem[];
-}
-
-export type SlaClock = Wire<ClockExplanation>;
-
-export interface Connector {
-  key: string;
-  displayName: string;
-  secretFields: string[];
-  configSchema: JsonSchema;
-}
-
+/** A connector's config is a JSON Schema document: the language is standard, so it is typed here. */
 export interface JsonSchema {
   type?: string;
   properties?: Record<string, JsonSchema & { description?: string; 'x-secret'?: boolean }>;
@@ -94,60 +43,14 @@ export interface JsonSchema {
   items?: JsonSchema;
 }
 
-export interface Channel {
-  id: string;
-  name: string;
-  connector: string;
-  enabled: boolean;
-  config: Record<string, unknown>;
-  subscription: { eventTypes: string[] };
-  health: { status: string; detail: string | null; checkedAt: string | null };
-}
+export type Connector = Omit<Answer<'/connectors', 'get'>['items'][number], 'configSchema'> & {
+  configSchema: JsonSchema;
+};
 
-export interface Delivery {
-  id: string;
-  eventType: string;
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-}
-
-export type { SkipReason };
-
-export interface DashboardOverview {
-  sla: {
-    ticketId: string;
-    number: number;
-    subject: string;
-    unitKey: string;
-    assignee: string | null;
-    state: 'at-risk' | 'breached';
-    dueAt: string | null;
-  }[];
-  pendingPriorityRequests: {
-    id: string;
-    kind: string;
-    ticketId: string;
-    number: number;
-    subject: string;
-    unitKey: string;
-    justification: string;
-    requestedAt: string;
-    requestedBy: string | null;
-  }[];
-}
-
-export interface Announcement {
-  id: string;
-  title: string;
-  group: { id: string; name: string };
-  publishedAt: string;
-  audienceCount: number;
-  acknowledgedCount: number;
-}
-
-export interface AnnouncementStatus {
-  id: string;
-  pending: { userId: string; displayName: string }[];
-}
+/**
+ * A pending item as a 409 of POST /queue/next lists it under `blocking`: refusals share one problem
+ * schema, so this item's shape is the domain's own type, as JSON carries it.
+ */
+export type PendingWork = { [K in keyof PendingItem]: PendingItem[K] extends Date ? string : PendingItem[K] } & {
+  ticketNumber: number;
+};

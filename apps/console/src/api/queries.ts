@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { QueueView } from './models';
 import { unwrap } from './problem';
-import type { SupportStructure } from '@escala/domain';
 
 /** How often the screens people wait on (queue, dashboard) refresh themselves. */
 export const LIVE_REFRESH_MS = 5000;
@@ -10,8 +8,7 @@ export const LIVE_REFRESH_MS = 5000;
 export function useStructure() {
   return useQuery({
     queryKey: ['support-structure'],
-    queryFn: async () =>
-      unwrap(await api.GET('/support-structure')) as unknown as { version: number; structure: SupportStructure },
+    queryFn: async () => unwrap(await api.GET('/support-structure')),
   });
 }
 
@@ -20,7 +17,6 @@ export function useQueueView(unitKey: string | undefined) {
     queryKey: ['queue', unitKey],
     enabled: Boolean(unitKey),
     refetchInterval: LIVE_REFRESH_MS,
-    queryFn: async () =>
-      unwrap(await api.GET('/queue/{unitKey}', { params: { path: { unitKey: unitKey! } } })) as unknown as QueueView,
+    queryFn: async () => unwrap(await api.GET('/queue/{unitKey}', { params: { path: { unitKey: unitKey! } } })),
   });
 }

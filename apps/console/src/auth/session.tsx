@@ -20,16 +20,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     queryKey: ['me'],
     enabled: tokenStore.get() !== null,
     retry: false,
-    queryFn: async () => unwrap(await api.GET('/auth/me')) as unknown as Me,
+    queryFn: async () => unwrap(await api.GET('/auth/me')),
   });
   const session: Session = {
     me: tokenStore.get() && me.data ? me.data : null,
     loading: tokenStore.get() !== null && me.isPending,
     async logIn(login, password) {
-      const answer = unwrap(await api.POST('/auth/login', { body: { login, password } })) as unknown as {
-        token: string;
-        user: Me;
-      };
+      const answer = unwrap(await api.POST('/auth/login', { body: { login, password } }));
       tokenStore.set(answer.token);
       client.setQueryData(['me'], answer.user);
     },

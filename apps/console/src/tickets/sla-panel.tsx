@@ -17,10 +17,7 @@ export function SlaPanel({ ticketId }: { ticketId: string }) {
   const sla = useQuery({
     queryKey: ['ticket', ticketId, 'sla'],
     refetchInterval: LIVE_REFRESH_MS,
-    queryFn: async () =>
-      unwrap(await api.GET('/tickets/{id}/sla', { params: { path: { id: ticketId } } })) as unknown as {
-        clocks: SlaClock[];
-      },
+    queryFn: async () => unwrap(await api.GET('/tickets/{id}/sla', { params: { path: { id: ticketId } } })),
   });
   return (
     <Stack gap="xs">

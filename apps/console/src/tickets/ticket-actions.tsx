@@ -188,19 +188,12 @@ export function StatusForm({ ticket }: { ticket: Ticket }) {
   );
 }
 
-interface InoperativeService {
-  code: string;
-  label: Record<string, string>;
-  active: boolean;
-}
-
 /** Seed 002 §3: a service is down and the customer shows urgency — the ticket gets URGENTE and the leader is alerted. */
 export function UrgentForm({ ticket }: { ticket: Ticket }) {
   const { t, i18n } = useTranslation();
   const services = useQuery({
     queryKey: ['inoperative-services'],
-    queryFn: async () =>
-      (unwrap(await api.GET('/playbook/inoperative-services')) as unknown as { items: InoperativeService[] }).items,
+    queryFn: async () => unwrap(await api.GET('/playbook/inoperative-services')).items,
   });
   const [serviceCode, setServiceCode] = useState<string | null>(null);
   const [urgency, setUrgency] = useState('');
@@ -220,7 +213,7 @@ export function UrgentForm({ ticket }: { ticket: Ticket }) {
         label={t('ticket.inoperativeService')}
         data={(services.data ?? [])
           .filter((service) => service.active)
-          .map((service) => ({ value: service.code, label: service.label[i18n.language] ?? service.code }))}
+          .map((service) => ({ value: service.code, label: service.label[i18n.language === 'en' ? 'en' : 'pt-BR'] }))}
         value={serviceCode}
         onChange={setServiceCode}
         error={fieldError(problem, 'serviceCode')}

@@ -2,7 +2,6 @@ import { Badge, Divider, Grid, Group, Paper, Stack, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { Entry, Ticket } from '../api/models';
 import { LIVE_REFRESH_MS } from '../api/queries';
 import { unwrap } from '../api/problem';
 import { ProblemAlert } from '../ui/problem-alert';
@@ -15,13 +14,12 @@ export function TicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const ticket = useQuery({
     queryKey: ['ticket', id],
-    queryFn: async () => unwrap(await api.GET('/tickets/{id}', { params: { path: { id } } })) as unknown as Ticket,
+    queryFn: async () => unwrap(await api.GET('/tickets/{id}', { params: { path: { id } } })),
   });
   const entries = useQuery({
     queryKey: ['ticket', id, 'entries'],
     refetchInterval: LIVE_REFRESH_MS,
-    queryFn: async () =>
-      unwrap(await api.GET('/tickets/{id}/entries', { params: { path: { id } } })) as unknown as { items: Entry[] },
+    queryFn: async () => unwrap(await api.GET('/tickets/{id}/entries', { params: { path: { id } } })),
   });
   if (ticket.error) return <ProblemAlert error={ticket.error} />;
   if (!ticket.data) return <Text>{t('common.loading')}</Text>;

@@ -4,11 +4,16 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { ListAnnouncementsQuery, PageQuery, PublishAnnouncementBody, UuidParam } from './announcement.schemas.js';
 import { AnnouncementAcknowledgementsService } from './announcement-acknowledgements.service.js';
 import { AnnouncementsService } from './announcements.service.js';
+import {
+  AnnouncementStatusResponse,
+  AnnouncementSummaryResponse,
+  AnnouncementsResponse,
+} from './announcements.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(UuidParam));
 
@@ -22,6 +27,7 @@ export class AnnouncementsController {
   ) {}
 
   @Post()
+  @ApiZodResponse(AnnouncementSummaryResponse, 201)
   @Allow('leader')
   @ApiOperation({
     summary: 'Publish to a group; its active members are the audience and announcement.published goes to the outbox',
@@ -35,6 +41,7 @@ export class AnnouncementsController {
   }
 
   @Get()
+  @ApiZodResponse(AnnouncementsResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'Announcements newest first, with how many of the audience acknowledged' })
   @ApiZodQuery(ListAnnouncementsQuery)
@@ -51,6 +58,7 @@ export class AnnouncementsController {
   }
 
   @Get(':id')
+  @ApiZodResponse(AnnouncementStatusResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'One announcement: who acknowledged (when, how) and who has not' })
   get(@IdParam() id: string) {

@@ -2,10 +2,11 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@escala/domain';
 import { z } from 'zod';
-import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../http/zod-openapi.js';
 import { Allow, Public } from './access.decorators.js';
 import { AuthService } from './auth.service.js';
 import { CurrentPrincipal, type Principal } from './principal.js';
+import { LoginResponse, MeResponse } from './auth.responses.js';
 
 const LoginBody = z.strictObject({
   login: z.string().trim().min(1).max(200),
@@ -18,6 +19,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('login')
+  @ApiZodResponse(LoginResponse)
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange login and password for a session bearer token' })
@@ -47,6 +49,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiZodResponse(MeResponse)
   @Allow(...ROLES)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who the bearer token belongs to' })

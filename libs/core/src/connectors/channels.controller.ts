@@ -4,13 +4,20 @@ import { z } from 'zod';
 import { secretKeys } from '@escala/connector-kit';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateChannelBody, DeliveryLogQuery, InboundLogQuery, UpdateChannelBody } from './channel.schemas.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { DeliveryLog } from './delivery-log.js';
 import { InboundChanges } from './inbound-changes.js';
+import {
+  ChannelResponse,
+  ChannelsResponse,
+  ConnectorsResponse,
+  DeliveriesResponse,
+  HealthResponse,
+} from './channels.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -26,6 +33,7 @@ export class ChannelsController {
   ) {}
 
   @Get('connectors')
+  @ApiZodResponse(ConnectorsResponse)
   @Allow('admin')
   @ApiOperation({ summary: 'Installed connectors, with the JSON Schema of their config (secret fields are writeOnly)' })
   connectors() {
@@ -43,6 +51,7 @@ export class ChannelsController {
   }
 
   @Get('channels')
+  @ApiZodResponse(ChannelsResponse)
   @Allow('admin')
   @ApiOperation({ summary: 'Channels with their last known health; secrets masked' })
   async list() {
@@ -50,6 +59,7 @@ export class ChannelsController {
   }
 
   @Post('channels')
+  @ApiZodResponse(ChannelResponse, 201)
   @Allow('admin')
   @ApiOperation({ summary: 'Create a channel: connector + config + subscription + enabled' })
   @ApiZodBody(CreateChannelBody)
@@ -61,6 +71,7 @@ export class ChannelsController {
   }
 
   @Get('channels/:id')
+  @ApiZodResponse(ChannelResponse)
   @Allow('admin')
   @ApiOperation({ summary: 'One channel; secrets masked' })
   async get(@IdParam() id: string) {
@@ -68,6 +79,7 @@ export class ChannelsController {
   }
 
   @Patch('channels/:id')
+  @ApiZodResponse(ChannelResponse)
   @Allow('admin')
   @ApiOperation({
     summary: 'Change name, config, subscription, or enable/disable; a secret sent masked keeps its value',
@@ -82,6 +94,7 @@ export class ChannelsController {
   }
 
   @Post('channels/:id/test')
+  @ApiZodResponse(HealthResponse, 201)
   @Allow('admin')
   @ApiOperation({
     summary: "Test connection: runs the connector's own check against the service and records the result",
@@ -91,6 +104,7 @@ export class ChannelsController {
   }
 
   @Get('channels/:id/deliveries')
+  @ApiZodResponse(DeliveriesResponse)
   @Allow('admin')
   @ApiOperation({ summary: 'Delivery log of a channel, newest first, with every attempt' })
   @ApiZodQuery(DeliveryLogQuery)

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { z } from 'zod';
 import type { DeliveryLogQueryInput } from './channel.schemas.js';
+import type { DeliveryRecord } from './channels.responses.js';
+
+// Raw SQL rows are not typed by the ORM: this is the shape the select below produces.
+type DeliveryRow = z.output<typeof DeliveryRecord>;
 
 const DELIVERY_WITH_ATTEMPTS = `
   select d.id, d.event_id as "eventId", e.type as "eventType", d.channel_id as "channelId", c.name as "channelName",
@@ -22,13 +27,15 @@ export class DeliveryLog {
   forChannel(channelId: string, query: DeliveryLogQueryInput) {
     return this.em
       .getConnection()
-      .execute(
+      .execute<DeliveryRow[]>(
         `${DELIVERY_WITH_ATTEMPTS} where d.channel_id = ? and (?::text is null or d.status = ?) order by d.created_at desc, e.position desc limit ?`,
         [channelId, query.status ?? null, query.status ?? null, query.limit],
       );
   }
 
   forEvent(eventId: string) {
-    return this.em.getConnection().execute(`${DELIVERY_WITH_ATTEMPTS} where d.event_id = ? order by c.name`, [eventId]);
+    return this.em
+      .getConnection()
+      .execute<DeliveryRow[]>(`${DELIVERY_WITH_ATTEMPTS} where d.event_id = ? order by c.name`, [eventId]);
   }
 }

@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/access.decorators.js';
 import { DashboardService } from './dashboard.service.js';
+import { ApiZodResponse } from '../http/zod-openapi.js';
+import { DashboardResponse } from './dashboard.responses.js';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -10,6 +12,7 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get()
+  @ApiZodResponse(DashboardResponse)
   @Allow('leader', 'admin')
   @ApiOperation({
     summary:

@@ -1,5 +1,5 @@
 import { applyDecorators, Body, Query } from '@nestjs/common';
-import { ApiBody, ApiQuery } from '@nestjs/swagger';
+import { ApiBody, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -29,3 +29,35 @@ export const ValidBody = (schema: z.ZodType): ParameterDecorator => Body(new Zod
 
 /** The query string, validated by `schema`. */
 export const ValidQuery = (schema: z.ZodType): ParameterDecorator => Query(new ZodValidationPipe(schema));
+
+/**
+ * What a handler may return for a response documented by a schema whose output type is `T`: the
+ * same shape, where any string may also be a Date (JSON writes Dates as ISO strings).
+ */
+export type Serializable<T> = T extends string
+  ? T | Date
+  : T extends readonly (infer Item)[]
+    ? readonly Serializable<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Serializable<T[K]> }
+      : T;
+
+/**
+ * Documents the success answer with a zod schema, and makes the compiler check that the handler
+ * returns something that serializes to it: the console's types are generated from this schema, so
+ * the API and the console cannot drift apart silently.
+ */
+export function ApiZodResponse<S extends z.ZodType>(schema: S, status = 200) {
+  const decorator = ApiResponse({
+    status,
+    description: status === 201 ? 'Created' : 'OK',
+    schema: z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as never,
+  });
+  return <M extends (...args: never[]) => Serializable<z.output<S>> | Promise<Serializable<z.output<S>>>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<M>,
+  ): void => {
+    decorator(target, key, descriptor);
+  };
+}

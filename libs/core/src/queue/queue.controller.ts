@@ -5,6 +5,8 @@ import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { QueueService } from './queue.service.js';
+import { ApiZodResponse } from '../http/zod-openapi.js';
+import { QueueViewResponse, TakenResponse } from './queue.responses.js';
 
 @ApiTags('queue')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ export class QueueController {
   constructor(private readonly queue: QueueService) {}
 
   @Post('next')
+  @ApiZodResponse(TakenResponse)
   @HttpCode(200)
   @Allow('agent')
   @ApiOperation({
@@ -24,6 +27,7 @@ export class QueueController {
   }
 
   @Post('take/:ticketId')
+  @ApiZodResponse(TakenResponse)
   @HttpCode(200)
   @Allow('agent')
   @ApiOperation({
@@ -35,6 +39,7 @@ export class QueueController {
   }
 
   @Get(':unitKey')
+  @ApiZodResponse(QueueViewResponse)
   @Allow('agent', 'leader', 'admin')
   @ApiOperation({ summary: 'A tier/stage queue in the order it must be worked, with waiting times and skip reasons' })
   view(@Param('unitKey', new ZodValidationPipe(z.string().trim().min(1).max(40))) unitKey: string) {

@@ -3,11 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
 import { CalendarBody } from './sla.schemas.js';
 import { TicketSlaService } from './ticket-sla.service.js';
+import { TicketSlaResponse } from './sla.responses.js';
 
 @ApiTags('sla')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class SlaController {
   ) {}
 
   @Get('tickets/:id/sla')
+  @ApiZodResponse(TicketSlaResponse)
   @Allow('agent', 'leader', 'admin')
   @ApiOperation({
     summary:

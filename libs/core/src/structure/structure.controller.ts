@@ -4,11 +4,12 @@ import { ROLES, STRUCTURE_PRESETS } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateStructureVersionBody, MembersQuery, PlaceMemberBody } from './structure.schemas.js';
 import { SupportMembersService } from './support-members.service.js';
 import { SupportStructureService } from './support-structure.service.js';
+import { ActiveStructureResponse, MembersResponse } from './structure.responses.js';
 
 const UserIdParam = () => Param('userId', new ZodValidationPipe(z.uuid()));
 
@@ -22,6 +23,7 @@ export class StructureController {
   ) {}
 
   @Get('support-structure')
+  @ApiZodResponse(ActiveStructureResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'The active support structure: tiers, stages, desks, categories, escalation paths' })
   active() {
@@ -61,6 +63,7 @@ export class StructureController {
   }
 
   @Get('support-members')
+  @ApiZodResponse(MembersResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Who works in which unit and channel; function=supervisor gives the supervisors register' })
   @ApiZodQuery(MembersQuery)

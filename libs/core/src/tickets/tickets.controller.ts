@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { EntriesResponse, EntryResponse, TicketPageResponse, TicketResponse } from './ticket.responses.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import {
   AnalysisBody,
@@ -40,6 +41,7 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Open a ticket; it is routed by category under the active support structure' })
   @ApiZodBody(CreateTicketBody)
+  @ApiZodResponse(TicketResponse, 201)
   create(@CurrentPrincipal() caller: Principal, @ValidBody(CreateTicketBody) body: z.infer<typeof CreateTicketBody>) {
     return this.tickets.create(caller, body);
   }
@@ -50,6 +52,7 @@ export class TicketsController {
     summary: 'List tickets newest first, filtered, with full-text search (q) and a cursor for the next page',
   })
   @ApiZodQuery(ListTicketsQuery)
+  @ApiZodResponse(TicketPageResponse)
   list(@ValidQuery(ListTicketsQuery) query: z.infer<typeof ListTicketsQuery>) {
     return this.query.list(query);
   }
@@ -57,6 +60,7 @@ export class TicketsController {
   @Get(':id')
   @Allow(...ROLES)
   @ApiOperation({ summary: 'One ticket' })
+  @ApiZodResponse(TicketResponse)
   async get(@IdParam() id: string) {
     return ticketView(await this.tickets.get(id));
   }
@@ -65,6 +69,7 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Edit subject, description, product, module, tags, customer deadlines, assignee or SPOC' })
   @ApiZodBody(UpdateTicketBody)
+  @ApiZodResponse(TicketResponse)
   update(
     @CurrentPrincipal() caller: Principal,
     @IdParam() id: string,
@@ -79,6 +84,7 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Move the ticket through its lifecycle; an illegal move answers 409 with the allowed ones' })
   @ApiZodBody(StatusBody)
+  @ApiZodResponse(TicketResponse)
   changeStatus(
     @CurrentPrincipal() caller: Principal,
     @IdParam() id: string,
@@ -92,6 +98,7 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Escalate along a configured path with a reason; the SPOC keeps following the ticket' })
   @ApiZodBody(EscalateBody)
+  @ApiZodResponse(TicketResponse)
   escalate(
     @CurrentPrincipal() caller: Principal,
     @IdParam() id: string,
@@ -107,6 +114,7 @@ export class TicketsController {
       'Post a public reply or an internal note (trâmite); tiers that do not talk to customers get 403 for public ones',
   })
   @ApiZodBody(EntryBody)
+  @ApiZodResponse(EntryResponse, 201)
   addEntry(
     @CurrentPrincipal() caller: Principal,
     @IdParam() id: string,
@@ -118,6 +126,7 @@ export class TicketsController {
   @Get(':id/entries')
   @Allow(...ROLES)
   @ApiOperation({ summary: 'The ticket history: public replies, internal notes and system events, oldest first' })
+  @ApiZodResponse(EntriesResponse)
   async listEntries(@IdParam() id: string) {
     return { items: await this.entries.list(id) };
   }
@@ -126,6 +135,7 @@ export class TicketsController {
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Record the technical analysis ("Análise Técnico")' })
   @ApiZodBody(AnalysisBody)
+  @ApiZodResponse(TicketResponse, 201)
   recordAnalysis(
     @CurrentPrincipal() caller: Principal,
     @IdParam() id: string,

@@ -4,11 +4,12 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../../http/zod-openapi.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { ImplementationViewService } from './implementation-view.service.js';
 import { PriorityDecisionBody, PriorityRequestBody } from './priority.schemas.js';
 import { PriorityRequestsService } from './priority-requests.service.js';
+import { PriorityRequestResponse, PriorityRequestsResponse } from './priority.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -22,6 +23,7 @@ export class PriorityController {
   ) {}
 
   @Post('tickets/:id/priority-requests')
+  @ApiZodResponse(PriorityRequestResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({
     summary: 'Ask the leader to mark the ticket priority, or to ask development to prioritise its SS (N2/N3 involved)',
@@ -36,6 +38,7 @@ export class PriorityController {
   }
 
   @Get('tickets/:id/priority-requests')
+  @ApiZodResponse(PriorityRequestsResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: "The ticket's priority requests and their decisions" })
   list(@IdParam() id: string) {
@@ -43,6 +46,7 @@ export class PriorityController {
   }
 
   @Post('priority-requests/:id/decision')
+  @ApiZodResponse(PriorityRequestResponse, 201)
   @Allow('leader')
   @ApiOperation({ summary: 'A leader approves or declines (with the reason) a priority request; audited' })
   @ApiZodBody(PriorityDecisionBody)

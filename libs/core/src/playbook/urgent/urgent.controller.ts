@@ -4,11 +4,12 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../../http/zod-openapi.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { InoperativeServicesService } from './inoperative-services.service.js';
 import { InoperativeServiceBody, ServiceCodeParam, UrgentBody } from './urgent.schemas.js';
 import { UrgentService } from './urgent.service.js';
+import { InoperativeServicesResponse, UrgentResponse } from './urgent.responses.js';
 
 @ApiTags('playbook')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class UrgentController {
   ) {}
 
   @Post('tickets/:id/urgent')
+  @ApiZodResponse(UrgentResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({
     summary:
@@ -35,6 +37,7 @@ export class UrgentController {
   }
 
   @Get('playbook/inoperative-services')
+  @ApiZodResponse(InoperativeServicesResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'The services an agent may declare inoperative' })
   async catalogue() {
