@@ -17,6 +17,13 @@ export type Answer<P extends keyof paths, M extends Method & keyof paths[P]> = p
   ? JsonOf<R[200 & keyof R]> | JsonOf<R[201 & keyof R]>
   : never;
 
+/** The JSON request body of an operation of the API. */
+export type RequestBody<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
 export type Me = Answer<'/auth/me', 'get'>;
 export type Ticket = Answer<'/tickets/{id}', 'get'>;
 export type Entry = Answer<'/tickets/{id}/entries', 'get'>['items'][number];

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { ptBR } from './pt-BR';
+import { ticketEn } from './ticket.en';
+import { ticketPtBR } from './ticket.pt-BR';
 
 const LANGUAGE_KEY = 'escala.language';
 export const LANGUAGES = ['pt-BR', 'en'] as const;
@@ -10,7 +12,10 @@ export type Language = (typeof LANGUAGES)[number];
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
 
 void i18next.use(initReactI18next).init({
-  resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+  resources: {
+    'pt-BR': { translation: { ...ptBR, ...ticketPtBR } },
+    en: { translation: { ...en, ...ticketEn } },
+  },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',
   interpolation: { escapeValue: false },

@@ -10,7 +10,11 @@ import { fieldError, unwrap } from '../api/problem';
 import { useStructure } from '../api/queries';
 import { problemOf, ProblemAlert } from '../ui/problem-alert';
 
-function useTicketMutation<T>(ticketId: string, run: () => Promise<T>) {
+/** Which side of a pt-BR/en label to show. */
+export const localeOf = (language: string) => (language === 'en' ? 'en' : 'pt-BR');
+
+/** A change to the ticket: says it saved, and refreshes everything shown about the ticket. */
+export function useTicketMutation<T, V = void>(ticketId: string, run: (variables: V) => Promise<T>) {
   const client = useQueryClient();
   const { t } = useTranslation();
   return useMutation({
@@ -213,7 +217,7 @@ export function UrgentForm({ ticket }: { ticket: Ticket }) {
         label={t('ticket.inoperativeService')}
         data={(services.data ?? [])
           .filter((service) => service.active)
-          .map((service) => ({ value: service.code, label: service.label[i18n.language === 'en' ? 'en' : 'pt-BR'] }))}
+          .map((service) => ({ value: service.code, label: service.label[localeOf(i18n.language)] }))}
         value={serviceCode}
         onChange={setServiceCode}
         error={fieldError(problem, 'serviceCode')}

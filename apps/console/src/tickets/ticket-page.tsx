@@ -5,6 +5,11 @@ import { api } from '../api/client';
 import { LIVE_REFRESH_MS } from '../api/queries';
 import { unwrap } from '../api/problem';
 import { ProblemAlert } from '../ui/problem-alert';
+import { CANCELLATION_CATEGORY } from '@escala/domain';
+import { CancellationPanel } from './cancellation-panel';
+import { DeadlinesPanel } from './deadlines-panel';
+import { EntitlementsPanel } from './entitlements-panel';
+import { MediationPanel } from './mediation-panel';
 import { ReplyComposer } from './reply-composer';
 import { SlaPanel } from './sla-panel';
 import { AnalysisForm, EscalateForm, StatusForm, TagsForm, UrgentForm } from './ticket-actions';
@@ -66,6 +71,14 @@ export function TicketPage({ id }: { id: string }) {
             <Divider />
             <StatusForm key={current.status} ticket={current} />
             <Divider />
+            {current.category === CANCELLATION_CATEGORY && (
+              <>
+                <CancellationPanel ticketId={id} />
+                <Divider />
+              </>
+            )}
+            <DeadlinesPanel ticket={current} />
+            <Divider />
             <TagsForm key={current.tags.join(',')} ticket={current} />
             <Divider />
             {!current.tags.includes('URGENTE') && (
@@ -77,6 +90,10 @@ export function TicketPage({ id }: { id: string }) {
             <EscalateForm ticket={current} />
             <Divider />
             <AnalysisForm key={current.updatedAt} ticket={current} />
+            <Divider />
+            <MediationPanel ticketId={id} />
+            <Divider />
+            <EntitlementsPanel ticketId={id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -4,7 +4,7 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import {
   MediationContactBody,
@@ -13,6 +13,7 @@ import {
   OpenMediationBody,
 } from './mediation.schemas.js';
 import { MediationService } from './mediation.service.js';
+import { MediationChangeResponse, MediationViewResponse } from './mediation.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -23,6 +24,7 @@ export class MediationController {
   constructor(private readonly mediations: MediationService) {}
 
   @Get()
+  @ApiZodResponse(MediationViewResponse)
   @Allow(...ROLES)
   @ApiOperation({
     summary: 'The mediation with a third party: attempts, replies, next deadlines, report and customer draft',
@@ -32,6 +34,7 @@ export class MediationController {
   }
 
   @Post()
+  @ApiZodResponse(MediationChangeResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Put the ticket in mediation with a named third party and the verification needed' })
   @ApiZodBody(OpenMediationBody)
@@ -44,6 +47,7 @@ export class MediationController {
   }
 
   @Post('contacts')
+  @ApiZodResponse(MediationChangeResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Record a contact sent to the third party; the first starts the 24 h / 72 h clocks' })
   @ApiZodBody(MediationContactBody)
@@ -56,6 +60,7 @@ export class MediationController {
   }
 
   @Post('replies')
+  @ApiZodResponse(MediationChangeResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Record a reply from the third party; one with information restarts the 72 h' })
   @ApiZodBody(MediationReplyBody)
@@ -68,6 +73,7 @@ export class MediationController {
   }
 
   @Post('refusal')
+  @ApiZodResponse(MediationChangeResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Record that the third party refused our contact: the report is due at once' })
   @ApiZodBody(MediationRefusalBody)
@@ -80,6 +86,7 @@ export class MediationController {
   }
 
   @Post('conclusion')
+  @ApiZodResponse(MediationChangeResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'The third party gave what was needed: stop the clocks' })
   conclude(@CurrentPrincipal() caller: Principal, @IdParam() id: string) {

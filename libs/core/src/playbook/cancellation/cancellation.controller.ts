@@ -4,7 +4,7 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../../http/zod-openapi.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import {
   CancellationContactBody,
@@ -13,6 +13,7 @@ import {
   CancellationReportRange,
 } from './cancellation.schemas.js';
 import { CancellationService } from './cancellation.service.js';
+import { CancellationChangeResponse, CancellationStateResponse } from './cancellation.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -23,6 +24,7 @@ export class CancellationController {
   constructor(private readonly cancellations: CancellationService) {}
 
   @Get('tickets/:id/cancellation')
+  @ApiZodResponse(CancellationStateResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'The cancellation record of a ticket and what still blocks closing it' })
   state(@IdParam() id: string) {
@@ -30,6 +32,7 @@ export class CancellationController {
   }
 
   @Put('tickets/:id/cancellation/contact')
+  @ApiZodResponse(CancellationChangeResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Record the contact with the customer about the cancellation (when, how, with whom)' })
   @ApiZodBody(CancellationContactBody)
@@ -42,6 +45,7 @@ export class CancellationController {
   }
 
   @Put('tickets/:id/cancellation/reason')
+  @ApiZodResponse(CancellationChangeResponse)
   @Allow(...ROLES)
   @ApiOperation({
     summary:

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { Allow } from '../../auth/access.decorators.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { EntitlementsService } from './entitlements.service.js';
+import { ApiZodResponse } from '../../http/zod-openapi.js';
+import { TicketEntitlementsResponse } from './entitlements.responses.js';
 
 @ApiTags('playbook')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ export class EntitlementsController {
   constructor(private readonly entitlements: EntitlementsService) {}
 
   @Get()
+  @ApiZodResponse(TicketEntitlementsResponse)
   @Allow(...ROLES)
   @ApiOperation({
     summary:

@@ -9,7 +9,7 @@ import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { ImplementationViewService } from './implementation-view.service.js';
 import { PriorityDecisionBody, PriorityRequestBody } from './priority.schemas.js';
 import { PriorityRequestsService } from './priority-requests.service.js';
-import { PriorityRequestResponse, PriorityRequestsResponse } from './priority.responses.js';
+import { ImplementationResponse, PriorityRequestResponse, PriorityRequestsResponse } from './priority.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -59,6 +59,7 @@ export class PriorityController {
   }
 
   @Get('tickets/:id/implementation')
+  @ApiZodResponse(ImplementationResponse)
   @Allow(...ROLES)
   @ApiOperation({
     summary:

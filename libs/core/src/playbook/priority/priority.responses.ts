@@ -16,3 +16,19 @@ export const PriorityRequestResponse = z.object({
 });
 
 export const PriorityRequestsResponse = z.object({ items: z.array(PriorityRequestResponse) });
+
+/** "Visualizar implantação": the customer's implementation items the problem may put at risk. */
+export const ImplementationResponse = z.object({
+  today: z.iso.date(),
+  deadlines: z.array(z.object({ description: z.string(), dueOn: z.iso.date() })),
+  affectedModule: z.string().nullable(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      scheduledFor: z.iso.date(),
+      module: z.string(),
+      status: z.enum(['scheduled', 'done', 'cancelled']),
+      notes: z.string().nullable(),
+    }),
+  ),
+});
