@@ -61,7 +61,7 @@ export function CancellationPanel({ ticketId }: { ticketId: string }) {
     </Badge>
   );
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" component="section" aria-label={t('panels.cancellation.title')}>
       <Title order={3}>{t('panels.cancellation.title')}</Title>
       <ProblemAlert error={state.error} />
       {state.data &&

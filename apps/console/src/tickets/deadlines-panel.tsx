@@ -27,7 +27,7 @@ export function DeadlinesPanel({ ticket }: { ticket: Ticket }) {
   const added = `deadlines.${ticket.deadlines.length}`;
   const day = (iso: string) => new Date(`${iso}T12:00:00`).toLocaleDateString(i18n.language);
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" component="section" aria-label={t('panels.deadlines.title')}>
       <Title order={3}>{t('panels.deadlines.title')}</Title>
       {ticket.deadlines.length === 0 ? (
         <Text size="sm">{t('panels.deadlines.none')}</Text>

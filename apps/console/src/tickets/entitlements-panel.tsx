@@ -19,7 +19,7 @@ export function EntitlementsPanel({ ticketId }: { ticketId: string }) {
     </Badge>
   );
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" component="section" aria-label={t('panels.entitlements.title')}>
       <Title order={3}>{t('panels.entitlements.title')}</Title>
       <ProblemAlert error={view.error} />
       {view.data && (

@@ -45,7 +45,7 @@ export function MediationPanel({ ticketId }: { ticketId: string }) {
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const mediation = view.data?.mediation;
   return (
-    <Stack gap="xs">
+    <Stack gap="xs" component="section" aria-label={t('panels.mediation.title')}>
       <Title order={3}>{t('panels.mediation.title')}</Title>
       <ProblemAlert error={view.error} />
       {view.data && !mediation && (
