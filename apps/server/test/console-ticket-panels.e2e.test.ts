@@ -24,7 +24,7 @@ async function refusedField(field: Locator): Promise<string> {
 }
 
 /** An agent works a cancellation ticket through the playbook panels of the ticket page, in headless Chromium. */
-describe('web console ticket page: deadlines, implementation, cancellation checklist, mediation, entitlements', () => {
+describe('web console ticket page: deadlines, implementation, mediation, partner product, error sheet, cancellation checklist, entitlements', () => {
   let t: TestApp;
   let browser: Browser;
   let page: Page;
@@ -105,6 +105,27 @@ describe('web console ticket page: deadlines, implementation, cancellation check
     const milestones = page.getByTestId('mediation-milestones');
     await milestones.waitFor();
     expect(await milestones.innerText()).toMatch(/Reenviar ao terceiro|Relatório ao cliente/);
+  });
+
+  it("marks the demand as a partner's product and asks to include the case in the error-correction sheet", async () => {
+    const partner = page.getByRole('region', { name: 'Produto de parceiro' });
+    await partner.getByLabel('Parceiro').fill('Sistemas Alfa');
+    await partner.getByRole('button', { name: 'Marcar como produto de parceiro' }).click();
+    expect(await refusedField(partner.getByLabel('Produto'))).not.toBe('');
+    await partner.getByLabel('Produto').fill('Alfa Folha');
+    await partner.getByRole('button', { name: 'Marcar como produto de parceiro' }).click();
+    await partner.getByText('Resposta enviada ao cliente:').waitFor();
+
+    // The "Salvo" toast sits over the bottom of the page, where this panel is, until it closes itself
+    // (a pointer resting on it keeps it open).
+    await page.mouse.move(0, 0);
+    await page.locator('.mantine-Notification-root').first().waitFor({ state: 'detached' });
+    const sheet = page.getByRole('region', { name: 'Controle de Correção de Erros' });
+    await sheet.getByRole('button', { name: 'Pedir inclusão na planilha' }).click();
+    expect(await refusedField(sheet.getByLabel('O que incluir na planilha'))).not.toBe('');
+    await sheet.getByLabel('O que incluir na planilha').fill('Cálculo do DARF arredonda errado');
+    await sheet.getByRole('button', { name: 'Pedir inclusão na planilha' }).click();
+    await sheet.getByText('Pedido aguardando autorização').waitFor();
   });
 
   it('lists what blocks closing the cancellation and clears it as the contact and the real reason are recorded', async () => {

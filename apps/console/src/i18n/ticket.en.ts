@@ -74,5 +74,20 @@ export const ticketEn: TicketMessages = {
       denied: 'Not entitled',
       noRule: 'No entitlement rule for this category.',
     },
+    partner: {
+      title: "Partner's product",
+      hint: "The demand is about a partner's product: the customer gets the playbook's reply and the leader a note to notify the partner.",
+      partnerName: 'Partner',
+      productName: 'Product',
+      mark: "Mark as a partner's product",
+      sent: 'Reply sent to the customer:',
+    },
+    errorSheet: {
+      title: 'Error-correction sheet',
+      description: 'What to include in the sheet',
+      request: 'Ask to include in the sheet',
+      status: { requested: 'Request waiting for authorisation', authorised: 'Authorised: included in the sheet' },
+      requestedAt: 'requested at {{at}}',
+    },
   },
 };

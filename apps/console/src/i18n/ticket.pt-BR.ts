@@ -73,6 +73,21 @@ export const ticketPtBR = {
       denied: 'Sem direito',
       noRule: 'Nenhuma regra de direito para esta categoria.',
     },
+    partner: {
+      title: 'Produto de parceiro',
+      hint: 'A demanda é de um produto de parceiro: o cliente recebe a resposta do playbook e a liderança uma nota para avisar o parceiro.',
+      partnerName: 'Parceiro',
+      productName: 'Produto',
+      mark: 'Marcar como produto de parceiro',
+      sent: 'Resposta enviada ao cliente:',
+    },
+    errorSheet: {
+      title: 'Controle de Correção de Erros',
+      description: 'O que incluir na planilha',
+      request: 'Pedir inclusão na planilha',
+      status: { requested: 'Pedido aguardando autorização', authorised: 'Autorizado: incluído na planilha' },
+      requestedAt: 'pedido em {{at}}',
+    },
   },
 };
 

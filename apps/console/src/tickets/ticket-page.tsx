@@ -9,7 +9,9 @@ import { CANCELLATION_CATEGORY } from '@escala/domain';
 import { CancellationPanel } from './cancellation-panel';
 import { DeadlinesPanel } from './deadlines-panel';
 import { EntitlementsPanel } from './entitlements-panel';
+import { ErrorSheetPanel } from './error-sheet-panel';
 import { MediationPanel } from './mediation-panel';
+import { PartnerProductPanel } from './partner-product-panel';
 import { ReplyComposer } from './reply-composer';
 import { SlaPanel } from './sla-panel';
 import { AnalysisForm, EscalateForm, StatusForm, TagsForm, UrgentForm } from './ticket-actions';
@@ -94,6 +96,10 @@ export function TicketPage({ id }: { id: string }) {
             <MediationPanel ticketId={id} />
             <Divider />
             <EntitlementsPanel ticketId={id} />
+            <Divider />
+            <PartnerProductPanel ticketId={id} />
+            <Divider />
+            <ErrorSheetPanel ticketId={id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -4,10 +4,11 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { ErrorSheetListQuery, ErrorSheetRequestBody } from './error-sheet.schemas.js';
 import { ErrorSheetService } from './error-sheet.service.js';
+import { ErrorSheetRequestResponse, ErrorSheetRequestsResponse } from './error-sheet.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -18,6 +19,7 @@ export class ErrorSheetController {
   constructor(private readonly sheet: ErrorSheetService) {}
 
   @Post('tickets/:id/error-sheet-requests')
+  @ApiZodResponse(ErrorSheetRequestResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Ask to include the case in the Controle de Correção de Erros' })
   @ApiZodBody(ErrorSheetRequestBody)
@@ -30,6 +32,7 @@ export class ErrorSheetController {
   }
 
   @Get('error-sheet-requests')
+  @ApiZodResponse(ErrorSheetRequestsResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Requests to include cases in the error-correction sheet, oldest first' })
   @ApiZodQuery(ErrorSheetListQuery)

@@ -4,10 +4,11 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../../http/zod-openapi.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { PartnerNotificationBody, PartnerProductBody } from './partner-product.schemas.js';
 import { PartnerProductService } from './partner-product.service.js';
+import { PartnerProductResponse } from './partner-product.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -18,6 +19,7 @@ export class PartnerProductController {
   constructor(private readonly partners: PartnerProductService) {}
 
   @Post('tickets/:id/partner-product')
+  @ApiZodResponse(PartnerProductResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({
     summary: "Mark the demand as a partner's product: public reply to the customer and internal note to the leader",
