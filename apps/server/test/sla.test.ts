@@ -60,8 +60,8 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
     expect(
       (await slaEvents(id)).map((e) => [
         e.type,
-        e.payload.tier,
-        e.payload.blamedTier,
+        e.payload.unitKey,
+        e.payload.blamedUnit,
         e.payload.clock,
         e.payload.timer,
       ]),
@@ -97,7 +97,7 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
     await tickBoth();
     await tickBoth();
     const events = await slaEvents(id);
-    expect(events.map((e) => [e.type, e.payload.blamedTier, e.payload.currentUnit])).toEqual([
+    expect(events.map((e) => [e.type, e.payload.blamedUnit, e.payload.currentUnit])).toEqual([
       ['sla.warning', 'N1-E1', 'N1-E1'],
       ['sla.breached', 'N1-E1', 'N1-E1'],
       ['sla.warning', 'N1-E2', 'N1-E2'],
@@ -108,7 +108,7 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
     expect(explained.status).toBe(200);
     expect(
       explained.body.clocks.map((c: Record<string, unknown>) => [
-        c.tier,
+        c.unitKey,
         c.kind,
         c.state,
         c.startedAt,
@@ -130,7 +130,7 @@ describe('SLA clocks on real tickets (preset two-stage-n1: stage 1 analysis 1 h,
     expect(await sql(a, `select kind from timers where subject_id = $1 and fired_at is null`, [id])).toEqual([]);
   });
 
-  it('a reopened ticket owes a new analysis on new clocks of its tier; the clocks before keep their outcome', async () => {
+  it('a reopened ticket owes a new analysis on new clocks of its unit; the clocks before keep their outcome', async () => {
     setNow('2026-12-14T10:00');
     const stage1 = team.people['N1-E1']!;
     const id = (
@@ -208,7 +208,7 @@ describe('pauses and explanations (preset n1-n5: N1 first response 24 business h
     expect(explained.body.clocks).toEqual([
       {
         clockId: '0:N1:first-response',
-        tier: 'N1',
+        unitKey: 'N1',
         kind: 'first-response',
         state: 'paused',
         target: { hours: 24, basis: 'business' },
@@ -264,7 +264,7 @@ describe('pauses and explanations (preset n1-n5: N1 first response 24 business h
     const explained = await a.request('GET', `/tickets/${created.body.id}/sla`, { token: admin });
     const [firstResponse] = explained.body.clocks;
     expect(firstResponse).toMatchObject({
-      tier: 'N1',
+      unitKey: 'N1',
       kind: 'first-response',
       state: 'running',
       dueAt: iso('2027-02-12T11:00'),

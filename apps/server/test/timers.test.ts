@@ -173,7 +173,7 @@ describe('SLA timers', () => {
     const clock = new ManualClock(START);
     const a = await startInstance(clock);
     const b = await startInstance(clock);
-    const events: ClockEvent[] = [{ type: 'created', at: START, tier: 'n1-stage-1' }];
+    const events: ClockEvent[] = [{ type: 'created', at: START, unitKey: 'n1-stage-1' }];
     const subject = ticket('sla-1');
     const recompute = (instance: typeof a) =>
       instance.inTransaction((timers) =>
@@ -217,7 +217,7 @@ describe('SLA timers', () => {
     const [, breached] = (await a.outbox()).filter((e) => e.aggregateId === subject.id);
     expect(breached?.payload).toMatchObject({
       ticketId: 'sla-1',
-      tier: 'n1-stage-1',
+      unitKey: 'n1-stage-1',
       clock: 'analysis',
       dueAt: sp('2026-12-07T11:30').toISOString(),
     });
@@ -235,10 +235,10 @@ describe('SLA timers', () => {
           plannedSlaTimers(subject.id, computeClocks(events, context, clock.now())),
         ),
       );
-    await sync([{ type: 'created', at: START, tier: 'n1-stage-1' }]);
+    await sync([{ type: 'created', at: START, unitKey: 'n1-stage-1' }]);
     expect(await a.openTimers(subject.id)).toHaveLength(2);
     await sync([
-      { type: 'created', at: START, tier: 'n1-stage-1' },
+      { type: 'created', at: START, unitKey: 'n1-stage-1' },
       { type: 'acted', at: sp('2026-12-07T10:10') },
     ]);
     expect(await a.openTimers(subject.id)).toEqual([]);

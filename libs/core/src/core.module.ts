@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AuditService } from './audit/audit.service.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
@@ -14,6 +14,8 @@ import { UserIdentitiesService } from './users/user-identities.service.js';
 import { PlaybookModule } from './playbook/playbook.module.js';
 import { AnnouncementsModule } from './announcements/announcements.module.js';
 import { TicketsModule } from './tickets/tickets.module.js';
+import { StructureModule } from './structure/structure.module.js';
+import { CustomersModule } from './customers/customers.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SlaModule } from './sla/sla.module.js';
 import { MediationModule } from './mediation/mediation.module.js';
@@ -50,6 +52,9 @@ export class CoreModule {
       module: CoreModule,
       global: true,
       imports: [
+        AuditModule,
+        StructureModule,
+        CustomersModule,
         PlaybookModule,
         AnnouncementsModule,
         TicketsModule,
@@ -69,7 +74,6 @@ export class CoreModule {
         },
         LoginThrottle,
         { provide: PrincipalCache, useValue: new PrincipalCache(options.authCacheSeconds * 1000) },
-        AuditService,
         AuthService,
         UsersService,
         UserIdentitiesService,
@@ -80,12 +84,14 @@ export class CoreModule {
       ],
       exports: [
         SETTINGS_CACHE_MS,
-        AuditService,
+        AuditModule,
         AuthService,
         UsersService,
         UserIdentitiesService,
         PlaybookModule,
         AnnouncementsModule,
+        StructureModule,
+        CustomersModule,
         TicketsModule,
         MediationModule,
         MEDIATION_FOLLOW_UP_INTERVAL_MS,

@@ -181,7 +181,7 @@ async function benchTick(databaseUrl: string, client: pg.Client): Promise<void> 
   const armDue = () =>
     client.query(
       `insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, created_at, updated_at)
-       select gen_random_uuid(), 'ticket', 'due-' || $1 || '-' || g, 'sla:bench:breached', 'sla.breached', now() - make_interval(secs => g), '{"tier":"N1"}', now(), now()
+       select gen_random_uuid(), 'ticket', 'due-' || $1 || '-' || g, 'sla:bench:breached', 'sla.breached', now() - make_interval(secs => g), '{"unitKey":"N1"}', now(), now()
        from generate_series(1, $2) g`,
       [++batch, DUE],
     );

@@ -38,7 +38,7 @@ function ClockCard({ clock }: { clock: SlaClock }) {
     <Card withBorder padding="sm">
       <Group justify="space-between">
         <Text fw={600}>
-          {clock.tier} · {t(`sla.kind.${clock.kind}`, { defaultValue: clock.kind })}
+          {clock.unitKey} · {t(`sla.kind.${clock.kind}`, { defaultValue: clock.kind })}
         </Text>
         <Badge color={breached ? 'red' : (STATE_COLOR[clock.state] ?? 'gray')}>
           {breached ? t('sla.state.breached') : t(`sla.state.${clock.state}`, { defaultValue: clock.state })}

@@ -17,13 +17,14 @@ const externalReference = z.strictObject({ system: z.string(), id: z.string() })
 /** What a durable timer adds to the event it fires: its kind and the instant it was due. */
 const timer = z.strictObject({ kind: z.string(), dueAt: Instant });
 const slaClock = {
-  /** The unit key whose target the clock measures (the tier that owns a breach). */
-  tier: z.string(),
+  /** The unit key whose target the clock measures. */
+  unitKey: z.string(),
   clock: z.enum(['first-response', 'analysis']),
   clockId: z.string(),
   targetHours: z.number(),
   dueAt: Instant.optional(),
-  blamedTier: z.string(),
+  /** The unit that owns a breach for good, even after the ticket moved on (`currentUnit`). */
+  blamedUnit: z.string(),
   currentUnit: z.string(),
   timer,
 };

@@ -26,12 +26,12 @@ export const SAMPLE_TICKET: TicketSummary = {
 const ticket = { ticketId: TICKET_ID, number: 1234, ticket: SAMPLE_TICKET };
 const request = { requestId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99' };
 const clock = {
-  tier: 'N1-E1',
+  unitKey: 'N1-E1',
   clock: 'analysis' as const,
   clockId: '1:N1-E1:analysis',
   targetHours: 1,
   dueAt: '2026-12-03T14:00:00.000Z',
-  blamedTier: 'N1-E1',
+  blamedUnit: 'N1-E1',
   currentUnit: 'N1-E1',
 };
 const member = { userId: USER_ID, login: 'ana', displayName: 'Ana Lima', email: 'ana@escala.example' };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
+import { channelPollStates } from './channel-poll-states.repository.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORTS, type CorePorts } from './core-ports.js';
 import { claimDueChannels } from './due-channels.js';
@@ -40,13 +41,9 @@ export class PollRunner {
   private async poll(channelId: string): Promise<void> {
     const em = this.em.fork();
     const channel = await em.findOneOrFail(ChannelSchema, { id: channelId }, { populate: ['secretsCiphertext'] });
-    const [{ cursor }] = (await em.execute<Array<{ cursor: string | null }>>(
-      `select cursor from channel_poll_states where channel_id = ?`,
-      [channelId],
-    )) as [{ cursor: string | null }];
+    const cursor = await channelPollStates.cursorOf(em, channelId);
     const definition = this.registry.get(channel.connectorKey);
     const poller = definition.poll!;
-    const connection = em.getConnection();
     const port = this.ports.forCall(channelId, em);
     try {
       const config = definition.configSchema.parse(this.codec.decode(channel));
@@ -57,20 +54,12 @@ export class PollRunner {
       for (const change of result.changes) await this.inbound.apply(channelId, change);
       await em.transactional(async (tx) => {
         await port.commit(tx);
-        await tx.execute(
-          `update channel_poll_states set cursor = ?, last_polled_at = now(), last_error_kind = null, last_error = null,
-                  next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,
-          [result.cursor, poller.intervalSeconds, channelId],
-        );
+        await channelPollStates.advanced(tx, channelId, result.cursor, poller.intervalSeconds);
       });
     } catch (raw) {
       const error = definition.translateError(raw);
       const waitSeconds = Math.max(poller.intervalSeconds, (error.retryAfterMs ?? 0) / 1000);
-      await connection.execute(
-        `update channel_poll_states set last_polled_at = now(), last_error_kind = ?, last_error = ?,
-                next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,
-        [error.kind, error.message, waitSeconds, channelId],
-      );
+      await channelPollStates.failed(em, channelId, error, waitSeconds);
     }
   }
 }

@@ -24,7 +24,8 @@ import { Clock } from '../clock/clock.js';
 import { PeriodicJob } from '../clock/periodic-job.js';
 import { CustomerSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { PlaybookTemplatesService } from '../playbook/templates/playbook-templates.service.js';
-import { revive, toStored, TicketPlaybookStore } from '../playbook/ticket-playbook-store.js';
+import { revive, toStored } from '../persistence/stored-json.js';
+import { TicketPlaybookStore } from '../playbook/ticket-playbook-store.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { TimersService } from '../timers/timers.service.js';
@@ -36,6 +37,7 @@ import {
   RESEND_DUE_EVENT,
   type StoredMediation,
 } from './mediation-record.js';
+import { playbookHandledEvents, type DueEvent } from './playbook-handled-events.repository.js';
 
 /** Milliseconds between follow-up runs; 0 leaves them to whoever calls `run()` (tests with a hand-moved clock). */
 export const MEDIATION_FOLLOW_UP_INTERVAL_MS = Symbol('MEDIATION_FOLLOW_UP_INTERVAL_MS');
@@ -81,25 +83,16 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
   async run(): Promise<number> {
     let acted = 0;
     for (;;) {
-      const due = await this.em.fork().execute<{ id: string; type: string; ticketId: string }[]>(
-        `select e.id, e.type, e.aggregate_id as "ticketId" from outbox_events e
-          where e.type in (?, ?) and not exists (select 1 from playbook_handled_events h where h.event_id = e.id)
-          order by e.position limit ?`,
-        [RESEND_DUE_EVENT, REPORT_DUE_EVENT, BATCH],
-      );
+      const due = await playbookHandledEvents.unhandled(this.em.fork(), [RESEND_DUE_EVENT, REPORT_DUE_EVENT], BATCH);
       for (const event of due) if (await this.handle(event)) acted++;
       if (due.length < BATCH) return acted;
     }
   }
 
-  private handle(event: { id: string; type: string; ticketId: string }): Promise<boolean> {
+  private handle(event: DueEvent): Promise<boolean> {
     return this.em.fork().transactional(async (tx) => {
       const now = this.clock.now();
-      const claimed = await tx.execute(
-        `insert into playbook_handled_events (event_id, handled_at) values (?, ?) on conflict do nothing returning event_id`,
-        [event.id, now],
-      );
-      if (claimed.length === 0) return false;
+      if (!(await playbookHandledEvents.claim(tx, event.id, now))) return false;
       const ticket = await this.tickets.lock(tx, event.ticketId);
       const record = await this.store.recordOf(tx, ticket.id);
       const mediation = revive<StoredMediation>(record.mediation);

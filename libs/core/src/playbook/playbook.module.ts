@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { SlaModule } from '../sla/sla.module.js';
+import { StructureModule } from '../structure/structure.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { CancellationController } from './cancellation/cancellation.controller.js';
 import { CancellationService } from './cancellation/cancellation.service.js';
@@ -20,7 +22,7 @@ import { UrgentService } from './urgent/urgent.service.js';
 
 /** The playbook's persistence, admin routes and its rules attached to tickets; the rules themselves live in @escala/domain. */
 @Module({
-  imports: [TicketsModule, SlaModule],
+  imports: [AuditModule, StructureModule, TicketsModule, SlaModule],
   controllers: [
     PlaybookTemplatesController,
     CancellationController,

@@ -8,7 +8,7 @@ import {
   type PendingItem,
 } from '@escala/domain';
 import type { StoredMediation } from '../mediation/mediation-record.js';
-import { revive } from '../playbook/ticket-playbook-store.js';
+import { revive } from '../persistence/stored-json.js';
 import { QueueSettings } from './queue-settings.js';
 
 /**

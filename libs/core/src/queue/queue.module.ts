@@ -1,5 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { AuditModule } from '../audit/audit.module.js';
+import { StructureModule } from '../structure/structure.module.js';
 import { TicketHooks } from '../tickets/ticket-hooks.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { PendingWorkReader } from './pending-work.js';
@@ -9,7 +11,7 @@ import { QueueService } from './queue.service.js';
 
 /** One queue per tier/stage whatever the channel (docs/playbook.md §4.3), kept in step with every ticket change. */
 @Module({
-  imports: [TicketsModule],
+  imports: [AuditModule, StructureModule, TicketsModule],
   controllers: [QueueController],
   providers: [QueueEntries, PendingWorkReader, QueueService],
   exports: [QueueService],

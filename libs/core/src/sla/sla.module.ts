@@ -1,4 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
+import { StructureModule } from '../structure/structure.module.js';
 import { TicketHooks } from '../tickets/ticket-hooks.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
@@ -8,7 +10,7 @@ import { TicketSlaService } from './ticket-sla.service.js';
 
 /** SLA clocks on real tickets: timers kept in step with every ticket change, explanations, the desk calendar. */
 @Module({
-  imports: [TicketsModule],
+  imports: [AuditModule, StructureModule, TicketsModule],
   controllers: [SlaController],
   providers: [BusinessCalendarsService, TicketSlaService, TicketClockEvents],
   exports: [BusinessCalendarsService, TicketSlaService, TicketClockEvents],

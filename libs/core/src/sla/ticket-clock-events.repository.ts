@@ -34,7 +34,7 @@ const factsOf = (rows: FactRow[]): TicketClockFact[] =>
 
 /**
  * The `ticket_clock_events` table: the facts of a ticket's history that SLA clocks (and the
- * priority rules' "tiers that held it") decide on, written with the change that causes them. The
+ * priority rules' "units that held it") decide on, written with the change that causes them. The
  * audit trail tells people the same story in its own words; nothing here reads it.
  */
 @Injectable()
@@ -53,7 +53,7 @@ export class TicketClockEvents {
     return factsOf(await em.execute<FactRow[]>(`${FACTS_OF} order by id`, [ticketId]));
   }
 
-  /** The tiers/stages the ticket has been in: created in or escalated to. */
+  /** The units (tiers, stages, desks) the ticket has been in: created in or escalated to. */
   async unitsOf(em: EntityManager, ticketId: string): Promise<string[]> {
     const rows = await em.execute<{ unitKey: string }[]>(
       `select distinct unit_key as "unitKey" from ticket_clock_events where ticket_id = ? and unit_key is not null`,

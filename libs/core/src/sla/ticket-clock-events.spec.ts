@@ -21,7 +21,7 @@ const record = (
 const facts = (...records: TicketClockFact[][]) => records.flat();
 
 describe('clockEventsOf', () => {
-  it('reads tiers, replies, actions, pauses and the end from a ticket history; a customer message is no reply', () => {
+  it('reads units entered, replies, actions, pauses and the end from a ticket history; a customer message is no reply', () => {
     const events = clockEventsOf(
       facts(
         record(0, 'ticket.created', { unitKey: 'N1' }, null),
@@ -36,19 +36,19 @@ describe('clockEventsOf', () => {
       ),
     );
     expect(events).toEqual([
-      { type: 'created', at: at(0), tier: 'N1' },
+      { type: 'created', at: at(0), unitKey: 'N1' },
       { type: 'acted', at: at(3) },
       { type: 'acted', at: at(4) },
       { type: 'paused', at: at(4), reason: 'waiting-customer' },
       { type: 'resumed', at: at(5) },
-      { type: 'escalated', at: at(6), tier: 'N2' },
+      { type: 'escalated', at: at(6), unitKey: 'N2' },
       { type: 'replied', at: at(7) },
       { type: 'acted', at: at(8) },
       { type: 'closed', at: at(8) },
     ]);
   });
 
-  it('reopens a resolved or closed ticket on its current tier, without counting the reopening move as the awaited action', () => {
+  it('reopens a resolved or closed ticket on its current unit, without counting the reopening move as the awaited action', () => {
     const events = clockEventsOf(
       facts(
         record(0, 'ticket.created', { unitKey: 'N1' }, null),
@@ -61,7 +61,7 @@ describe('clockEventsOf', () => {
     );
     expect(events.slice(-3)).toEqual([
       { type: 'closed', at: at(3) },
-      { type: 'reopened', at: at(4), tier: 'N2' },
+      { type: 'reopened', at: at(4), unitKey: 'N2' },
       { type: 'acted', at: at(5) },
     ]);
   });
@@ -75,14 +75,14 @@ describe('clockEventsOf', () => {
       ),
     );
     expect(events).toEqual([
-      { type: 'created', at: at(0), tier: 'N1' },
+      { type: 'created', at: at(0), unitKey: 'N1' },
       { type: 'acted', at: at(2) },
     ]);
   });
 });
 
 describe('clockFactOf', () => {
-  it('keeps the tier and structure version entered, or the status moved to, and nothing for changes no clock reads', () => {
+  it('keeps the unit and structure version entered, or the status moved to, and nothing for changes no clock reads', () => {
     const ticket = { unitKey: 'N2', structureVersion: 3, status: 'waiting_customer' };
     expect(clockFactOf('ticket.escalated', ticket, agent, at(0))).toEqual({
       kind: 'escalated',

@@ -8,7 +8,7 @@ export interface TicketClockFact {
   kind: ClockFactKind;
   /** Null when the system (a connector, e.g. a customer's e-mail) made the change. */
   actorId: string | null;
-  /** The tier/stage entered and the structure version its targets come from (created, escalated). */
+  /** The unit (tier, stage or desk) entered and the structure version its targets come from (created, escalated). */
   unitKey: string | null;
   structureVersion: number | null;
   /** The status moved to (status-changed). */
@@ -53,28 +53,28 @@ export function clockFactOf(
 }
 
 /**
- * The clock events of a ticket, from its clock facts: created/escalated carry the tier/stage; a
+ * The clock events of a ticket, from its clock facts: created/escalated carry the unit entered; a
  * public reply by one of us is `replied` (a customer's message is not); notes, the technical
  * analysis and status changes by a person are `acted` (not the move a take-over makes by itself); waiting statuses pause (the policy decides
  * whether the reason pauses); resolved or closed ends the clocks; leaving resolved or closed
- * reopens the ticket on new clocks of its tier/stage (the reopening move itself is not the action
+ * reopens the ticket on new clocks of its unit (the reopening move itself is not the action
  * the new analysis clock waits for).
  */
 export function clockEventsOf(facts: readonly TicketClockFact[]): ClockEvent[] {
   const events: ClockEvent[] = [];
   let status = 'new';
-  let tier = '';
+  let current = '';
   for (const { kind, actorId, unitKey, status: to, occurredAt: at } of facts) {
     if (kind === 'created' || kind === 'escalated') {
-      tier = String(unitKey);
-      events.push({ type: kind, at, tier });
+      current = String(unitKey);
+      events.push({ type: kind, at, unitKey: current });
     } else if (kind === 'replied' && actorId) {
       events.push({ type: 'replied', at });
     } else if (kind === 'agent-action' && actorId) {
       events.push({ type: 'acted', at });
     } else if (kind === 'status-changed' && ENDING.has(status) && !ENDING.has(String(to))) {
       status = String(to);
-      events.push({ type: 'reopened', at, tier });
+      events.push({ type: 'reopened', at, unitKey: current });
     } else if (kind === 'status-changed') {
       if (actorId) events.push({ type: 'acted', at });
       const pause = PAUSING[String(to)];

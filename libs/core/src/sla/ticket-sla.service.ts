@@ -27,7 +27,7 @@ import { TicketClockEvents } from './ticket-clock-events.repository.js';
 
 /**
  * A ticket's SLA clocks, replayed from its clock facts under the targets of the structure version
- * each tier/stage was entered under; each change's fact and the warning and breach timers are
+ * each unit was entered under; each change's fact and the warning and breach timers are
  * written inside that change's transaction.
  */
 @Injectable()
@@ -77,8 +77,8 @@ export class TicketSlaService {
   private planned(ticket: Ticket, clocks: readonly SlaClock[], extra: Record<string, unknown>) {
     return plannedSlaTimers(ticket.id, clocks).map((timer) => ({
       ...timer,
-      // The clock's tier owns the breach ("blame"); the leader to alert is that tier's.
-      payload: { ...timer.payload, ...extra, blamedTier: timer.payload.tier, currentUnit: ticket.unitKey },
+      // The clock's unit owns the breach ("blame"); the leader to alert is that unit's.
+      payload: { ...timer.payload, ...extra, blamedUnit: timer.payload.unitKey, currentUnit: ticket.unitKey },
     }));
   }
 
@@ -92,7 +92,7 @@ export class TicketSlaService {
     return { ticketId, now, clocks: clocks.map((clock) => explainClock(clock, context.calendar, now)) };
   }
 
-  /** The targets of each tier/stage under the structure version it was entered with, and the desk calendar. */
+  /** The targets of each unit under the structure version it was entered with, and the desk calendar. */
   private async contextOf(history: readonly TicketClockFact[]): Promise<SlaContext> {
     const entered = history.filter((fact) => fact.kind === 'created' || fact.kind === 'escalated');
     const byVersion = await this.structures.definitions([
@@ -100,9 +100,9 @@ export class TicketSlaService {
     ]);
     const targets: Record<string, Partial<Record<ClockKind, SlaTarget>>> = {};
     for (const fact of entered) {
-      const tier = String(fact.unitKey);
-      const unit = byVersion.get(Number(fact.structureVersion))?.units.find((u) => u.key === tier);
-      if (unit) targets[tier] = targetsOf(unit);
+      const unitKey = String(fact.unitKey);
+      const unit = byVersion.get(Number(fact.structureVersion))?.units.find((u) => u.key === unitKey);
+      if (unit) targets[unitKey] = targetsOf(unit);
     }
     return { policy: slaPolicy(targets), calendar: await this.calendars.calendar() };
   }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { SuggestionsController } from './suggestions.controller.js';
 import { SuggestionsService } from './suggestions.service.js';
 
 /** The improvement-suggestions register. */
-@Module({ controllers: [SuggestionsController], providers: [SuggestionsService] })
+@Module({ imports: [AuditModule], controllers: [SuggestionsController], providers: [SuggestionsService] })
 export class SuggestionsModule {}

@@ -1,10 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ChangeJournal } from '../audit/change-journal.js';
-import { CustomersController } from '../customers/customers.controller.js';
-import { CustomersService } from '../customers/customers.service.js';
-import { StructureController } from '../structure/structure.controller.js';
-import { SupportMembersService } from '../structure/support-members.service.js';
-import { SupportStructureService } from '../structure/support-structure.service.js';
+import { AuditModule } from '../audit/audit.module.js';
+import { CustomersModule } from '../customers/customers.module.js';
+import { StructureModule } from '../structure/structure.module.js';
 import { TicketActors } from './ticket-actors.service.js';
 import { TicketHooks } from './ticket-hooks.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
@@ -14,10 +11,6 @@ import { TicketsController } from './tickets.controller.js';
 import { TicketsService } from './tickets.service.js';
 
 const services = [
-  ChangeJournal,
-  SupportStructureService,
-  SupportMembersService,
-  CustomersService,
   TicketActors,
   TicketHooks,
   TicketsService,
@@ -26,9 +19,10 @@ const services = [
   TicketQueryService,
 ];
 
-/** The support structure, people in it, customers and the ticket lifecycle. Services are exported for later features. */
+/** The ticket lifecycle: creation, entries, workflow, queries, and the hooks other features keep in step through. */
 @Module({
-  controllers: [StructureController, CustomersController, TicketsController],
+  imports: [AuditModule, StructureModule, CustomersModule],
+  controllers: [TicketsController],
   providers: services,
   exports: services,
 })

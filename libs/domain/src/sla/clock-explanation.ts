@@ -6,7 +6,7 @@ import type { SlaTarget } from './sla-policy.js';
 /** "Why is this due at X?": everything that went into a clock's due time. */
 export interface ClockExplanation {
   clockId: string;
-  tier: string;
+  unitKey: string;
   kind: SlaClock['kind'];
   state: ClockState;
   target: SlaTarget;
@@ -38,7 +38,7 @@ export function explainClock(clock: SlaClock, calendar: TimeMeter, now: Date): C
   const ended = clock.endedAt !== null;
   return {
     clockId: clock.id,
-    tier: clock.tier,
+    unitKey: clock.unitKey,
     kind: clock.kind,
     state: clock.state,
     target: clock.target,

@@ -30,12 +30,12 @@ const clock = (clocks: SlaClock[], id: string) => {
 };
 
 // Monday 7 December 2026, 10:00 in São Paulo: a plain working week.
-const created: ClockEvent = { type: 'created', at: sp('2026-12-07T10:00'), tier: 'n1-stage-1' };
+const created: ClockEvent = { type: 'created', at: sp('2026-12-07T10:00'), unitKey: 'n1-stage-1' };
 
 describe('SLA clocks', () => {
   it('Scenario 1: opened Friday 17:40, first response counts 20 minutes on Friday, then from Monday 08:00', () => {
     const clocks = computeClocks(
-      [{ type: 'created', at: sp('2026-11-27T17:40'), tier: 'n1-stage-1' }],
+      [{ type: 'created', at: sp('2026-11-27T17:40'), unitKey: 'n1-stage-1' }],
       context,
       sp('2026-11-27T17:45'),
     );
@@ -78,7 +78,7 @@ describe('SLA clocks', () => {
   it('a tier that never talks to the customer can have its first response met by any agent action', () => {
     const events: ClockEvent[] = [
       created,
-      { type: 'escalated', at: sp('2026-12-07T11:00'), tier: 'n3' },
+      { type: 'escalated', at: sp('2026-12-07T11:00'), unitKey: 'n3' },
       { type: 'acted', at: sp('2026-12-07T12:00') },
     ];
     const clocks = computeClocks(events, context, sp('2026-12-07T13:00'));
@@ -125,10 +125,10 @@ describe('SLA clocks', () => {
     });
   });
 
-  it('escalation stops the old tier’s clocks keeping their outcome and starts the new tier’s (breach blame)', () => {
+  it('escalation stops the old unit’s clocks keeping their outcome and starts the new unit’s (breach blame)', () => {
     const events: ClockEvent[] = [
       created,
-      { type: 'escalated', at: sp('2026-12-07T14:00'), tier: 'n2' },
+      { type: 'escalated', at: sp('2026-12-07T14:00'), unitKey: 'n2' },
       { type: 'replied', at: sp('2026-12-08T10:00') },
     ];
     const clocks = computeClocks(events, context, sp('2026-12-08T12:00'));
@@ -138,18 +138,18 @@ describe('SLA clocks', () => {
       ['1:n2:first-response', 'met', 'replied', null],
     ]);
     expect(clock(clocks, '1:n2:first-response')).toMatchObject({
-      tier: 'n2',
+      unitKey: 'n2',
       startedAt: sp('2026-12-07T14:00'),
       elapsedMs: 6 * HOUR,
     });
   });
 
-  it('reopening starts new clocks for the same tier; the clocks before it keep their outcome', () => {
+  it('reopening starts new clocks for the same unit; the clocks before it keep their outcome', () => {
     const events: ClockEvent[] = [
       created,
       { type: 'replied', at: sp('2026-12-07T10:30') },
       { type: 'closed', at: sp('2026-12-07T11:00') },
-      { type: 'reopened', at: sp('2026-12-09T09:00'), tier: 'n1-stage-1' },
+      { type: 'reopened', at: sp('2026-12-09T09:00'), unitKey: 'n1-stage-1' },
     ];
     const clocks = computeClocks(events, context, sp('2026-12-09T09:30'));
     expect(clocks.map((c) => [c.id, c.state, c.endedBy])).toEqual([
@@ -163,7 +163,7 @@ describe('SLA clocks', () => {
 
   it('a "reopened" before the ticket exists is noise', () => {
     const clocks = computeClocks(
-      [{ type: 'reopened', at: sp('2026-12-07T09:00'), tier: 'n2' }, created],
+      [{ type: 'reopened', at: sp('2026-12-07T09:00'), unitKey: 'n2' }, created],
       context,
       sp('2026-12-07T10:30'),
     );
@@ -172,7 +172,7 @@ describe('SLA clocks', () => {
 
   it('counts calendar hours when a target says so', () => {
     const clocks = computeClocks(
-      [{ type: 'created', at: sp('2026-12-11T17:00'), tier: 'n3' }],
+      [{ type: 'created', at: sp('2026-12-11T17:00'), unitKey: 'n3' }],
       context,
       sp('2026-12-11T17:00'),
     );
@@ -182,7 +182,7 @@ describe('SLA clocks', () => {
   it('closing stops every open clock; events out of order and a second "created" are tolerated', () => {
     const events: ClockEvent[] = [
       { type: 'closed', at: sp('2026-12-07T10:10') },
-      { type: 'created', at: sp('2026-12-07T10:05'), tier: 'n2' },
+      { type: 'created', at: sp('2026-12-07T10:05'), unitKey: 'n2' },
       created,
     ];
     const clocks = computeClocks(events, context, sp('2026-12-07T12:00'));
@@ -201,14 +201,14 @@ describe('SLA clocks', () => {
 describe('explainClock', () => {
   it('explains a paused clock: start, pause with reason, segments counted, target, no due time until resumed', () => {
     const events: ClockEvent[] = [
-      { type: 'created', at: sp('2026-12-04T17:40'), tier: 'n1-stage-1' },
+      { type: 'created', at: sp('2026-12-04T17:40'), unitKey: 'n1-stage-1' },
       { type: 'paused', at: sp('2026-12-07T09:00'), reason: 'waiting-third-party' },
     ];
     const now = sp('2026-12-07T11:00');
     const firstResponse = clock(computeClocks(events, context, now), '0:n1-stage-1:first-response');
     expect(explainClock(firstResponse, context.calendar, now)).toEqual({
       clockId: '0:n1-stage-1:first-response',
-      tier: 'n1-stage-1',
+      unitKey: 'n1-stage-1',
       kind: 'first-response',
       state: 'paused',
       target: { hours: 24, basis: 'business' },
@@ -231,7 +231,7 @@ describe('explainClock', () => {
 
   it('shows what met a clock and when, against the due time it ran to, with nothing remaining', () => {
     const events: ClockEvent[] = [
-      { type: 'created', at: sp('2026-12-07T09:00'), tier: 'n1-stage-1' },
+      { type: 'created', at: sp('2026-12-07T09:00'), unitKey: 'n1-stage-1' },
       { type: 'replied', at: sp('2026-12-07T09:20') },
     ];
     const now = sp('2026-12-08T12:00');
@@ -254,7 +254,7 @@ describe('explainClock', () => {
 
   it('names the Carnaval holidays counted out of a running clock', () => {
     const clocks = computeClocks(
-      [{ type: 'created', at: sp('2027-02-05T17:00'), tier: 'n1-stage-1' }],
+      [{ type: 'created', at: sp('2027-02-05T17:00'), unitKey: 'n1-stage-1' }],
       context,
       sp('2027-02-05T17:00'),
     );
@@ -283,7 +283,7 @@ describe('plannedSlaTimers', () => {
     ]);
     expect(plannedSlaTimers('t-1', running)[3]?.payload).toEqual({
       ticketId: 't-1',
-      tier: 'n1-stage-1',
+      unitKey: 'n1-stage-1',
       clock: 'analysis',
       clockId: '0:n1-stage-1:analysis',
       targetHours: 1,

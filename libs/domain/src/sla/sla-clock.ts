@@ -15,14 +15,15 @@ export interface ClockPause {
 }
 
 /**
- * One clock of one tier on one ticket. A breach belongs to the clock's `tier` for good: escalation
+ * One clock of one unit (tier, stage or desk) on one ticket. A breach belongs to the clock's `unitKey` for good: escalation
  * stops the clock (state `stopped`) but keeps its outcome.
  */
 export interface SlaClock {
-  /** Stable across recomputations ("<episode>:<tier>:<kind>"): timers are keyed by it. */
+  /** Stable across recomputations ("<episode>:<unitKey>:<kind>"): timers are keyed by it. */
   id: string;
-  tier: string;
-  /** 0 for the tier that received the ticket, one more per escalation. */
+  /** The support-structure unit whose target the clock measures. */
+  unitKey: string;
+  /** 0 for the unit that received the ticket, one more per escalation. */
   episode: number;
   kind: ClockKind;
   target: SlaTarget;
@@ -48,7 +49,7 @@ export interface SlaContext {
 
 type Draft = Pick<
   SlaClock,
-  'id' | 'tier' | 'episode' | 'kind' | 'target' | 'startedAt' | 'pauses' | 'endedAt' | 'endedBy'
+  'id' | 'unitKey' | 'episode' | 'kind' | 'target' | 'startedAt' | 'pauses' | 'endedAt' | 'endedBy'
 >;
 
 export function meterFor(target: SlaTarget, calendar: TimeMeter): TimeMeter {
@@ -75,7 +76,7 @@ export function computeClocks(events: readonly ClockEvent[], context: SlaContext
         if ((event.type === 'created') !== episode < 0) break;
         end(open, event.at, 'escalated');
         episode += 1;
-        open = startClocks(policy, event.tier, episode, event.at);
+        open = startClocks(policy, event.unitKey, episode, event.at);
         drafts.push(...open);
         break;
       case 'paused':
@@ -104,15 +105,15 @@ export function computeClocks(events: readonly ClockEvent[], context: SlaContext
   return drafts.map((draft) => settle(draft, context, now));
 }
 
-function startClocks(policy: SlaPolicy, tier: string, episode: number, at: Date): Draft[] {
-  const targets = policy.targets[tier] ?? {};
+function startClocks(policy: SlaPolicy, unitKey: string, episode: number, at: Date): Draft[] {
+  const targets = policy.targets[unitKey] ?? {};
   return CLOCK_KINDS.flatMap((kind) => {
     const target = targets[kind];
     if (!target) return [];
     return [
       {
-        id: `${episode}:${tier}:${kind}`,
-        tier,
+        id: `${episode}:${unitKey}:${kind}`,
+        unitKey,
         episode,
         kind,
         target,

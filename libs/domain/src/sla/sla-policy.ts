@@ -1,4 +1,4 @@
-/** The two clocks each tier/stage runs on a ticket it owns. */
+/** The two clocks each unit of the support structure runs on a ticket it owns. */
 export type ClockKind = 'first-response' | 'analysis';
 
 /** Business hours of the desk's calendar, or plain calendar hours. The playbook's targets (docs/playbook.md §10) default to business. */
@@ -19,7 +19,7 @@ export interface SlaTarget {
 export type PauseReason = 'waiting-customer' | 'waiting-third-party';
 
 export interface SlaPolicy {
-  /** Targets by tier/stage key (the structure's key, e.g. "n1-stage-1"); a tier without a target runs no such clock. */
+  /** Targets by unit key (the structure's key, e.g. "n1-stage-1"); a unit without a target runs no such clock. */
   targets: Record<string, Partial<Record<ClockKind, SlaTarget>>>;
   /** Fractions of a target at which `sla.warning` fires. */
   warningFractions: number[];
@@ -42,10 +42,10 @@ export function slaPolicy(
   for (const fraction of policy.warningFractions) {
     if (!(fraction > 0 && fraction < 1)) throw new Error(`warning fraction ${fraction} must be between 0 and 1`);
   }
-  for (const [tier, clocks] of Object.entries(targets)) {
+  for (const [unitKey, clocks] of Object.entries(targets)) {
     for (const [kind, target] of Object.entries(clocks)) {
       if (!(target && target.hours > 0))
-        throw new Error(`the ${kind} target of ${tier} must be a positive number of hours`);
+        throw new Error(`the ${kind} target of ${unitKey} must be a positive number of hours`);
     }
   }
   return policy;

@@ -25,7 +25,7 @@ export function plannedSlaTimers(ticketId: string, clocks: readonly SlaClock[]):
     .flatMap((clock) => {
       const about = {
         ticketId,
-        tier: clock.tier,
+        unitKey: clock.unitKey,
         clock: clock.kind,
         clockId: clock.id,
         targetHours: clock.target.hours,

@@ -17,7 +17,8 @@ import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../../pe
 import { TicketHooks } from '../../tickets/ticket-hooks.js';
 import type { TicketCaller } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
-import { revive, toStored, TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { revive, toStored } from '../../persistence/stored-json.js';
+import { TicketPlaybookStore } from '../ticket-playbook-store.js';
 import type { CancellationContactInput, CancellationReasonInput } from './cancellation.schemas.js';
 
 function cancellationRecord(ticket: Ticket, record: TicketPlaybook | null): CancellationRecord {

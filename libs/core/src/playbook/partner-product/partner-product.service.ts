@@ -15,7 +15,8 @@ import { CustomerSchema } from '../../persistence/entities/index.js';
 import { TicketHooks } from '../../tickets/ticket-hooks.js';
 import { callerLabel } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
-import { revive, toStored, TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { revive, toStored } from '../../persistence/stored-json.js';
+import { TicketPlaybookStore } from '../ticket-playbook-store.js';
 import type { z } from 'zod';
 import type { PartnerNotificationBody, PartnerProductBody } from './partner-product.schemas.js';
 

@@ -4,7 +4,8 @@ import { domainEvent } from '../../audit/domain-event.js';
 import { CustomerSchema } from '../../persistence/entities/index.js';
 import { callerLabel, type TicketCaller } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
-import { toStored, TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { toStored } from '../../persistence/stored-json.js';
+import { TicketPlaybookStore } from '../ticket-playbook-store.js';
 import { InoperativeServicesService } from './inoperative-services.service.js';
 import type { UrgentInput } from './urgent.schemas.js';
 

@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * The `channel_poll_states` table: per polling channel, the cursor the connector last handed back,
+ * when the next poll is due, and the last failure. Rows appear when `claimDueChannels` first
+ * schedules a channel; the poll runner reads and moves them through here.
+ */
+export const channelPollStates = {
+  async cursorOf(em: EntityManager, channelId: string): Promise<string | null> {
+    const [state] = await em.execute<Array<{ cursor: string | null }>>(
+      `select cursor from channel_poll_states where channel_id = ?`,
+      [channelId],
+    );
+    return state?.cursor ?? null;
+  },
+
+  /** A poll that succeeded: its cursor, in the transaction that commits what the poll wrote, and the next poll. */
+  async advanced(tx: EntityManager, channelId: string, cursor: string | null, intervalSeconds: number): Promise<void> {
+    await tx.execute(
+      `update channel_poll_states set cursor = ?, last_polled_at = now(), last_error_kind = null, last_error = null,
+              next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,
+      [cursor, intervalSeconds, channelId],
+    );
+  },
+
+  /** A poll that failed keeps its old cursor and waits `waitSeconds` before the next try. */
+  async failed(
+    em: EntityManager,
+    channelId: string,
+    error: { kind: string; message: string },
+    waitSeconds: number,
+  ): Promise<void> {
+    await em.getConnection().execute(
+      `update channel_poll_states set last_polled_at = now(), last_error_kind = ?, last_error = ?,
+              next_poll_at = now() + make_interval(secs => ?) where channel_id = ?`,
+      [error.kind, error.message, waitSeconds, channelId],
+    );
+  },
+};
