@@ -5,12 +5,16 @@ import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { QueueService } from './queue.service.js';
+import { QueueView } from './queue-view.js';
 
 @ApiTags('queue')
 @ApiBearerAuth()
 @Controller('queue')
 export class QueueController {
-  constructor(private readonly queue: QueueService) {}
+  constructor(
+    private readonly queue: QueueService,
+    private readonly queueView: QueueView,
+  ) {}
 
   @Post('next')
   @HttpCode(200)
@@ -38,6 +42,6 @@ export class QueueController {
   @Allow('agent', 'leader', 'admin')
   @ApiOperation({ summary: 'A tier/stage queue in the order it must be worked, with waiting times and skip reasons' })
   view(@Param('unitKey', new ZodValidationPipe(z.string().trim().min(1).max(40))) unitKey: string) {
-    return this.queue.view(unitKey);
+    return this.queueView.of(unitKey);
   }
 }
