@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -40,7 +41,15 @@ function layerOf(frame: ProfileNode['callFrame']): string {
 
 async function summarise(file: string): Promise<void> {
   const profile = JSON.parse(await readFile(file, 'utf8')) as Profile;
-  const layerOfNode = new Map(profile.nodes.map((node) => [node.id, layerOf(node.callFrame)]));
+  // A built-in (JSON.parse, a RegExp, a Buffer copy) counts for the layer that called it.
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
+  const layerOfNode = new Map<number, string>();
+  for (const node of profile.nodes) {
+    let frame: ProfileNode | undefined = node;
+    while (frame && !frame.callFrame.url && !frame.callFrame.functionName.startsWith('(')) frame = parent.get(frame.id);
+    layerOfNode.set(node.id, frame ? layerOf(frame.callFrame) : 'other (builtins)');
+  }
   const micros = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const layer = layerOfNode.get(id) ?? 'other (builtins)';
