@@ -14,7 +14,7 @@ const TICKET = `insert into tickets (id, customer_id, contact_id, channel, categ
   structure_version, tags, deadlines, created_at, updated_at)
   values ($1, $2, $3, $4, $5, $6, $7, 'new', $8, $9, $10, '[]', now(), now()) returning number`;
 const WORK = `with first as (${TICKET}),
-  entry as (insert into ticket_entries (id, ticket_id, kind, body, author_label, created_at) values (gen_random_uuid(), $1, 'internal', 'Direito verificado', 'bench', now())),
+  entry as (insert into ticket_entries (id, ticket_id, kind, direction, body, author_label, created_at) values (gen_random_uuid(), $1, 'internal', 'internal', 'Direito verificado', 'bench', now())),
   audit as (insert into audit_records (occurred_at, actor_label, action, subject_type, subject_id, after)
     select now(), 'bench', 'ticket.created', 'ticket', $1, $11::jsonb || jsonb_build_object('number', number) from first),
   events as (insert into outbox_events (id, type, aggregate_type, aggregate_id, payload, occurred_at)

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedCluster } from '@escala/db-tools';
@@ -69,4 +69,22 @@ export function runMain(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/** `BENCH_QUICK=1` (`npm run bench:quick`, `bench:queue:quick`): smaller tables and shorter steps for a quick check. */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+/** A numeric setting from the environment, with its full-run and quick-run defaults. */
+export function setting(name: string, full: number, quick: number): number {
+  return Number(process.env[name] ?? (QUICK ? quick : full));
+}
+
+/** The machine's 1-minute load average: figures taken on a busy machine say so beside them. */
+export function machineLoad(): string {
+  return `load ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`;
+}
+
+/** Prints a target's verdict in one greppable line. */
+export function verdict(target: string, met: boolean, measured: string): void {
+  say(`Target: ${target} — ${met ? 'met' : 'NOT met'} (${measured}; ${machineLoad()})`);
 }

@@ -50,8 +50,8 @@ export async function generateTickets(
     [customerId, structureVersion, count],
   );
   await client.query(
-    `insert into ticket_entries (id, ticket_id, kind, body, author_label, attachments, created_at)
-     select gen_random_uuid(), id, 'internal', 'Análise: verificar emissão e integração com a prefeitura ' || number, 'bench', '[]', created_at
+    `insert into ticket_entries (id, ticket_id, kind, direction, body, author_label, attachments, created_at)
+     select gen_random_uuid(), id, 'internal', 'internal', 'Análise: verificar emissão e integração com a prefeitura ' || number, 'bench', '[]', created_at
      from tickets where number % 10 = 0`,
   );
   for (const index of indexes) await client.query(index.indexdef);

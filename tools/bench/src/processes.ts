@@ -10,7 +10,10 @@ export interface Running {
 
 /** Starts a Node process and resolves once it prints `readyLine` (or rejects with its output). */
 function startNode(script: string, env: Record<string, string>, readyLine: RegExp, url: string): Promise<Running> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  // BENCH_CPU_PROFILE_DIR: a V8 CPU profile of each process, written there when it exits.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +33,7 @@ function startNode(script: string, env: Record<string, string>, readyLine: RegEx
               child.once('exit', () => done());
               child.kill('SIGTERM');
               // Keep-alive sockets can hold a graceful close open; the figures are already taken.
-              setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+              setTimeout(() => child.kill('SIGKILL'), profileDir ? 15_000 : 3000).unref();
             }),
         });
       }

@@ -7,20 +7,36 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import pg from 'pg';
 import { claimNextSql, FIRE_DUE_TIMERS, ormConfig, TimerScheduler, TimersModule } from '@escala/core';
 import { freePort } from '@escala/db-tools';
-import { benchDatabase, json, numbered, percentiles, runMain, say } from './bench-setup.js';
+import {
+  benchDatabase,
+  json,
+  machineLoad,
+  numbered,
+  percentiles,
+  QUICK,
+  runMain,
+  say,
+  setting,
+  verdict,
+} from './bench-setup.js';
 import { generateTickets } from './bulk-tickets.js';
 import { startEscala } from './processes.js';
 
 /**
  * `npm run bench:queue`: next-ticket claims by 32 concurrent agents on 1 M tickets through the API
  * beside the raw claim SQL run by `pg`, then the timers tick at 100 k and 1 M open timers with the
- * same number due, beside the raw tick SQL. Settings: BENCH_SECONDS (default 10), BENCH_TICKETS
- * (default 1000000), BENCH_DUE_TIMERS (default 1000), BENCH_DATABASE_URL as for `npm run bench`.
+ * same number due, beside the raw tick SQL. Between them, a sustained run of next-ticket
+ * (BENCH_SUSTAINED_SECONDS, default 300) with the claim rate per BENCH_WINDOW_SECONDS (default 30).
+ * Settings: BENCH_SECONDS (default 10), BENCH_TICKETS (default 1000000), BENCH_DUE_TIMERS (default
+ * 1000), BENCH_DATABASE_URL as for `npm run bench`. BENCH_QUICK=1: 100 k tickets, 5 s, a 60 s
+ * sustained run in 10 s windows, no timers part.
  */
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const TICKETS = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const SECONDS = setting('BENCH_SECONDS', 10, 5);
+const TICKETS = setting('BENCH_TICKETS', 1_000_000, 100_000);
 const DUE = Number(process.env.BENCH_DUE_TIMERS ?? 1000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 32);
+const SUSTAINED_SECONDS = setting('BENCH_SUSTAINED_SECONDS', 300, 60);
+const WINDOW_SECONDS = setting('BENCH_WINDOW_SECONDS', 30, 10);
 const TIMER_TABLE_SIZES = [100_000, 1_000_000];
 const ROUNDS = 5;
 const ADMIN_PASSWORD = 'bench-admin-password';
@@ -30,19 +46,29 @@ interface Claims {
   empty: number;
   failures: number;
   latencies: number[];
+  /** When each claim finished, in ms from the start. */
+  claimedAt: number[];
 }
 
-/** `clients` loops claiming for SECONDS; each claim's latency is recorded. */
-async function claimLoop(clients: number, claim: (client: number) => Promise<'claimed' | 'empty'>): Promise<Claims> {
-  const result: Claims = { claims: 0, empty: 0, failures: 0, latencies: [] };
-  const until = performance.now() + SECONDS * 1000;
+/** `clients` loops claiming for `seconds`; each claim's latency and end are recorded. */
+async function claimLoop(
+  clients: number,
+  claim: (client: number) => Promise<'claimed' | 'empty'>,
+  seconds = SECONDS,
+): Promise<Claims> {
+  const result: Claims = { claims: 0, empty: 0, failures: 0, latencies: [], claimedAt: [] };
+  const start = performance.now();
+  const until = start + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
       while (performance.now() < until) {
         const started = performance.now();
         try {
-          result[(await claim(client)) === 'claimed' ? 'claims' : 'empty'] += 1;
-          result.latencies.push(performance.now() - started);
+          const outcome = await claim(client);
+          const now = performance.now();
+          result[outcome === 'claimed' ? 'claims' : 'empty'] += 1;
+          result.latencies.push(now - started);
+          if (outcome === 'claimed') result.claimedAt.push(now - start);
         } catch {
           result.failures += 1;
         }
@@ -138,15 +164,16 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     say(`\nNext-ticket claims, ${AGENTS} concurrent agents, ${SECONDS} s each`);
     const baseline = await claimLoop(AGENTS, () => rawClaim(pool, baselineUser.id));
     await pool.end();
-    const api = await claimLoop(AGENTS, async (i) => {
+    const next = async (i: number): Promise<'claimed' | 'empty'> => {
       const response = await fetch(`${escala.url}/queue/next`, {
         method: 'POST',
         headers: { authorization: `Bearer ${agents[i]!.token}` },
       });
-      const body = (await response.json()) as { ticket: unknown };
+      const body = (await response.json()) as { ticket: { id: string } | null };
       if (!response.ok) throw new Error(`${response.status}`);
       return body.ticket ? 'claimed' : 'empty';
-    });
+    };
+    const api = await claimLoop(AGENTS, next);
     say('| claim | claims/s | p50 ms | p99 ms | empty | failures |');
     say('| --- | ---: | ---: | ---: | ---: | ---: |');
     say(row('baseline: raw claim SQL + assign by pg (queue N2)', baseline));
@@ -154,6 +181,13 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     say(
       `  Escala p50 / baseline p50: ${(percentiles(api.latencies).p50 / percentiles(baseline.latencies).p50).toFixed(1)}×`,
     );
+    const ratio = api.claims / baseline.claims;
+    verdict(
+      `next-ticket at ${AGENTS} agents ≥ 50 % of the raw SQL claim on ${TICKETS.toLocaleString('en')} tickets`,
+      ratio >= 0.5,
+      `${(ratio * 100).toFixed(0)} %`,
+    );
+    await sustained(databaseUrl, client, agents, next);
     const { rows: claimed } = await client.query<{ n: string; distinct: string }>(
       `select count(*) as n, count(distinct id) as distinct from tickets where assignee_id = any ($1::uuid[])`,
       [agents.map((a) => a.id)],
@@ -163,6 +197,67 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     await escala.stop();
     await rm(escalaDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Next-ticket for SUSTAINED_SECONDS: claims per window, and what autovacuum did to the queue table
+ * meanwhile. Each agent closes what it took (a direct update, as working the ticket would end), so
+ * the pending check reads the few tickets a real desk holds, not every ticket of the run.
+ */
+async function sustained(
+  databaseUrl: string,
+  client: pg.Client,
+  agents: { id: string }[],
+  next: (i: number) => Promise<'claimed' | 'empty'>,
+): Promise<void> {
+  say(`\nSustained next-ticket: ${AGENTS} agents for ${SUSTAINED_SECONDS} s, claims per ${WINDOW_SECONDS} s window`);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const stats = () =>
+    client.query<{ dead: string; live: string; autovacuums: string; index_kb: string }>(
+      `select n_dead_tup as dead, n_live_tup as live, autovacuum_count as autovacuums,
+         pg_indexes_size('queue_entries') / 1024 as index_kb
+       from pg_stat_user_tables where relname = 'queue_entries'`,
+    );
+  const samples: string[] = [];
+  const sampler = setInterval(() => {
+    void stats().then(({ rows: [s] }) =>
+      samples.push(
+        `  ${samples.length * WINDOW_SECONDS + WINDOW_SECONDS} s: queue_entries live ${s?.live}, dead ${s?.dead}, autovacuums ${s?.autovacuums}, index ${s?.index_kb} kB; ${machineLoad()}`,
+      ),
+    );
+  }, WINDOW_SECONDS * 1000);
+  const run = await claimLoop(
+    AGENTS,
+    async (i) => {
+      const outcome = await next(i);
+      await pool.query(`update tickets set status = 'closed' where assignee_id = $1 and status <> 'closed'`, [
+        agents[i]!.id,
+      ]);
+      return outcome;
+    },
+    SUSTAINED_SECONDS,
+  );
+  clearInterval(sampler);
+  await pool.end();
+  const windows = Array.from({ length: Math.floor(SUSTAINED_SECONDS / WINDOW_SECONDS) }, () => 0);
+  for (const at of run.claimedAt) {
+    const window = Math.floor(at / 1000 / WINDOW_SECONDS);
+    if (window < windows.length) windows[window]! += 1;
+  }
+  say('| window | claims/s |');
+  say('| ---: | ---: |');
+  windows.forEach((claims, i) =>
+    say(`| ${i * WINDOW_SECONDS}–${(i + 1) * WINDOW_SECONDS} s | ${(claims / WINDOW_SECONDS).toFixed(0)} |`),
+  );
+  for (const sample of samples) say(sample);
+  say(`  empty claims ${run.empty}, failures ${run.failures}`);
+  const first = windows[0]!;
+  const last = windows.at(-1)!;
+  verdict(
+    'last window within 20 % of the first (no decay)',
+    Math.abs(last - first) <= 0.2 * first,
+    `first ${(first / WINDOW_SECONDS).toFixed(0)}/s, last ${(last / WINDOW_SECONDS).toFixed(0)}/s, ${((last / first) * 100).toFixed(0)} %`,
+  );
 }
 
 async function benchTick(databaseUrl: string, client: pg.Client): Promise<void> {
@@ -241,7 +336,7 @@ async function main(): Promise<void> {
   await client.connect();
   try {
     await benchClaims(db.url, client);
-    await benchTick(db.url, client);
+    if (!QUICK) await benchTick(db.url, client);
   } finally {
     await client.end().catch(() => undefined);
     await db.close();

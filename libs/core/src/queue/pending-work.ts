@@ -30,9 +30,17 @@ const HELD_TICKET_FACTS = `
   from tickets t left join ticket_playbook p on p.ticket_id = t.id
   where t.assignee_id = ? and t.status <> 'closed'`;
 
+/**
+ * What next-ticket needs before it may claim, in one round trip: the agent's tier/stage and the
+ * facts of the tickets they hold (as JSON: dates as ISO text, as the row form gives them).
+ */
+const DESK = `
+  select (select unit_key from support_members where user_id = ?) as "unitKey",
+    (select coalesce(json_agg(held), '[]') from (${HELD_TICKET_FACTS}) held) as held`;
+
 interface HeldTicketRow {
   ticketId: string;
-  number: string;
+  number: string | number;
   category: string;
   lastCustomerMessageAt: string | null;
   lastPublicReplyAt: string | null;
@@ -53,8 +61,17 @@ export type PendingWork = PendingItem & { ticketNumber: number };
 export class PendingWorkReader {
   constructor(private readonly settings: QueueSettings) {}
 
-  async of(em: EntityManager, agentId: string, now: Date): Promise<PendingWork[]> {
-    const rows = await em.execute<HeldTicketRow[]>(HELD_TICKET_FACTS, [agentId]);
+  /** The agent's tier/stage (null when not placed in the structure) and pending work. */
+  async deskOf(
+    em: EntityManager,
+    agentId: string,
+    now: Date,
+  ): Promise<{ unitKey: string | null; pending: PendingWork[] }> {
+    const [desk] = await em.execute<{ unitKey: string | null; held: HeldTicketRow[] }[]>(DESK, [agentId, agentId]);
+    return { unitKey: desk?.unitKey ?? null, pending: this.pendingOf(desk?.held ?? [], now) };
+  }
+
+  private pendingOf(rows: HeldTicketRow[], now: Date): PendingWork[] {
     const numbers = new Map(rows.map((row) => [row.ticketId, Number(row.number)]));
     const facts: HeldTicketFacts[] = rows.map((row) => ({
       ticketId: row.ticketId,

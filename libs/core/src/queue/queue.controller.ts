@@ -7,12 +7,16 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { QueueService } from './queue.service.js';
 import { ApiZodResponse } from '../http/zod-openapi.js';
 import { QueueViewResponse, TakenResponse } from './queue.responses.js';
+import { QueueView } from './queue-view.js';
 
 @ApiTags('queue')
 @ApiBearerAuth()
 @Controller('queue')
 export class QueueController {
-  constructor(private readonly queue: QueueService) {}
+  constructor(
+    private readonly queue: QueueService,
+    private readonly queueView: QueueView,
+  ) {}
 
   @Post('next')
   @ApiZodResponse(TakenResponse)
@@ -43,6 +47,6 @@ export class QueueController {
   @Allow('agent', 'leader', 'admin')
   @ApiOperation({ summary: 'A tier/stage queue in the order it must be worked, with waiting times and skip reasons' })
   view(@Param('unitKey', new ZodValidationPipe(z.string().trim().min(1).max(40))) unitKey: string) {
-    return this.queue.view(unitKey);
+    return this.queueView.of(unitKey);
   }
 }

@@ -8,12 +8,14 @@ import { PendingWorkReader } from './pending-work.js';
 import { QueueController } from './queue.controller.js';
 import { QueueEntries } from './queue-entries.js';
 import { QueueService } from './queue.service.js';
+import { QueueView } from './queue-view.js';
+import { TicketTakeover } from './ticket-takeover.js';
 
 /** One queue per tier/stage whatever the channel (docs/playbook.md §4.3), kept in step with every ticket change. */
 @Module({
   imports: [AuditModule, StructureModule, TicketsModule],
   controllers: [QueueController],
-  providers: [QueueEntries, PendingWorkReader, QueueService],
+  providers: [QueueEntries, PendingWorkReader, TicketTakeover, QueueService, QueueView],
   exports: [QueueService],
 })
 export class QueueModule implements OnModuleInit {
@@ -23,7 +25,10 @@ export class QueueModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.onChange((tx: EntityManager, ticket) => this.entries.sync(tx, ticket));
+    // A take removed the entry in its own statement: nothing is left to sync.
+    this.hooks.onChange((tx: EntityManager, ticket, action) =>
+      action === 'ticket.taken' ? Promise.resolve() : this.entries.sync(tx, ticket),
+    );
     this.hooks.onCreated((write, ticket) => this.entries.created(write, ticket));
   }
 }

@@ -1,4 +1,4 @@
-import { statusOnTakeover } from '@escala/domain';
+import { statusOnTakeover, type TicketStatus } from '@escala/domain';
 import type { Change } from '../audit/change-journal.js';
 import { domainEvent } from '../audit/domain-event.js';
 import type { Ticket } from '../persistence/entities/index.js';
@@ -15,11 +15,21 @@ export function takeoverStatusChange(
   caller: TicketCaller,
   ticket: Ticket,
 ): { lineSuffix: string; change: Change } | null {
-  const from = ticket.status;
+  const started = takeoverStatusChangeFrom(caller, ticket, ticket.status);
+  if (started) ticket.status = started.to;
+  return started;
+}
+
+/** The same, for a ticket whose status the database already moved (from `from`) in the take's own statement. */
+export function takeoverStatusChangeFrom(
+  caller: TicketCaller,
+  ticket: Ticket,
+  from: TicketStatus,
+): { to: TicketStatus; lineSuffix: string; change: Change } | null {
   const to = statusOnTakeover(from);
   if (!to) return null;
-  ticket.status = to;
   return {
+    to,
     lineSuffix: ` — status: ${from} → ${to}`,
     change: {
       actor: caller,
