@@ -1,3 +1,4 @@
+import { GraphError } from '@microsoft/microsoft-graph-client';
 import { ConnectorError } from '@escala/connector-kit';
 import type { GraphApi } from './graph-api.js';
 import type { SendRequest, Transport } from './transport.js';
@@ -25,12 +26,20 @@ export function activityFeedTransport(api: GraphApi, token: () => Promise<string
           `No active supervisor with a linked Entra identity is configured for unit ${message.unitKey}: nobody to notify`,
         );
       for (const recipient of mentions) {
-        await api.post(`/users/${encodeURIComponent(recipient.entraId)}/teamwork/sendActivityNotification`, {
-          topic: { source: 'text', value: message.title, webUrl: message.url },
-          activityType: 'systemDefault',
-          previewText: { content: message.title.slice(0, PREVIEW_MAX) },
-          templateParameters: [{ name: 'systemDefaultText', value: message.title }],
-        });
+        await api
+          .post(`/users/${encodeURIComponent(recipient.entraId)}/teamwork/sendActivityNotification`, {
+            topic: { source: 'text', value: message.title, webUrl: message.url },
+            activityType: 'systemDefault',
+            previewText: { content: message.title.slice(0, PREVIEW_MAX) },
+            templateParameters: [{ name: 'systemDefaultText', value: message.title }],
+          })
+          .catch((error: unknown) => {
+            if (error instanceof GraphError && /expected Teams app is installed/i.test(error.message))
+              throw ConnectorError.invalidConfiguration(
+                `The organisation's Teams app is not installed for ${recipient.name} (${recipient.entraId}): install it for them, or use another transport`,
+              );
+            throw error;
+          });
       }
       return {};
     },

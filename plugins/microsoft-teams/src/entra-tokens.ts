@@ -1,4 +1,5 @@
 import {
+  AuthError,
   ConfidentialClientApplication,
   InteractionRequiredAuthError,
   PublicClientApplication,
@@ -40,7 +41,7 @@ export function authority(config: MicrosoftTeamsConfig): { authority: string; kn
 /** Client-credentials tokens (activity feed, reading messages); MSAL keeps them in memory until they expire. */
 const confidentialApps = new Map<string, ConfidentialClientApplication>();
 
-export async function appOnlyToken(config: MicrosoftTeamsConfig): Promise<string> {
+export async function appOnlyToken(config: MicrosoftTeamsConfig, forceRefresh = false): Promise<string> {
   const key = JSON.stringify([config.authorityHost, config.tenantId, config.clientId, config.clientSecret]);
   let app = confidentialApps.get(key);
   if (!app) {
@@ -49,7 +50,10 @@ export async function appOnlyToken(config: MicrosoftTeamsConfig): Promise<string
     });
     confidentialApps.set(key, app);
   }
-  const result = await app.acquireTokenByClientCredential({ scopes: [`${graphResource(config)}/.default`] });
+  const result = await app.acquireTokenByClientCredential({
+    scopes: [`${graphResource(config)}/.default`],
+    skipCache: forceRefresh,
+  });
   if (!result) throw ConnectorError.authentication('Entra ID returned no token for the client credentials');
   return result.accessToken;
 }
@@ -90,11 +94,19 @@ export async function delegatedToken(
     const result = await app.acquireTokenSilent({ account, scopes: DELEGATED_SCOPES, forceRefresh });
     return result.accessToken;
   } catch (error) {
-    if (!(error instanceof InteractionRequiredAuthError)) throw error;
+    if (!grantIsDead(error)) throw error;
     throw ConnectorError.authentication(
       `The sign-in of the service account ${account.username} expired or was revoked (${errorCode(error)}): sign in again by device code (POST /channels/{id}/actions/sign-in)`,
     );
   }
+}
+
+/** A refresh token refused for good: revoked (password reset), expired, or blocked by Conditional Access. */
+function grantIsDead(error: unknown): boolean {
+  return (
+    error instanceof InteractionRequiredAuthError ||
+    (error instanceof AuthError && /invalid_grant|interaction_required/.test(error.errorCode))
+  );
 }
 
 function errorCode(error: unknown): string {

@@ -18,6 +18,8 @@ export interface GraphMessage {
  */
 export class GraphApi {
   private forceRefresh = false;
+  /** The client wraps a token failure in a GraphError without status; we keep ours to rethrow it. */
+  private tokenFailure: unknown;
   private readonly client: Client;
 
   constructor(
@@ -30,7 +32,16 @@ export class GraphApi {
       defaultVersion: 'v1.0',
       // v3 sends the bearer token only to Graph's own hosts or these (https only).
       customHosts: new Set([new URL(config.graphBaseUrl).hostname]),
-      authProvider: { getAccessToken: () => tokens(this.forceRefresh) },
+      authProvider: {
+        getAccessToken: async () => {
+          try {
+            return await tokens(this.forceRefresh);
+          } catch (error) {
+            this.tokenFailure = error;
+            throw error;
+          }
+        },
+      },
     });
   }
 
@@ -61,15 +72,11 @@ export class GraphApi {
     try {
       return await call();
     } catch (error) {
-      if (
-        !(error instanceof GraphError) ||
-        error.statusCode !== 401 ||
-        this.forceRefresh ||
-        !/expired/i.test(error.message)
-      )
-        throw error;
+      if (this.tokenFailure !== undefined) throw this.tokenFailure;
+      const expired = error instanceof GraphError && error.statusCode === 401 && /expired/i.test(error.message);
+      if (!expired || this.forceRefresh) throw error;
       this.forceRefresh = true;
-      return call();
+      return this.withFreshToken(call);
     }
   }
 }

@@ -30,7 +30,9 @@ export function transportOf(context: Context): Transport {
   const signal = callSignal(context);
   if (config.transport === 'workflows-webhook') return workflowsTransport(config.workflowUrl!, signal);
   const token =
-    config.auth === 'app-only' ? () => appOnlyToken(config) : (force: boolean) => delegatedToken(config, port, force);
+    config.auth === 'app-only'
+      ? (force: boolean) => appOnlyToken(config, force)
+      : (force: boolean) => delegatedToken(config, port, force);
   const api = new GraphApi(config, token, signal);
   return config.transport === 'graph'
     ? graphTransport(api, config.target!, config.auth)
