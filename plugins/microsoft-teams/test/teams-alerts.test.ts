@@ -280,7 +280,7 @@ describe('the other transports', () => {
     const before = tenant.graph.workflowPosts.length;
     expect(await deliver(sampleEvent({ type: 'ticket.urgent' }), 1, randomUUID(), workflows)).toEqual({});
     const [post] = tenant.graph.workflowPosts.slice(before);
-    const card = post!.body.attachments[0]!.content as { msteams: unknown; body: Array<{ text?: string }> };
+    const card = post!.body.attachments[0]!.content as unknown as { msteams: unknown; body: Array<{ text?: string }> };
     expect(card.msteams).toEqual({
       entities: [{ type: 'mention', text: `<at>${ANA.name}</at>`, mentioned: { id: ANA.entraId, name: ANA.name } }],
     });
