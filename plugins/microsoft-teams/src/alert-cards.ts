@@ -39,13 +39,13 @@ function card(
   title: string,
   style: 'attention' | 'warning' | 'accent',
   parts: unknown[],
-  url: string | null,
+  link: { url: string; title: string } | null,
 ): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     version: TEAMS_CARD_VERSION,
     body: [{ type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', color: style, wrap: true }, ...parts],
-    ...(url ? { actions: [{ type: 'Action.OpenUrl', title: '', url }] } : {}),
+    ...(link ? { actions: [{ type: 'Action.OpenUrl', title: link.title, url: link.url }] } : {}),
   };
 }
 
@@ -72,12 +72,6 @@ function ticketFacts(t: Texts, ticket: TicketSummary, when: (iso: string) => str
   ];
 }
 
-function withOpenTitle(built: AdaptiveCard, t: Texts): AdaptiveCard {
-  const actions = built.actions as Array<{ title: string }> | undefined;
-  for (const action of actions ?? []) action.title = t.open;
-  return built;
-}
-
 /** The Teams message for an event, or null when the connector has nothing to say about it. */
 export function composeMessage(event: ConnectorEvent, options: CardOptions): TeamsMessage | null {
   const t = TEAMS_TEXTS[options.locale];
@@ -100,15 +94,10 @@ export function composeMessage(event: ConnectorEvent, options: CardOptions): Tea
     url: ticket.url,
     importance,
     unitKey,
-    card: withOpenTitle(
-      card(
-        title,
-        style,
-        [facts([...extra, ...ticketFacts(t, ticket, when)]), ...(note ? [text(note)] : [])],
-        ticket.url,
-      ),
-      t,
-    ),
+    card: card(title, style, [facts([...extra, ...ticketFacts(t, ticket, when)]), ...(note ? [text(note)] : [])], {
+      url: ticket.url,
+      title: t.open,
+    }),
   });
 
   switch (event.type) {
