@@ -26,6 +26,32 @@ const FRAMEWORKS = [
   'child_process',
 ];
 
+/** Which project may import which; plugin tests may also use the emulators (`type:tool`), plugin source may not. */
+function depConstraints(pluginTestTags = []) {
+  return [
+    // The domain is pure: no framework, no I/O, nothing of ours.
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
+    { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:domain'] },
+    // Plugins reach the core only through the port the kit gives them.
+    {
+      sourceTag: 'type:plugin',
+      onlyDependOnLibsWithTags: ['type:kit', 'type:domain', ...pluginTestTags],
+      bannedExternalImports: ['@mikro-orm/*', 'pg', 'pg-boss', '@nestjs/*'],
+    },
+    { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:domain', 'type:kit'] },
+    {
+      sourceTag: 'type:tool',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'],
+    },
+    // The web console talks to the server over HTTP only; it may use the domain's types and pure rules.
+    { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:domain'] },
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'],
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -51,29 +77,18 @@ export default tseslint.config(
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [
-            // The domain is pure: no framework, no I/O, nothing of ours.
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: FRAMEWORKS },
-            { sourceTag: 'type:kit', onlyDependOnLibsWithTags: ['type:domain'] },
-            // Plugins reach the core only through the port the kit gives them.
-            {
-              sourceTag: 'type:plugin',
-              onlyDependOnLibsWithTags: ['type:kit', 'type:domain'],
-              bannedExternalImports: ['@mikro-orm/*', 'pg', 'pg-boss', '@nestjs/*'],
-            },
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:domain', 'type:kit'] },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'],
-            },
-            // The web console talks to the server over HTTP only; it may use the domain's types and pure rules.
-            { sourceTag: 'type:console', onlyDependOnLibsWithTags: ['type:domain'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:kit', 'type:core', 'type:plugin', 'type:tool'],
-            },
-          ],
+          depConstraints: depConstraints(),
         },
+      ],
+    },
+  },
+  {
+    // Plugins are tested against the emulators (docs/emulators.md).
+    files: ['plugins/*/test/**/*.ts', 'plugins/*/src/**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints(['type:tool']) },
       ],
     },
   },

@@ -76,6 +76,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'GET /channels/:id': ['admin'],
   'PATCH /channels/:id': ['admin'],
   'POST /channels/:id/test': ['admin'],
+  'POST /channels/:id/actions/:action': ['admin'],
   'GET /channels/:id/deliveries': ['admin'],
   'GET /channels/:id/inbound-changes': ['admin'],
   'GET /outbox-events/:id/deliveries': ['admin'],

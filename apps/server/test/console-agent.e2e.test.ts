@@ -171,6 +171,9 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     await admin.getByRole('button', { name: 'Entrar' }).click();
     await admin.getByRole('link', { name: 'Canais' }).click();
     const form = admin.getByRole('form', { name: 'Novo canal' });
+    // Other connectors are installed too (Microsoft Teams): pick the webhook's form.
+    await form.getByLabel('Conector').click();
+    await admin.getByRole('option', { name: 'Webhook' }).click();
     await form.getByLabel('Nome do canal').fill('Alertas ERP');
     // Nothing listens on port 9: the test connection must report the failure, not hang or pass.
     await form.getByLabel('url').fill('http://127.0.0.1:9/escala');

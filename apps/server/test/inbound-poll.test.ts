@@ -5,13 +5,14 @@ import { inject } from 'vitest';
 import { z } from 'zod';
 import {
   ConnectorError,
+  SealedChannelSecrets,
   defineConnector,
   isConnectorError,
   secret,
   type CorePort,
   type NewTicket,
 } from '@escala/connector-kit';
-import { InMemoryCorePort } from '@escala/connector-kit/testing';
+import { InMemoryCorePort, memorySealer } from '@escala/connector-kit/testing';
 import {
   CallPort,
   ChannelConfigCodec,
@@ -99,7 +100,10 @@ describe('inbound polls: durable cursor, each change applied once', () => {
     // Changes go to the recording port; the poll's own state is the real store's, staged per call.
     const ports: CorePorts = {
       forChannel: () => port,
-      forCall: (id, em) => new CallPort(port, new StagedChannelState(new ChannelStateStore(), em, id)),
+      forCall: (id, em) => {
+        const state = new StagedChannelState(new ChannelStateStore(), em, id);
+        return new CallPort(port, state, new SealedChannelSecrets(state, memorySealer()));
+      },
     };
     runner = new PollRunner(
       orm.em,

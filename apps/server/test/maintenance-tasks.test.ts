@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { CONNECTOR_CONTRACT_VERSION, ConnectorError, defineConnector, isConnectorError } from '@escala/connector-kit';
 import {
+  CONNECTOR_CONTRACT_VERSION,
+  ConnectorError,
+  defineConnector,
+  isConnectorError,
+  SealedChannelSecrets,
+} from '@escala/connector-kit';
+import {
+  AuditService,
   CallPort,
+  ChangeJournal,
   ChannelConfigCodec,
+  ChannelHealth,
   ChannelStateStore,
   ConnectorRegistry,
   MaintenanceRunner,
@@ -18,6 +27,13 @@ import {
 import { createTestDatabase } from '@escala/db-tools';
 import { eventually, queryDatabase } from './support/outbox.js';
 import { TEST_SECRET_KEY } from './support/test-app.js';
+import { memorySealer } from '@escala/connector-kit/testing';
+
+/** The state of one call, with its sealed secrets in it, as the core's port builds it. */
+function state(em: EntityManager, channelId: string) {
+  const staged = new StagedChannelState(new ChannelStateStore(), em, channelId);
+  return [staged, new SealedChannelSecrets(staged, memorySealer())] as const;
+}
 
 /** Renews an outside subscription: counts its renewals in the channel state, can be held or made to fail. */
 const upkeep = {
@@ -66,12 +82,14 @@ describe('maintenance tasks: run by the scheduler role, once across instances', 
               listExternalReferences: async () => [],
               getTicketSummary: async () => null,
               findUserByExternalIdentity: async () => null,
+              listUserIdentities: async () => [],
             },
-            new StagedChannelState(new ChannelStateStore(), em, id),
+            ...state(em, id),
           ),
       };
       orms.push(orm);
-      schedulers.push(new MaintenanceRunner(orm.em, new ConnectorRegistry([renewer]), codec, ports));
+      const health = new ChannelHealth(orm.em, new ChangeJournal(orm.em, new AuditService(orm.em)));
+      schedulers.push(new MaintenanceRunner(orm.em, new ConnectorRegistry([renewer]), codec, ports, health));
     }
   });
   afterAll(async () => {

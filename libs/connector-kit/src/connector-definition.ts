@@ -103,6 +103,17 @@ export interface MaintenanceTask<Config> {
   run(context: ConnectorContext<Config>): Promise<void>;
 }
 
+/**
+ * A step an admin runs on a channel from the admin API (`POST /channels/{id}/actions/{name}`), such
+ * as starting a device-code sign-in and showing its code. What it answers goes back to the admin
+ * (never secrets); what it wrote to state and secrets commits when it returns.
+ */
+export interface ChannelAction<Config> {
+  /** One line for the API's list of a connector's actions. */
+  description: string;
+  run(context: ConnectorContext<Config>): Promise<Record<string, unknown>>;
+}
+
 /** What a connector plugin exports. One package, one definition. */
 export interface ConnectorDefinition<Schema extends z.ZodObject = z.ZodObject> {
   key: string;
@@ -116,6 +127,8 @@ export interface ConnectorDefinition<Schema extends z.ZodObject = z.ZodObject> {
   poll?: Poller<z.output<Schema>>;
   webhook?: WebhookReceiver<z.output<Schema>>;
   maintenance?: MaintenanceTask<z.output<Schema>>;
+  /** Admin steps by name (lower-case letters, digits and -), e.g. `sign-in`. */
+  actions?: Readonly<Record<string, ChannelAction<z.output<Schema>>>>;
   /** "Test connection": checks the service with this config. Reports problems, does not throw. */
   health(context: ConnectorContext<z.output<Schema>>): Promise<HealthReport>;
   /** The one place vendor errors become our vocabulary. Must return a ConnectorError for anything. */

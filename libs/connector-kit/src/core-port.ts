@@ -1,3 +1,4 @@
+import type { ChannelSecrets } from './channel-secrets.js';
 import type { ChannelState } from './channel-state.js';
 import type { TicketSummary } from './events/ticket-summary.js';
 
@@ -15,6 +16,8 @@ export interface CoreReads {
 
   /** The ticket as events carry it (the catalogue's summary), by id or number; null when there is none. */
   getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null>;
+  /** The outside identities linked to a user, oldest first (to @mention a member in Teams); `not_found` for no such user. */
+  listUserIdentities(userId: string): Promise<ExternalIdentity[]>;
 }
 
 /**
@@ -24,6 +27,8 @@ export interface CoreReads {
  */
 export interface ChannelPort extends CoreReads {
   state: ChannelState;
+  /** The channel's own secrets, sealed by the core (a token cache); same commit rules as `state`. */
+  secrets: ChannelSecrets;
 }
 
 /**

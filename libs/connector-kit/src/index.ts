@@ -1,3 +1,4 @@
+export * from './channel-secrets.js';
 export * from './channel-state.js';
 export * from './connector-definition.js';
 export * from './connector-error.js';

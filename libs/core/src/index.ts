@@ -31,6 +31,7 @@ export { TicketSummaries, type TicketKey } from './connectors/ticket-summaries.j
 export { InboundChanges, type InboundOutcome } from './connectors/inbound-changes.js';
 export { PollRunner } from './connectors/poll-runner.js';
 export { MaintenanceRunner } from './connectors/maintenance-runner.js';
+export { ChannelHealth } from './connectors/channel-health.js';
 export { ChannelStateStore } from './connectors/channel-state-store.js';
 export { StagedChannelState } from './connectors/channel-state.js';
 export { CallPort } from './connectors/core-ports.js';

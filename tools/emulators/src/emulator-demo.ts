@@ -38,15 +38,29 @@ async function main(kind: string | undefined): Promise<void> {
     const emulator = await startMicrosoftGraphEmulator({
       users: [{ ...leader, teamsAppInstalled: true }, service],
       teams: [{ id: 'team-suporte', channels: ['19:avisos@thread.tacv2'], members: [leader.id, service.id] }],
+      workflows: [{ id: 'demo-workflow', sig: 'demo-signature' }],
     });
+    // Nobody can open microsoft.com/devicelogin here: the demo signs the service account in for them.
+    const signIn = setInterval(() => {
+      for (const code of emulator.pendingUserCodes()) {
+        emulator.approveDeviceCode(code, service.id);
+        print([`  device code ${code} entered by ${service.userPrincipalName}`]);
+      }
+    }, 1000);
     print([
       `Microsoft Graph + Entra emulator at ${emulator.url} (baseUrl and authority host; customHosts: 127.0.0.1)`,
       `  authority:          ${emulator.authority}`,
       `  confidential app:   ${DEFAULT_CONFIDENTIAL_APP.clientId} / ${DEFAULT_CONFIDENTIAL_APP.clientSecret}`,
       `  public app:         ${DEFAULT_PUBLIC_APP.clientId} (device code: approve with the user id ${service.id})`,
+      `  Workflows URL:      ${emulator.workflowUrl('demo-workflow')}`,
+      `  Teams channel:      team-suporte / 19:avisos@thread.tacv2 (leader ${leader.id})`,
       `  trust its CA with:  NODE_EXTRA_CA_CERTS=${emulator.ca.caFile}`,
+      '  device-code sign-ins are entered automatically as the service account',
     ]);
-    return waitForInterrupt(() => emulator.close());
+    return waitForInterrupt(() => {
+      clearInterval(signIn);
+      return emulator.close();
+    });
   }
   throw new Error('usage: emulator-demo sheets|graph');
 }

@@ -21,6 +21,7 @@ export {
   type MicrosoftGraphEmulatorOptions,
 } from './microsoft-graph/graph-emulator.js';
 export type { ChatMessage, GraphApplication, GraphUser } from './microsoft-graph/graph-directory.js';
+export type { WorkflowPost, WorkflowTrigger } from './microsoft-graph/workflows-routes.js';
 export {
   testCertificateAuthority,
   trustInThisProcess,

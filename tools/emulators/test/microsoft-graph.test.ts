@@ -30,6 +30,7 @@ const SERVICE = {
 };
 const CHANNEL = { teamId: 'team-suporte', channelId: '19:avisos@thread.tacv2' };
 const CHANNEL_PATH = `/teams/${CHANNEL.teamId}/channels/${encodeURIComponent(CHANNEL.channelId)}/messages`;
+const WORKFLOW = { id: 'flow-lideres', sig: 'c2lnbmF0dXJlLWRvLWZsdXhv' };
 const CARD = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'URGENTE: cliente parado' }] };
 
 let graph: MicrosoftGraphEmulator;
@@ -41,6 +42,7 @@ beforeAll(async () => {
     users: [{ ...ANA, teamsAppInstalled: true }, BRUNO, SERVICE],
     teams: [{ id: CHANNEL.teamId, channels: [CHANNEL.channelId], members: [SERVICE.id, ANA.id, BRUNO.id] }],
     chats: [{ id: '19:chat-ana@unq.gbl.spaces', members: [SERVICE.id, ANA.id] }],
+    workflows: [WORKFLOW],
   });
   pca = new PublicClientApplication({
     auth: {
@@ -306,5 +308,47 @@ describe('throttling and faults', () => {
       statusCode: 400,
       message: expect.stringContaining('no route for GET /v1.0/teams/x/tags'),
     });
+  });
+});
+
+describe('listing messages (the check before a repeated post)', () => {
+  it('lists the latest messages newest first, $top at most 50, and refuses other query options', async () => {
+    const client = graphClient(delegated.accessToken);
+    const first = await client.api(CHANNEL_PATH).post(cardMessage());
+    const second = await client.api(CHANNEL_PATH).post(cardMessage());
+    const listed = await client.api(CHANNEL_PATH).top(2).get();
+    expect(listed.value.map((message: { id: string }) => message.id)).toEqual([second.id, first.id]);
+    for (const query of ['$top=51', '$filter=x']) {
+      const refused = await client
+        .api(`${CHANNEL_PATH}?${query}`)
+        .get()
+        .catch((caught: unknown) => caught);
+      expect(refused).toMatchObject({ statusCode: 400 });
+    }
+  });
+});
+
+describe('Workflows webhook trigger', () => {
+  const post = (url: string, body: unknown) =>
+    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const message = {
+    type: 'message',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: CARD }],
+  };
+
+  it('takes a card posted to its secret URL with 202 and no body, as the real flow does', async () => {
+    const response = await post(graph.workflowUrl(WORKFLOW.id), message);
+    expect(response.status).toBe(202);
+    expect(await response.text()).toBe('');
+    expect(graph.workflowPosts.at(-1)).toMatchObject({ workflowId: WORKFLOW.id, body: message });
+  });
+
+  it('refuses a wrong signature, a card given as a JSON string, and an unknown flow', async () => {
+    const forged = graph.workflowUrl(WORKFLOW.id).replace(WORKFLOW.sig, 'bm90LXRoZS1zaWduYXR1cmUtAA');
+    expect((await post(forged, message)).status).toBe(401);
+    const stringCard = { ...message, attachments: [{ ...message.attachments[0], content: JSON.stringify(CARD) }] };
+    expect((await post(graph.workflowUrl(WORKFLOW.id), stringCard)).status).toBe(400);
+    const unknown = graph.workflowUrl(WORKFLOW.id).replace(`/workflows/${WORKFLOW.id}/`, '/workflows/nope/');
+    expect((await post(unknown, message)).status).toBe(404);
   });
 });

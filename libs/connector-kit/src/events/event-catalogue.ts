@@ -168,6 +168,17 @@ export const EVENT_CATALOGUE = {
     error: z.string(),
     reason: z.string(),
   }),
+  /**
+   * A channel became unusable until someone acts: "test connection" or its upkeep found its
+   * credentials revoked or its configuration refused (a Teams service account whose sign-in expired).
+   */
+  'connector.channel_unhealthy': z.strictObject({
+    channelId: z.uuid(),
+    channel: z.string(),
+    connector: z.string(),
+    detail: z.string(),
+    checkedAt: Instant,
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOGUE;

@@ -35,6 +35,11 @@ export interface ContractFixture<Schema extends z.ZodObject> {
   vendorErrors: Array<{ name: string; error: unknown; kind: ConnectorErrorKind; retryAfterMs?: number }>;
   /** The connector talks HTTP and translates the kit's `HttpFailure`: the common HTTP cases are checked too. */
   speaksHttp?: boolean;
+  /**
+   * What a configured channel already holds in every port the suite makes (its state and sealed
+   * secrets: a signed-in token cache, posts it follows) and the people linked to it.
+   */
+  prepareChannel?(port: InMemoryCorePort): void | Promise<void>;
   /** What the core knows before a delivery (a linked reference, a user), read by `deliver` through the port. */
   seedPort?(port: InMemoryCorePort, event: ConnectorEvent): void | Promise<void>;
   /** Required when the connector receives webhooks. */
@@ -116,8 +121,14 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       port,
     });
 
+    const freshPort = async () => {
+      port = new InMemoryCorePort();
+      await fixture.prepareChannel?.(port);
+    };
+
     beforeAll(async () => {
       service = await fixture.startService();
+      await freshPort();
     });
     afterAll(() => service.stop());
 
@@ -196,7 +207,7 @@ export function connectorContractTests<Schema extends z.ZodObject>(
     it.skipIf(!definition.deliver)(
       'delivers when the core knows nothing of the ticket (reads answer empty)',
       async () => {
-        port = new InMemoryCorePort();
+        await freshPort();
         const event = sampleEvent({ type: definition.consumes.find(isEventType) ?? 'ticket.urgent' });
         const key = `${event.id}:${randomUUID()}`;
         await definition.deliver!(context(service.config), { event, idempotencyKey: key, attempt: 1 });
@@ -210,7 +221,7 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       };
 
       it('brings new items after the cursor it returned, keeps its state through the port, and repeats keys only for items it read before', async () => {
-        port = new InMemoryCorePort();
+        await freshPort();
         const poller = definition.poll!;
         expect(poller.intervalSeconds).toBeGreaterThan(0);
         const first = await poller.poll(context(service.config), null);

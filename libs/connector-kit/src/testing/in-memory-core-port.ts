@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { SealedChannelSecrets, type Sealer } from '../channel-secrets.js';
 import {
   CHANNEL_STATE_LIMITS,
   channelStateFull,
@@ -56,6 +57,24 @@ export class InMemoryChannelState implements ChannelState {
   }
 }
 
+/** AES-256-GCM under a key made per port: sealed values in memory show nothing of the secret, as in the core. */
+export function memorySealer(): Sealer {
+  const key = randomBytes(32);
+  return {
+    seal(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return [iv, cipher.getAuthTag(), body].map((part) => part.toString('base64url')).join('.');
+    },
+    open(sealed) {
+      const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', key, iv!).setAuthTag(tag!);
+      return Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
 /**
  * An in-memory `CorePort` for plugin specs: it behaves as the core's port does where a plugin can
  * tell — a reference admits one ticket, an entry whose reference is linked is not added again,
@@ -69,6 +88,7 @@ export class InMemoryCorePort implements CorePort {
   /** What `getTicketSummary` finds: a spec puts the tickets its events are about here (e.g. `SAMPLE_TICKET`). */
   readonly summaries: TicketSummary[] = [];
   readonly state = new InMemoryChannelState();
+  readonly secrets = new SealedChannelSecrets(this.state, memorySealer());
   private readonly references: Array<LinkedReference & { ticketId: string }> = [];
   private readonly users: Array<UserRef & { identities: ExternalIdentity[] }> = [];
 
@@ -144,6 +164,12 @@ export class InMemoryCorePort implements CorePort {
     const wanted = this.identity(identity);
     const user = this.users.find((u) => u.identities.some((i) => i.system === wanted.system && i.id === wanted.id));
     return user ? { id: user.id, displayName: user.displayName, email: user.email, active: user.active } : null;
+  }
+
+  async listUserIdentities(userId: string): Promise<ExternalIdentity[]> {
+    const user = this.users.find((u) => u.id === userId);
+    if (!user) throw ConnectorError.notFound(`No user with id ${userId}`);
+    return structuredClone(user.identities);
   }
 
   async acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }> {

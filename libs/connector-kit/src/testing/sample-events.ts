@@ -147,6 +147,13 @@ export const SAMPLE_PAYLOADS: { [T in EventType]: EventPayload<T> } = {
     error: 'HTTP 503',
     reason: 'attempts exhausted',
   },
+  'connector.channel_unhealthy': {
+    channelId: '4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8',
+    channel: 'Teams — líderes',
+    connector: 'microsoft-teams',
+    detail: 'The sign-in of the service account escala@contoso.test expired or was revoked',
+    checkedAt: at,
+  },
 };
 
 const AGGREGATE: Record<string, string> = {

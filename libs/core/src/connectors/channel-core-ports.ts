@@ -5,6 +5,8 @@ import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal } from '@escala/domain';
 import {
   checkExternalIdentity,
   ConnectorError,
+  SealedChannelSecrets,
+  type Sealer,
   type AllowedTicketFields,
   type AnnouncementAcknowledgement,
   type CorePort,
@@ -31,6 +33,7 @@ import { ChannelStateStore } from './channel-state-store.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
 import { asConnectorError, raceLost } from './core-port-refusals.js';
 import { CallPort, type CorePorts } from './core-ports.js';
+import { SecretBox } from './secret-box.js';
 import { TicketSummaries } from './ticket-summaries.js';
 
 /** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
@@ -38,6 +41,7 @@ export const INBOUND_PRIORITY_TAG = PRIORITY_TAG;
 
 const Reference = z.strictObject({ system: z.string().trim().min(1).max(100), id: z.string().trim().min(1).max(500) });
 const TicketId = z.uuid();
+const UserId = z.uuid();
 const Acknowledgement = z.strictObject({
   announcementId: z.uuid(),
   member: z.union([
@@ -62,6 +66,7 @@ class ChannelCorePort implements CorePort {
   private readonly caller: TicketCaller;
   /** In the transaction the inbound change runs in: its state writes commit with it. */
   readonly state: TransactionalChannelState;
+  readonly secrets: SealedChannelSecrets;
 
   constructor(
     private readonly channelId: string,
@@ -69,6 +74,7 @@ class ChannelCorePort implements CorePort {
   ) {
     this.caller = { system: `connector:${channelId}` };
     this.state = new TransactionalChannelState(services.stateStore, services.em, channelId);
+    this.secrets = new SealedChannelSecrets(this.state, services.sealerFor(channelId));
   }
 
   createTicket(input: NewTicket): Promise<TicketRef> {
@@ -140,6 +146,13 @@ class ChannelCorePort implements CorePort {
 
   findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
     return this.refusing(() => this.services.identities.findUser(identity));
+  }
+
+  listUserIdentities(userId: string): Promise<ExternalIdentity[]> {
+    return this.refusing(async () => {
+      const linked = await this.services.identities.list(parsed(UserId, userId));
+      return linked.map(({ system, id }) => ({ system, id }));
+    });
   }
 
   acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }> {
@@ -256,7 +269,17 @@ export class ChannelCorePorts implements CorePorts {
     readonly acknowledgements: AnnouncementAcknowledgementsService,
     readonly stateStore: ChannelStateStore,
     readonly summaries: TicketSummaries,
+    private readonly box: SecretBox,
   ) {}
+
+  /** Channel secrets are sealed like channel config secrets, bound to the channel and to their use. */
+  sealerFor(channelId: string): Sealer {
+    const boundTo = `${channelId}:secrets`;
+    return {
+      seal: (plain) => this.box.seal({ value: plain }, boundTo),
+      open: (sealed) => String(this.box.open(sealed, boundTo).value),
+    };
+  }
 
   forChannel(channelId: string): CorePort {
     return new ChannelCorePort(channelId, this);
@@ -264,6 +287,7 @@ export class ChannelCorePorts implements CorePorts {
 
   forCall(channelId: string, em: EntityManager): CallPort {
     const reads: CoreReads = new ChannelCorePort(channelId, this);
-    return new CallPort(reads, new StagedChannelState(this.stateStore, em, channelId));
+    const state = new StagedChannelState(this.stateStore, em, channelId);
+    return new CallPort(reads, state, new SealedChannelSecrets(state, this.sealerFor(channelId)));
   }
 }

@@ -44,6 +44,10 @@ export class ChannelsController {
         contractVersion: definition.contractVersion,
         consumes: definition.consumes,
         produces: { poll: Boolean(definition.poll), webhook: Boolean(definition.webhook) },
+        actions: Object.entries(definition.actions ?? {}).map(([name, action]) => ({
+          name,
+          description: action.description,
+        })),
         secretFields: secretKeys(definition.configSchema),
         configSchema: z.toJSONSchema(definition.configSchema, { io: 'input', unrepresentable: 'any' }),
       })),
@@ -101,6 +105,21 @@ export class ChannelsController {
   })
   test(@IdParam() id: string) {
     return this.channels.test(id);
+  }
+
+  @Post('channels/:id/actions/:action')
+  @Allow('admin')
+  @ApiOperation({
+    summary:
+      "Runs a connector's admin step on a channel (Microsoft Teams: sign-in, sign-in-status for the device-code onboarding) and answers what it says",
+  })
+  runAction(
+    @CurrentPrincipal() actor: Principal,
+    @IdParam() id: string,
+    @Param('action', new ZodValidationPipe(z.string().regex(/^[a-z][a-z0-9-]{0,40}$/, 'an action name')))
+    action: string,
+  ) {
+    return this.channels.runAction(actor, id, action);
   }
 
   @Get('channels/:id/deliveries')

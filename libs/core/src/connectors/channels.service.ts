@@ -1,15 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { HealthReport } from '@escala/connector-kit';
+import type { ConnectorError, HealthReport } from '@escala/connector-kit';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { ChannelSchema, type Channel, type ChannelSubscription } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.js';
 import type { CreateChannelInput, UpdateChannelInput } from './channel.schemas.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORTS, type CorePorts } from './core-ports.js';
+import { ChannelHealth } from './channel-health.js';
 import { probeHealth } from './health-probe.js';
 import { Refusal } from '@escala/domain';
+
+/** How long an admin step may take before the admin gets an answer. */
+const ACTION_TIMEOUT_MS = 30_000;
+
+/** A connector's refusal of an admin step, as the API answers it. */
+function refusalOf(error: ConnectorError): Refusal {
+  if (error.kind === 'rate_limited')
+    return Refusal.tooManyRequests(error.message, Math.ceil((error.retryAfterMs ?? 1000) / 1000));
+  if (error.kind === 'temporary') return Refusal.unavailable(error.message);
+  return Refusal.conflict(`The channel's configuration does not allow this: ${error.message}`);
+}
 
 /** Admins' channels: a connector, its config (secrets sealed), a subscription, an enabled flag. */
 @Injectable()
@@ -20,6 +32,7 @@ export class ChannelsService {
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
     @Inject(CORE_PORTS) private readonly ports: CorePorts,
+    private readonly health: ChannelHealth,
   ) {}
 
   view(channel: Channel) {
@@ -106,13 +119,47 @@ export class ChannelsService {
       port,
     );
     await this.em.transactional((tx) => port.commit(tx));
-    this.em.assign(channel, {
-      healthStatus: report.status,
-      healthDetail: report.detail ?? null,
-      healthCheckedAt: new Date(),
-    });
-    await this.em.flush();
+    await this.health.record(channel.id, report);
     return report;
+  }
+
+  /**
+   * Runs a connector's admin step (the Teams device-code sign-in) with the stored config. Its
+   * state and secrets commit with the audit record of the run; its answer goes to the admin.
+   */
+  async runAction(actor: Actor, id: string, name: string): Promise<Record<string, unknown>> {
+    const channel = await this.get(id);
+    const definition = this.registry.get(channel.connectorKey);
+    const action = definition.actions && Object.hasOwn(definition.actions, name) ? definition.actions[name] : undefined;
+    if (!action)
+      throw Refusal.notFound(
+        `The connector ${channel.connectorKey} has no action "${name}"; it has: ${Object.keys(definition.actions ?? {}).join(', ') || 'none'}`,
+      );
+    const port = this.ports.forCall(channel.id, this.em);
+    let answer: Record<string, unknown>;
+    try {
+      const config = definition.configSchema.parse(this.codec.decode(channel));
+      answer = await action.run({
+        channelId: channel.id,
+        config,
+        signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
+        port,
+      });
+    } catch (raw) {
+      throw refusalOf(definition.translateError(raw));
+    }
+    await this.em.transactional(async (tx) => {
+      await port.commit(tx);
+      this.audit.record({
+        actor,
+        action: 'channel.action_run',
+        subjectType: 'channel',
+        subjectId: channel.id,
+        after: { action: name, status: typeof answer.status === 'string' ? answer.status : null },
+      });
+      await tx.flush();
+    });
+    return answer;
   }
 
   async get(id: string): Promise<Channel> {

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ConnectorDefinition } from '@escala/connector-kit';
 import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelHealth } from './channel-health.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
@@ -43,6 +44,7 @@ export class ConnectorsModule {
         { provide: ConnectorRegistry, useFactory: async () => new ConnectorRegistry(await load()) },
         { provide: CORE_PORTS, useClass: ChannelCorePorts },
         ChannelConfigCodec,
+        ChannelHealth,
         ChannelsService,
         DeliveryLog,
         DeliveryQueue,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   ChannelPort,
+  ChannelSecrets,
   CorePort,
   CoreReads,
   ExternalIdentity,
@@ -30,6 +31,7 @@ export class CallPort implements ChannelPort {
   constructor(
     private readonly reads: CoreReads,
     readonly state: StagedChannelState,
+    readonly secrets: ChannelSecrets,
   ) {}
 
   findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
@@ -46,6 +48,10 @@ export class CallPort implements ChannelPort {
 
   getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null> {
     return this.reads.getTicketSummary(ticket);
+  }
+
+  listUserIdentities(userId: string): Promise<ExternalIdentity[]> {
+    return this.reads.listUserIdentities(userId);
   }
 
   /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */

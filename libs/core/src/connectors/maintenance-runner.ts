@@ -1,12 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema } from '../persistence/entities/index.js';
+import type { ConnectorErrorKind } from '@escala/connector-kit';
 import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelHealth } from './channel-health.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORTS, type CorePorts } from './core-ports.js';
 import { claimDueChannels } from './due-channels.js';
 
 const BATCH = 20;
+const NEEDS_A_PERSON: ReadonlySet<ConnectorErrorKind> = new Set([
+  'authentication',
+  'permission',
+  'invalid_configuration',
+]);
 /** How long a task may run; past it another scheduler may start it again. */
 const TASK_TIMEOUT_MS = 5 * 60_000;
 
@@ -23,6 +30,7 @@ export class MaintenanceRunner {
     private readonly registry: ConnectorRegistry,
     private readonly codec: ChannelConfigCodec,
     @Inject(CORE_PORTS) private readonly ports: CorePorts,
+    private readonly health: ChannelHealth,
   ) {}
 
   async tick(): Promise<number> {
@@ -54,6 +62,9 @@ export class MaintenanceRunner {
       });
     } catch (raw) {
       const error = definition.translateError(raw);
+      // Credentials or configuration a person must fix: say so on the channel, loudly.
+      if (NEEDS_A_PERSON.has(error.kind))
+        await this.health.record(channelId, { status: 'unhealthy', detail: error.message });
       await em.execute(
         `update channel_maintenance_states set last_run_at = now(), last_error_kind = ?, last_error = ?,
                 next_run_at = now() + make_interval(secs => ?) where channel_id = ?`,

@@ -11,6 +11,7 @@ import {
 } from './graph-directory.js';
 import { formatMicrosoftError, graphErrors, microsoftFaultError } from './graph-errors.js';
 import { graphRoutes } from './graph-routes.js';
+import { workflowsRoutes, type WorkflowPost, type WorkflowTrigger } from './workflows-routes.js';
 import {
   testCertificateAuthority,
   trustInThisProcess,
@@ -39,6 +40,8 @@ export interface MicrosoftGraphEmulatorOptions {
   users?: GraphUser[];
   teams?: Array<{ id: string; channels: string[]; members: string[] }>;
   chats?: Array<{ id: string; members: string[] }>;
+  /** Workflows (Power Automate) webhook triggers served at `/workflows/{id}/triggers/manual/paths/invoke`. */
+  workflows?: WorkflowTrigger[];
   /** Poll interval the device-code flow announces (seconds); 1 keeps tests quick. */
   deviceCodeIntervalSeconds?: number;
   accessTokenLifetimeSeconds?: number;
@@ -68,6 +71,9 @@ export interface MicrosoftGraphEmulator extends EmulatorServer {
   messages(where: ConversationRef): ChatMessage[];
   notifications: ActivityNotification[];
   setTeamsAppInstalled(userId: string, installed: boolean): void;
+  /** The full secret URL of a workflow trigger, as Teams shows it to the person who made the flow. */
+  workflowUrl(workflowId: string): string;
+  workflowPosts: WorkflowPost[];
 }
 
 /** Starts Microsoft Graph v1.0 + Entra ID over TLS on 127.0.0.1 with a certificate from a test CA. */
@@ -83,6 +89,8 @@ export async function startMicrosoftGraphEmulator(
       directory.channels.set(`${team.id}/${channelId}`, { members: team.members, messages: [] });
   for (const chat of options.chats ?? []) directory.chats.set(chat.id, { members: chat.members, messages: [] });
 
+  const triggers = new Map((options.workflows ?? []).map((trigger) => [trigger.id, trigger]));
+  const workflowPosts: WorkflowPost[] = [];
   const ca = await testCertificateAuthority();
   if (options.trustCa ?? true) trustInThisProcess(ca.caCert);
   let url = '';
@@ -97,6 +105,7 @@ export async function startMicrosoftGraphEmulator(
         accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3599,
       }),
       ...graphRoutes(directory),
+      ...workflowsRoutes(triggers, workflowPosts),
     ],
     formatError: formatMicrosoftError,
     unknownRoute: graphErrors.unknownSegment,
@@ -162,5 +171,11 @@ export async function startMicrosoftGraphEmulator(
       if (!user) throw new Error(`unknown user ${userId}`);
       user.teamsAppInstalled = installed;
     },
+    workflowUrl(workflowId) {
+      const trigger = triggers.get(workflowId);
+      if (!trigger) throw new Error(`no workflow ${workflowId}`);
+      return `${server.url}/workflows/${trigger.id}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${trigger.sig}`;
+    },
+    workflowPosts,
   };
 }

@@ -81,7 +81,38 @@ export function graphRoutes(directory: GraphDirectory): Route[] {
     return { body: { '@odata.context': request.path, ...message } };
   };
 
+  const list = (request: RouteRequest, conversation: Conversation, scopes: string[], roles: string[]) => {
+    const grant = authenticate(directory, request);
+    if (grant.kind === 'app') requireRole(grant, roles);
+    else requireScope(grant, scopes);
+    const unknown = [...request.query.keys()].find((name) => name !== '$top');
+    if (unknown) throw graphErrors.badRequest(`Microsoft Graph emulator: query option '${unknown}' is not emulated.`);
+    const asked = request.query.get('$top');
+    const top = asked === null ? 20 : Number(asked);
+    if (!Number.isInteger(top) || top < 1 || top > 50)
+      throw graphErrors.badRequest(`Invalid value '${asked}' for query option $top: 1 to 50.`);
+    // Newest first, as Graph lists channel and chat messages.
+    return { body: { '@odata.context': request.path, value: [...conversation.messages].reverse().slice(0, top) } };
+  };
+
   return [
+    {
+      method: 'GET',
+      path: /^\/v1\.0\/teams\/(?<teamId>[^/]+)\/channels\/(?<channelId>[^/]+)\/messages$/,
+      handle: (request) =>
+        list(
+          request,
+          channel(request),
+          ['ChannelMessage.Read.All'],
+          ['ChannelMessage.Read.All', 'ChannelMessage.Read.Group'],
+        ),
+    },
+    {
+      method: 'GET',
+      path: /^\/v1\.0\/chats\/(?<chatId>[^/]+)\/messages$/,
+      handle: (request) =>
+        list(request, chat(request), ['Chat.Read', 'Chat.ReadWrite'], ['Chat.Read.All', 'ChatMessage.Read.Chat']),
+    },
     {
       method: 'POST',
       path: /^\/v1\.0\/teams\/(?<teamId>[^/]+)\/channels\/(?<channelId>[^/]+)\/messages$/,
