@@ -3,6 +3,7 @@ import type {
   ChannelPort,
   CorePort,
   CoreReads,
+  CustomerMatch,
   ExternalIdentity,
   ExternalReference,
   LinkedReference,
@@ -46,6 +47,10 @@ export class CallPort implements ChannelPort {
 
   getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null> {
     return this.reads.getTicketSummary(ticket);
+  }
+
+  findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
+    return this.reads.findCustomerByEmail(email);
   }
 
   /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */
