@@ -34,7 +34,10 @@ export const emailConnector = defineConnector({
       const status = await withImap(context.config, context.signal, (client) =>
         client.status(context.config.mailbox, { messages: true, uidValidity: true }),
       );
-      return { status: 'healthy', detail: `${context.config.mailbox}: ${status ? (status.messages ?? 0) : 0} messages` };
+      return {
+        status: 'healthy',
+        detail: `${context.config.mailbox}: ${status ? (status.messages ?? 0) : 0} messages`,
+      };
     } catch (error) {
       return { status: 'unhealthy', detail: translateMailError(error).message };
     }

@@ -120,7 +120,8 @@ function readBounce(mail: ParsedMail, raws: Map<string, string[]>): InboundMessa
   if (!(contentType.startsWith('multipart/report') && contentType.includes('delivery-status'))) return null;
   const part = (type: string) =>
     mail.attachments.find((a) => a.contentType.toLowerCase() === type)?.content.toString('utf8') ?? '';
-  const status = part('message/delivery-status');
+  // mailparser shows a message/delivery-status part as text, not as an attachment.
+  const status = part('message/delivery-status') || (mail.text ?? '');
   const original = part('message/rfc822') || part('text/rfc822-headers') || part('message/rfc822-headers');
   const field = (text: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(text)?.[1]?.trim() ?? null;
   const recipient = field(status, 'Final-Recipient') ?? field(status, 'Original-Recipient');

@@ -63,7 +63,10 @@ export async function takeMessage(
     if (!bounced) return hold(port, message, place, 'bounce of a mail we cannot find');
     const address = message.bounce.recipient;
     if (address)
-      await port.state.put(`bounced:${address}`, { at: new Date().toISOString(), status: message.bounce.status });
+      await port.state.put(addressKey('bounced', address), {
+        at: new Date().toISOString(),
+        status: message.bounce.status,
+      });
     await port.addEntry(bounced.id, {
       direction: 'internal',
       body: `Devolução de e-mail: a entrega para ${address ?? 'um destinatário'} falhou (${message.bounce.status ?? 'sem detalhe'}). O endereço foi marcado como devolvido.`,
@@ -174,12 +177,18 @@ function attachmentsOf(message: InboundMessage, place: MailboxPlace, config: Ema
 
 /** A sender opens at most `senderLimitPerHour` tickets an hour: a runaway autoresponder cannot flood the queue. */
 async function withinSenderLimit(port: CorePort, config: EmailConfig, sender: string): Promise<boolean> {
-  const key = `rate:${sender.replace(/[^a-zA-Z0-9._:/-]/g, '_').slice(0, 190)}`;
+  const key = addressKey('rate', sender);
   const now = Date.now();
   const recent = ((await port.state.get(key)) as number[] | null)?.filter((at) => now - at < HOUR_MS) ?? [];
   if (recent.length >= config.senderLimitPerHour) return false;
   await port.state.put(key, [...recent, now]);
   return true;
+}
+
+/** A state key naming an address: `@` and anything else a key may not hold written as `:hex`. */
+export function addressKey(prefix: string, address: string): string {
+  const escaped = address.replace(/[^a-zA-Z0-9._-]/g, (c) => `:${c.charCodeAt(0).toString(16)}`);
+  return `${prefix}:${escaped}`.slice(0, 200);
 }
 
 /** Kept for a person to decide (the triage list), never dropped silently. */
