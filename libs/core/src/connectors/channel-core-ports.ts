@@ -231,8 +231,18 @@ class ChannelCorePort implements CorePort {
 
   /** The customer named by id, or the one whose contact has the requester's e-mail. */
   private async customerOf(input: NewTicket): Promise<{ customerId: string | undefined; contactId: string | null }> {
-    if (input.customerId) return { customerId: input.customerId, contactId: null };
     const email = input.requester?.email?.trim();
+    if (input.customerId) {
+      // The requester's contact at that customer, when they are one: replies go to the contact's e-mail.
+      const contact =
+        email && TicketId.safeParse(input.customerId).success
+          ? await this.services.em.findOne(CustomerContactSchema, {
+              customerId: input.customerId,
+              email: { $ilike: escapeLike(email) },
+            })
+          : null;
+      return { customerId: input.customerId, contactId: contact?.id ?? null };
+    }
     if (!email)
       throw Refusal.invalid(
         'customerId',
