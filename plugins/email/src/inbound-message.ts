@@ -27,7 +27,7 @@ export interface InboundMessage {
   ours: boolean;
 }
 
-const HEADER_NAMES = ['x-priority', 'x-msmail-priority', 'importance', 'priority'] as const;
+type PriorityHeader = 'x-priority' | 'x-msmail-priority' | 'importance' | 'priority';
 
 export async function readMessage(raw: Buffer | string, supportAddress: string): Promise<InboundMessage> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
@@ -133,7 +133,7 @@ function readBounce(mail: ParsedMail, raws: Map<string, string[]>): InboundMessa
 }
 
 function priorityHint(raws: Map<string, string[]>): boolean {
-  const value = (name: (typeof HEADER_NAMES)[number]) => raws.get(name)?.[0]?.trim().toLowerCase() ?? '';
+  const value = (name: PriorityHeader) => raws.get(name)?.[0]?.trim().toLowerCase() ?? '';
   return (
     /^[12]\b/.test(value('x-priority')) ||
     value('x-msmail-priority') === 'high' ||
