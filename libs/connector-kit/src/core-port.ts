@@ -18,6 +18,12 @@ export interface CoreReads {
   getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null>;
   /** The outside identities linked to a user, oldest first (to @mention a member in Teams); `not_found` for no such user. */
   listUserIdentities(userId: string): Promise<ExternalIdentity[]>;
+
+  /**
+   * The customer a sender belongs to: the one whose contact has this address, else the one customer
+   * whose contacts share its domain; null when none or more than one could be meant.
+   */
+  findCustomerByEmail(email: string): Promise<CustomerMatch | null>;
 }
 
 /**
@@ -47,6 +53,8 @@ export interface CorePort extends ChannelPort {
   updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void>;
   /** Records a member's acknowledgement of an announcement (a like on the Teams post); a repeat records nothing. */
   acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }>;
+  /** Marks that a priority e-mail arrived for the ticket: its own queue skip reason (`priority-email`); a repeat records nothing. */
+  markPriorityEmail(ticketId: string): Promise<void>;
 }
 
 /** An identifier of the ticket in another system: a sheet row key, a mail Message-ID, a dev request. */
@@ -108,6 +116,22 @@ export interface NewEntry {
   body: string;
   author?: { name?: string; email?: string };
   externalReference?: ExternalReference;
+  /** Files that came with the message (at most 20): where each is kept, or `url: null` when it was not kept. */
+  attachments?: EntryAttachment[];
+}
+
+export interface EntryAttachment {
+  name: string;
+  contentType: string;
+  sizeBytes: number;
+  url: string | null;
+}
+
+export interface CustomerMatch {
+  customerId: string;
+  customerName: string;
+  /** `address`: a contact has exactly this e-mail; `domain`: only the domain matched. */
+  matchedBy: 'address' | 'domain';
 }
 
 /** The ticket fields an outside tool may change (the error sheet edits these); the rest stay the core's. */

@@ -14,6 +14,7 @@ import type {
   AllowedTicketFields,
   AnnouncementAcknowledgement,
   CorePort,
+  CustomerMatch,
   ExternalIdentity,
   ExternalReference,
   LinkedReference,
@@ -91,6 +92,16 @@ export class InMemoryCorePort implements CorePort {
   readonly secrets = new SealedChannelSecrets(this.state, memorySealer());
   private readonly references: Array<LinkedReference & { ticketId: string }> = [];
   private readonly users: Array<UserRef & { identities: ExternalIdentity[] }> = [];
+  private readonly customers: Array<{ id: string; name: string; contacts: string[] }> = [];
+  /** Tickets a priority e-mail was marked on. */
+  readonly priorityEmails = new Set<string>();
+
+  /** Makes a customer findable by its contacts' addresses (and their domain). */
+  addCustomer(customer: { id?: string; name: string; contacts: string[] }): { id: string; name: string } {
+    const added = { id: customer.id ?? randomUUID(), name: customer.name, contacts: customer.contacts.map(lower) };
+    this.customers.push(added);
+    return { id: added.id, name: added.name };
+  }
 
   /** Makes a user findable by its identities (normalised as the core does). */
   addUser(user: Partial<UserRef> & { displayName: string; identities: ExternalIdentity[] }): UserRef {
@@ -181,6 +192,24 @@ export class InMemoryCorePort implements CorePort {
     return { recorded: !seen };
   }
 
+  async findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
+    const address = lower(email);
+    const domain = address.split('@')[1];
+    const byAddress = this.customers.filter((c) => c.contacts.includes(address));
+    if (byAddress.length === 1)
+      return { customerId: byAddress[0]!.id, customerName: byAddress[0]!.name, matchedBy: 'address' };
+    if (byAddress.length > 1 || !domain) return null;
+    const byDomain = this.customers.filter((c) => c.contacts.some((contact) => contact.endsWith(`@${domain}`)));
+    return byDomain.length === 1
+      ? { customerId: byDomain[0]!.id, customerName: byDomain[0]!.name, matchedBy: 'domain' }
+      : null;
+  }
+
+  async markPriorityEmail(ticketId: string): Promise<void> {
+    this.ticket(ticketId);
+    this.priorityEmails.add(ticketId);
+  }
+
   private identity(identity: ExternalIdentity): ExternalIdentity {
     const checked = checkExternalIdentity(identity);
     if (!checked.ok)
@@ -188,3 +217,5 @@ export class InMemoryCorePort implements CorePort {
     return checked.identity;
   }
 }
+
+const lower = (email: string) => email.trim().toLowerCase();

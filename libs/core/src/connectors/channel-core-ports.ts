@@ -11,6 +11,7 @@ import {
   type AnnouncementAcknowledgement,
   type CorePort,
   type CoreReads,
+  type CustomerMatch,
   type ExternalIdentity,
   type ExternalReference,
   type LinkedReference,
@@ -23,7 +24,7 @@ import {
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
 import { ChangeJournal } from '../audit/change-journal.js';
 import { parsed } from '../http/zod-validation.pipe.js';
-import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
+import { CustomerContactSchema, CustomerSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
@@ -57,6 +58,8 @@ const TicketKeyBody = z.union([
   z.strictObject({ number: z.number().int().positive() }),
 ]);
 const EntryDirectionBody = z.strictObject({ direction: z.enum(ENTRY_DIRECTIONS) });
+const SenderAddress = z.strictObject({ email: z.email().max(320) });
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
@@ -101,7 +104,11 @@ class ChannelCorePort implements CorePort {
     return this.refusing(async () => {
       const id = this.ticketId(ticketId);
       const { direction } = parsed(EntryDirectionBody, { direction: entry.direction });
-      const body = parsed(EntryBody, { kind: direction === 'internal' ? 'internal' : 'public', body: entry.body });
+      const body = parsed(EntryBody, {
+        kind: direction === 'internal' ? 'internal' : 'public',
+        body: entry.body,
+        attachments: entry.attachments ?? [],
+      });
       const reference = entry.externalReference && parsed(Reference, entry.externalReference);
       // An entry whose reference is already linked was added before (a repeated mail, a replayed row).
       if (reference && (await this.findTicketByExternalReference(reference))) return;
@@ -188,6 +195,34 @@ class ChannelCorePort implements CorePort {
     });
   }
 
+  findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
+    return this.refusing(async () => {
+      const address = parsed(SenderAddress, { email: email.trim() }).email.toLowerCase();
+      const byAddress = await this.customersWithContacts({ $ilike: escapeLike(address) });
+      if (byAddress.length === 1) return { ...byAddress[0]!, matchedBy: 'address' as const };
+      if (byAddress.length > 1) return null;
+      const byDomain = await this.customersWithContacts({ $ilike: `%@${escapeLike(address.split('@')[1]!)}` });
+      return byDomain.length === 1 ? { ...byDomain[0]!, matchedBy: 'domain' as const } : null;
+    });
+  }
+
+  markPriorityEmail(ticketId: string): Promise<void> {
+    return this.refusing(async () => {
+      const id = this.ticketId(ticketId);
+      const ticket = await this.services.tickets.get(id);
+      if (ticket.priorityEmail) return;
+      await this.services.tickets.update(this.caller, id, { priorityEmail: true });
+    });
+  }
+
+  /** The distinct customers (at most two: more only says "ambiguous") whose contacts' e-mail matches. */
+  private async customersWithContacts(email: { $ilike: string }): Promise<Array<Omit<CustomerMatch, 'matchedBy'>>> {
+    const contacts = await this.services.em.find(CustomerContactSchema, { email }, { fields: ['customerId'] });
+    const ids = [...new Set(contacts.map((contact) => contact.customerId))].slice(0, 2);
+    const customers = await this.services.em.find(CustomerSchema, { id: { $in: ids } });
+    return customers.map((customer) => ({ customerId: customer.id, customerName: customer.name }));
+  }
+
   /** Links inside a transaction with the ticket's row locked; the key (channel, system, id) admits one ticket. */
   private link(ticketId: string, reference: { system: string; id: string }): Promise<void> {
     return this.services.em.transactional(async (tx) => {
@@ -209,8 +244,18 @@ class ChannelCorePort implements CorePort {
 
   /** The customer named by id, or the one whose contact has the requester's e-mail. */
   private async customerOf(input: NewTicket): Promise<{ customerId: string | undefined; contactId: string | null }> {
-    if (input.customerId) return { customerId: input.customerId, contactId: null };
     const email = input.requester?.email?.trim();
+    if (input.customerId) {
+      // The requester's contact at that customer, when they are one: replies go to the contact's e-mail.
+      const contact =
+        email && TicketId.safeParse(input.customerId).success
+          ? await this.services.em.findOne(CustomerContactSchema, {
+              customerId: input.customerId,
+              email: { $ilike: escapeLike(email) },
+            })
+          : null;
+      return { customerId: input.customerId, contactId: contact?.id ?? null };
+    }
     if (!email)
       throw Refusal.invalid(
         'customerId',
@@ -218,7 +263,7 @@ class ChannelCorePort implements CorePort {
       );
     const contacts = await this.services.em.find(
       CustomerContactSchema,
-      { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } },
+      { email: { $ilike: escapeLike(email) } },
       { limit: 2 },
     );
     if (contacts.length !== 1) {

@@ -4,6 +4,7 @@ import type {
   ChannelSecrets,
   CorePort,
   CoreReads,
+  CustomerMatch,
   ExternalIdentity,
   ExternalReference,
   LinkedReference,
@@ -52,6 +53,10 @@ export class CallPort implements ChannelPort {
 
   listUserIdentities(userId: string): Promise<ExternalIdentity[]> {
     return this.reads.listUserIdentities(userId);
+  }
+
+  findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
+    return this.reads.findCustomerByEmail(email);
   }
 
   /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */
