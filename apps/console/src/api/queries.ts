@@ -4,8 +4,11 @@ import type { QueueView } from './models';
 import { unwrap } from './problem';
 import type { SupportStructure } from '@escala/domain';
 
-/** How often the screens people wait on (queue, dashboard) refresh themselves. */
-export const LIVE_REFRESH_MS = 5000;
+/**
+ * A safety net only: the screens people wait on (queue, dashboard) refresh when the server's change
+ * feed says something changed (layout/live-updates.ts); this catches a feed that silently stalled.
+ */
+export const LIVE_REFRESH_MS = 60_000;
 
 export function useStructure() {
   return useQuery({

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminEn } from './admin.en';
+import { adminPtBR } from './admin.pt-BR';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 
@@ -10,7 +12,7 @@ export type Language = (typeof LANGUAGES)[number];
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY);
 
 void i18next.use(initReactI18next).init({
-  resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+  resources: { 'pt-BR': { translation: { ...ptBR, ...adminPtBR } }, en: { translation: { ...en, ...adminEn } } },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',
   interpolation: { escapeValue: false },
