@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  plugins: [react()],
+  // Brotli and gzip twins of each file, compressed once at build: the server sends them (preCompressed)
+  // instead of compressing ~900 kB on every cold load.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/] })],
   // The server serves the built console at /, its client routes under /console/.
   base: '/',
   resolve: {

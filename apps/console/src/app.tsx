@@ -14,6 +14,7 @@ import type { Me } from './api/models';
 // Charts and admin forms load on first visit, keeping the agent's first screen small.
 const DashboardPage = lazy(() => import('./leader/dashboard-page'));
 const ChannelsPage = lazy(() => import('./admin/channels-page'));
+const ReportsPage = lazy(() => import('./reports/reports-page'));
 
 // Mantine's default blue on white meets WCAG AA for text; the focus ring stays visible on keyboard use.
 const theme = createTheme({ primaryColor: 'blue', focusRing: 'auto' });
@@ -45,6 +46,7 @@ function Routes() {
           <Route path="/tickets/:id">{(params) => <TicketPage key={params.id} id={params.id} />}</Route>
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/channels" component={ChannelsPage} />
+          <Route path="/reports" component={ReportsPage} />
           <Route>
             <Redirect to={homeOf(session.me)} />
           </Route>

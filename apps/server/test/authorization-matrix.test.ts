@@ -90,6 +90,8 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'PUT /tickets/:id/cancellation/contact': EVERYONE,
   'PUT /tickets/:id/cancellation/reason': EVERYONE,
   'GET /reports/cancellations': ['admin', 'leader'],
+  'GET /reports/:report': ['admin', 'leader'],
+  'GET /live/changes': EVERYONE,
   'POST /tickets/:id/urgent': EVERYONE,
   'GET /playbook/inoperative-services': EVERYONE,
   'PUT /playbook/inoperative-services/:code': ['admin'],
@@ -130,6 +132,19 @@ describe('authorization matrix', () => {
   const tokens = new Map<Role, string>();
   const key = (r: RouteEntry) => `${r.method} ${r.path}`;
 
+  /** Server-sent event streams never end: only their opening answer is read. */
+  const STREAMS = new Set(['GET /live/changes']);
+  async function streamOpening(path: string, token: string) {
+    const abort = new AbortController();
+    const response = await fetch(`${t.baseUrl}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: abort.signal,
+    });
+    const body = response.ok ? null : await response.json();
+    abort.abort();
+    return { status: response.status, body };
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     routes = routeTable(t.app);
@@ -167,10 +182,12 @@ describe('authorization matrix', () => {
       const allowed = MATRIX[key(route)];
       if (allowed === 'public' || allowed === undefined) continue;
       for (const role of ROLES) {
-        const response = await t.request(route.method, concretePath(route.path), {
-          token: tokens.get(role)!,
-          body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
-        });
+        const response = STREAMS.has(key(route))
+          ? await streamOpening(concretePath(route.path), tokens.get(role)!)
+          : await t.request(route.method, concretePath(route.path), {
+              token: tokens.get(role)!,
+              body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+            });
         const refused = response.status === 403 && ROLE_REFUSAL.test(response.body?.detail ?? '');
         const outcome = response.status === 401 ? 'unauthenticated' : refused ? 'denied' : 'allowed';
         outcomes.push(`${key(route)} as ${role}: ${outcome}`);

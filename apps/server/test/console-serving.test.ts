@@ -42,6 +42,16 @@ describe('the server serves the web console beside the API', () => {
     expect((await fetch(`${t.baseUrl}/`)).headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('sends the build-time brotli or gzip twin of an asset to a browser that accepts it', async () => {
+    const html = await (await fetch(`${t.baseUrl}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const brotli = await fetch(t.baseUrl + script, { headers: { 'accept-encoding': 'br' } });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    const gzip = await fetch(t.baseUrl + script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzip.text()).toBe(await brotli.text());
+  });
+
   it('writes, without a database, the routes and request bodies it serves (the console client is generated from them)', async () => {
     const served = (await t.request('GET', '/docs/openapi.json')).body;
     const target = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json');

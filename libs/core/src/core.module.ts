@@ -24,6 +24,8 @@ import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
+import { ReportsModule } from './reports/reports.module.js';
+import { LiveModule } from './live/live.module.js';
 import { SETTINGS_CACHE_MS } from './settings/cached-setting.js';
 import { QueueSettings } from './queue/queue-settings.js';
 import type { QueueOrder } from '@escala/domain';
@@ -65,6 +67,8 @@ export class CoreModule {
         SuggestionsModule,
         FollowUpsModule,
         DashboardModule,
+        ReportsModule,
+        LiveModule,
       ],
       controllers: [AuthController, UsersController, UserIdentitiesController],
       providers: [

@@ -2,8 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import { unwrap } from './problem';
 
-/** How often the screens people wait on (queue, dashboard) refresh themselves. */
-export const LIVE_REFRESH_MS = 5000;
+/**
+ * A safety net only: the screens people wait on (queue, dashboard) refresh when the server's change
+ * feed says something changed (layout/live-updates.ts); this catches a feed that silently stalled.
+ */
+export const LIVE_REFRESH_MS = 60_000;
 
 export function useStructure() {
   return useQuery({

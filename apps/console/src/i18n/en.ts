@@ -105,7 +105,6 @@ export const en: Messages = {
     none: 'Nothing here.',
     approve: 'Approve',
     reject: 'Reject',
-    live: 'Refreshes by itself every {{seconds}} s',
   },
   channels: {
     title: 'Channels',

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminEn } from './admin.en';
+import { adminPtBR } from './admin.pt-BR';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 import { ticketEn } from './ticket.en';
@@ -13,8 +15,8 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'pt-BR': { translation: { ...ptBR, ...ticketPtBR } },
-    en: { translation: { ...en, ...ticketEn } },
+    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR } },
+    en: { translation: { ...en, ...ticketEn, ...adminEn } },
   },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',

@@ -110,7 +110,6 @@ export const ptBR = {
     none: 'Nada por aqui.',
     approve: 'Aprovar',
     reject: 'Recusar',
-    live: 'Atualiza sozinho a cada {{seconds}} s',
   },
   channels: {
     title: 'Canais',

@@ -1,9 +1,10 @@
-import { Anchor, AppShell, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Badge, Button, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../auth/session';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/i18n';
+import { useLiveUpdates } from './live-updates';
 
 interface NavItem {
   href: string;
@@ -15,11 +16,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const [location] = useLocation();
+  const live = useLiveUpdates(Boolean(session.me));
   const items: NavItem[] = [
     { href: '/next', label: t('nav.next'), roles: ['agent'] },
     { href: '/mine', label: t('nav.mine'), roles: ['agent'] },
     { href: '/dashboard', label: t('nav.dashboard'), roles: ['leader', 'admin'] },
     { href: '/channels', label: t('nav.channels'), roles: ['admin'] },
+    { href: '/reports', label: t('navAdmin.reports'), roles: ['leader', 'admin'] },
   ];
   const roles = session.me?.roles ?? [];
   return (
@@ -33,6 +36,9 @@ export function Shell({ children }: { children: ReactNode }) {
             {t('app.name')}
           </Title>
           <Group>
+            <Badge variant="dot" color={live ? 'green' : 'gray'} role="status" aria-live="polite">
+              {live ? t('live.on') : t('live.off')}
+            </Badge>
             <SegmentedControl
               aria-label={t('app.language')}
               size="xs"

@@ -5,24 +5,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { api } from '../api/client';
-import { LIVE_REFRESH_MS } from '../api/queries';
 import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
 import { formatDateTime, formatDuration } from '../ui/format';
 import { ProblemAlert } from '../ui/problem-alert';
 import { useAllQueues, useAnnouncements, useOverview, useUrgentTickets } from './dashboard-queries';
 
-/** What a leader watches per tier/stage; every panel refreshes itself. */
+/** What a leader watches per tier/stage; every panel refetches when the server's change feed says so. */
 export default function DashboardPage() {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1}>{t('dashboard.title')}</Title>
-        <Text size="sm" c="dimmed">
-          {t('dashboard.live', { seconds: LIVE_REFRESH_MS / 1000 })}
-        </Text>
-      </Group>
+      <Title order={1}>{t('dashboard.title')}</Title>
       <QueuesPanel />
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <SlaPanel />

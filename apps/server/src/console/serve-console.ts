@@ -21,6 +21,8 @@ export async function serveConsole(app: NestFastifyApplication, root = CONSOLE_D
   await fastify.register(fastifyStatic, {
     root,
     wildcard: false,
+    // The build writes .br and .gz twins; a browser that accepts them gets ~4x fewer bytes.
+    preCompressed: true,
     setHeaders(response, path) {
       // File names under assets/ carry a content hash; the page itself must always be fetched anew.
       response.header(

@@ -53,6 +53,22 @@ export class TicketClockEvents {
     return factsOf(await em.execute<FactRow[]>(`${FACTS_OF} order by id`, [ticketId]));
   }
 
+  /** Several tickets' facts in one read (reports replay many clocks at once). */
+  async ofMany(em: EntityManager, ticketIds: readonly string[]): Promise<Map<string, TicketClockFact[]>> {
+    if (!ticketIds.length) return new Map();
+    const rows = await em.execute<(FactRow & { ticketId: string })[]>(
+      `select ticket_id as "ticketId", ${FACT_COLUMNS} from ticket_clock_events where ticket_id in (?) order by id`,
+      [ticketIds],
+    );
+    const byTicket = new Map<string, TicketClockFact[]>();
+    for (const row of rows) {
+      const facts = byTicket.get(row.ticketId) ?? [];
+      facts.push(...factsOf([row]));
+      byTicket.set(row.ticketId, facts);
+    }
+    return byTicket;
+  }
+
   /** The units (tiers, stages, desks) the ticket has been in: created in or escalated to. */
   async unitsOf(em: EntityManager, ticketId: string): Promise<string[]> {
     const rows = await em.execute<{ unitKey: string }[]>(
