@@ -78,6 +78,23 @@ export default tseslint.config(
     },
   },
   {
+    // A plugin's tests run it against the emulators (tools), as the issue asks: only its tests.
+    files: ['plugins/*/test/**/*.ts', 'plugins/*/src/**/*.spec.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:plugin', onlyDependOnLibsWithTags: ['type:kit', 'type:domain', 'type:tool'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // nx does not see Node built-ins as external imports; the domain does no I/O, so refuse them here.
     files: ['libs/domain/src/**/*.ts'],
     rules: {

@@ -66,6 +66,9 @@ describe('maintenance tasks: run by the scheduler role, once across instances', 
               listExternalReferences: async () => [],
               getTicketSummary: async () => null,
               findUserByExternalIdentity: async () => null,
+              getExternalTicketFields: async () => {
+                throw new Error('a maintenance task reads no ticket fields');
+              },
             },
             new StagedChannelState(new ChannelStateStore(), em, id),
           ),

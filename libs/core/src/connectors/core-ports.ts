@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
+  AllowedTicketFields,
   ChannelPort,
   CorePort,
   CoreReads,
@@ -46,6 +47,10 @@ export class CallPort implements ChannelPort {
 
   getTicketSummary(ticket: { id: string } | { number: number }): Promise<TicketSummary | null> {
     return this.reads.getTicketSummary(ticket);
+  }
+
+  getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
+    return this.reads.getExternalTicketFields(ticketId);
   }
 
   /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */
