@@ -14,10 +14,7 @@ const ATTEMPTS = 5;
 export function translateGoogleError(error: unknown): ConnectorError {
   const response = (error as { response?: { status?: number; headers?: unknown; data?: unknown } } | null)?.response;
   if (response && typeof response.status === 'number') {
-    const headers =
-      response.headers instanceof Headers
-        ? Object.fromEntries(response.headers)
-        : Object.fromEntries(Object.entries((response.headers as Record<string, string>) ?? {}));
+    const headers = headerRecord(response.headers);
     const body = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '');
     const failure = new HttpFailure(response.status, headers, body);
     // Google answers a write into a protected range with 400: a configuration problem, not bad data.
@@ -28,6 +25,15 @@ export function translateGoogleError(error: unknown): ConnectorError {
     return errorFromHttpFailure(failure);
   }
   return translateHttpError(error);
+}
+
+/** gaxios hands a fetch `Headers` (not always this realm's class) or, in older versions, a plain object. */
+function headerRecord(headers: unknown): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (headers && typeof (headers as Headers).forEach === 'function')
+    (headers as Headers).forEach((value, name) => (record[name.toLowerCase()] = value));
+  else for (const [name, value] of Object.entries(headers ?? {})) record[name.toLowerCase()] = String(value);
+  return record;
 }
 
 function authFor(config: GoogleSheetsConfig) {
