@@ -1,8 +1,25 @@
 import type { ChannelState, JsonValue } from '@escala/connector-kit';
+import { SHEET_FIELDS } from './google-sheets.config.js';
 import type { Layout, RowValues } from './sheet-cells.js';
 
 /** Rows are kept in shards: one value may hold 256 KiB, and 5 000 rows of the error sheet do not fit in one. */
 const SHARDS = 8;
+
+/**
+ * A row as stored: its values in `SHEET_FIELDS` order, trailing blanks left out. Field names on
+ * every row would take a third of the channel's 1 MiB at 5 000 rows.
+ */
+type StoredRow = string[];
+
+function stored(row: RowValues): StoredRow {
+  const values = SHEET_FIELDS.map((field) => row[field] ?? '');
+  while (values.length && values[values.length - 1] === '') values.pop();
+  return values;
+}
+
+function loaded(row: StoredRow): RowValues {
+  return Object.fromEntries(SHEET_FIELDS.map((field, index) => [field, row[index] ?? '']));
+}
 
 export interface SheetInfo {
   sheetId: number;
@@ -38,15 +55,15 @@ export class SheetState {
   async rows(): Promise<Map<number, RowValues>> {
     const rows = new Map<number, RowValues>();
     for (let shard = 0; shard < SHARDS; shard += 1) {
-      const values = ((await this.state.get(`rows/${shard}`)) ?? {}) as Record<string, RowValues>;
-      for (const [number, row] of Object.entries(values)) rows.set(Number(number), row);
+      const values = ((await this.state.get(`rows/${shard}`)) ?? {}) as Record<string, StoredRow>;
+      for (const [number, row] of Object.entries(values)) rows.set(Number(number), loaded(row));
     }
     return rows;
   }
 
   async row(number: number): Promise<RowValues | undefined> {
-    const values = ((await this.state.get(shardKey(number))) ?? {}) as Record<string, RowValues>;
-    return values[number];
+    const values = ((await this.state.get(shardKey(number))) ?? {}) as Record<string, StoredRow>;
+    return values[number] && loaded(values[number]);
   }
 
   /** Writes only the shards holding a changed row. */
@@ -54,9 +71,9 @@ export class SheetState {
     const byShard = new Map<string, Array<[number, RowValues | null]>>();
     for (const entry of changed) byShard.set(shardKey(entry[0]), [...(byShard.get(shardKey(entry[0])) ?? []), entry]);
     for (const [key, entries] of byShard) {
-      const values = { ...(((await this.state.get(key)) ?? {}) as Record<string, RowValues>) };
+      const values = { ...(((await this.state.get(key)) ?? {}) as Record<string, StoredRow>) };
       for (const [number, row] of entries) {
-        if (row) values[number] = row;
+        if (row) values[number] = stored(row);
         else delete values[number];
       }
       await this.state.put(key, Object.keys(values).length ? (values as JsonValue) : null);
