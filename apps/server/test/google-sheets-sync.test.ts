@@ -1,6 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChannelConfigCodec, ConnectorRegistry, CORE_PORTS, InboundChanges, PollRunner } from '@escala/core';
+import {
+  ChannelConfigCodec,
+  ConnectorRegistry,
+  CORE_PORTS,
+  InboundChanges,
+  PollRunner,
+  type CorePorts,
+} from '@escala/core';
 import {
   DEFAULT_GOOGLE_ACCESS_TOKEN,
   DEFAULT_GOOGLE_CALLER,
@@ -116,5 +123,23 @@ describe('Google Sheets channel: people’s edits in the error sheet become audi
     await pollNow();
     const after = (await t.request('GET', `/tickets/${ticket.id}/audit`, { token: team.admin })).body.items.length;
     expect(after).toBe(before);
+  });
+
+  it('the port refuses a hostile attribution or status, and a move the lifecycle does not allow', async () => {
+    const port = t.app.get<CorePorts>(CORE_PORTS).forChannel(channelId);
+    await expect(
+      port.updateTicketFields(ticket.id, { note: 'x' }, { identity: { system: 'google', id: 'não é um e-mail' } }),
+    ).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(port.changeTicketStatus(ticket.id, 'explodido' as 'resolved')).rejects.toMatchObject({
+      kind: 'permanent',
+    });
+    await expect(port.changeTicketStatus(ticket.id, 'closed')).rejects.toMatchObject({ kind: 'permanent' });
+    await expect(port.getExternalTicketFields('not-a-uuid')).rejects.toMatchObject({ kind: 'not_found' });
+    expect(await port.getExternalTicketFields(ticket.id)).toEqual({
+      externalStatus: 'Em correção',
+      devRequestReference: '48213',
+      fixVersion: null,
+      note: null,
+    });
   });
 });
