@@ -84,6 +84,9 @@ describe('maintenance tasks: run by the scheduler role, once across instances', 
               findUserByExternalIdentity: async () => null,
               listUserIdentities: async () => [],
               findCustomerByEmail: async () => null,
+              getExternalTicketFields: async () => {
+                throw new Error('a maintenance task reads no ticket fields');
+              },
             },
             ...state(em, id),
           ),

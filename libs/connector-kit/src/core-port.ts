@@ -1,4 +1,5 @@
 import type { ChannelSecrets } from './channel-secrets.js';
+import type { TicketStatus } from '@escala/domain';
 import type { ChannelState } from './channel-state.js';
 import type { TicketSummary } from './events/ticket-summary.js';
 
@@ -24,6 +25,8 @@ export interface CoreReads {
    * whose contacts share its domain; null when none or more than one could be meant.
    */
   findCustomerByEmail(email: string): Promise<CustomerMatch | null>;
+  /** The fields an outside tool may change, as the ticket holds them now (what a sheet shows in its columns). */
+  getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>>;
 }
 
 /**
@@ -50,11 +53,31 @@ export interface CorePort extends ChannelPort {
   createTicket(input: NewTicket): Promise<TicketRef>;
   addEntry(ticketId: string, entry: NewEntry): Promise<void>;
   linkExternalReference(ticketId: string, reference: ExternalReference): Promise<void>;
-  updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void>;
+  /** With an `attribution`, the audit trail names the person (through this channel) instead of the channel alone. */
+  updateTicketFields(ticketId: string, fields: AllowedTicketFields, attribution?: Attribution): Promise<void>;
   /** Records a member's acknowledgement of an announcement (a like on the Teams post); a repeat records nothing. */
   acknowledgeAnnouncement(acknowledgement: AnnouncementAcknowledgement): Promise<{ recorded: boolean }>;
   /** Marks that a priority e-mail arrived for the ticket: its own queue skip reason (`priority-email`); a repeat records nothing. */
   markPriorityEmail(ticketId: string): Promise<void>;
+  /**
+   * Moves the ticket as the domain allows (a sheet's Status "Corrigido"): a move the lifecycle does
+   * not allow is refused as `permanent`; asking for the status it already has changes nothing.
+   */
+  changeTicketStatus(ticketId: string, status: TicketStatus, options?: StatusChangeOptions): Promise<void>;
+}
+
+/**
+ * Who made an outside change, when the service tells (a Drive file's last modifying user): the core
+ * looks the person up by identity; when found the audit trail names them, through the channel.
+ */
+export interface Attribution {
+  identity: ExternalIdentity;
+}
+
+export interface StatusChangeOptions {
+  /** Shown on the ticket's history with the move (e.g. where in the sheet it was made). */
+  reason?: string;
+  attribution?: Attribution;
 }
 
 /** An identifier of the ticket in another system: a sheet row key, a mail Message-ID, a dev request. */

@@ -10,7 +10,7 @@ export {
   type GoogleSheetsEmulatorOptions,
 } from './google-sheets/sheets-emulator.js';
 export type { SheetsPerson } from './google-sheets/sheets-person.js';
-export type { Caller, NewSpreadsheet } from './google-sheets/spreadsheet-store.js';
+export type { Caller, Editor, NewSpreadsheet } from './google-sheets/spreadsheet-store.js';
 export {
   DEFAULT_CONFIDENTIAL_APP,
   DEFAULT_PUBLIC_APP,

@@ -374,6 +374,21 @@ describe('Drive version', () => {
       message: 'Invalid field selection etag',
     });
   });
+
+  it('names the last modifying user: the person who typed, or the service account that wrote', async () => {
+    const lastModifier = async () =>
+      (await clients.drive.files.get({ fileId: spreadsheetId, fields: 'lastModifyingUser(emailAddress,me)' })).data
+        .lastModifyingUser;
+    emulator.person(spreadsheetId, { email: 'paula@padaria.test', displayName: 'Paula' }).type('Erros!D3', [['x']]);
+    expect(await lastModifier()).toEqual({ emailAddress: 'paula@padaria.test', me: false });
+    await clients.sheets.spreadsheets.values.update({
+      spreadsheetId,
+      range: 'Erros!D3',
+      valueInputOption: 'RAW',
+      requestBody: { values: [['y']] },
+    });
+    expect(await lastModifier()).toEqual({ emailAddress: DEFAULT_GOOGLE_CALLER.email, me: true });
+  });
 });
 
 describe('faults', () => {

@@ -10,9 +10,11 @@ import {
   type JsonValue,
 } from '../channel-state.js';
 import { ConnectorError } from '../connector-error.js';
+import type { TicketStatus } from '@escala/domain';
 import type {
   AllowedTicketFields,
   AnnouncementAcknowledgement,
+  Attribution,
   CorePort,
   CustomerMatch,
   ExternalIdentity,
@@ -20,6 +22,7 @@ import type {
   LinkedReference,
   NewEntry,
   NewTicket,
+  StatusChangeOptions,
   TicketRef,
   UserRef,
 } from '../core-port.js';
@@ -32,6 +35,13 @@ export interface FakeTicket {
   input: NewTicket;
   entries: NewEntry[];
   fields: AllowedTicketFields;
+  /** Set once `changeTicketStatus` moved it; `new` until then. */
+  status: TicketStatus;
+  /** Every field update and status move, with who the connector said made it. */
+  changes: Array<
+    | { kind: 'fields'; fields: AllowedTicketFields; attribution?: Attribution }
+    | { kind: 'status'; status: TicketStatus; reason?: string; attribution?: Attribution }
+  >;
 }
 
 /** A channel's state kept in memory, with the store's key rules and size limits. */
@@ -125,7 +135,15 @@ export class InMemoryCorePort implements CorePort {
     if (!input.subject?.trim()) throw ConnectorError.permanent('refused by the core: subject: required');
     const existing = input.externalReference && (await this.findTicketByExternalReference(input.externalReference));
     if (existing) return existing;
-    const ticket = { id: randomUUID(), number: this.tickets.length + 1, input, entries: [], fields: {} };
+    const ticket: FakeTicket = {
+      id: randomUUID(),
+      number: this.tickets.length + 1,
+      input,
+      entries: [],
+      fields: {},
+      status: 'new',
+      changes: [],
+    };
     this.tickets.push(ticket);
     if (input.externalReference) await this.linkExternalReference(ticket.id, input.externalReference);
     return { id: ticket.id, number: ticket.number };
@@ -160,8 +178,28 @@ export class InMemoryCorePort implements CorePort {
     this.references.push({ ...reference, ticketId, linkedAt: new Date().toISOString() });
   }
 
-  async updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void> {
-    Object.assign(this.ticket(ticketId).fields, fields);
+  async updateTicketFields(ticketId: string, fields: AllowedTicketFields, attribution?: Attribution): Promise<void> {
+    const ticket = this.ticket(ticketId);
+    Object.assign(ticket.fields, fields);
+    ticket.changes.push({ kind: 'fields', fields, ...(attribution ? { attribution } : {}) });
+  }
+
+  async getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
+    const { fields } = this.ticket(ticketId);
+    return {
+      devRequestReference: fields.devRequestReference ?? null,
+      fixVersion: fields.fixVersion ?? null,
+      externalStatus: fields.externalStatus ?? null,
+      note: fields.note ?? null,
+    };
+  }
+
+  /** Moves freely (the lifecycle's rules are the core's); the same status again records nothing, as the core does. */
+  async changeTicketStatus(ticketId: string, status: TicketStatus, options: StatusChangeOptions = {}): Promise<void> {
+    const ticket = this.ticket(ticketId);
+    if (ticket.status === status) return;
+    ticket.status = status;
+    ticket.changes.push({ kind: 'status', status, ...options });
   }
 
   async getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {

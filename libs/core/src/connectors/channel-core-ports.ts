@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal } from '@escala/domain';
+import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal, TICKET_STATUSES, type TicketStatus } from '@escala/domain';
 import {
   checkExternalIdentity,
   ConnectorError,
@@ -9,6 +9,7 @@ import {
   type Sealer,
   type AllowedTicketFields,
   type AnnouncementAcknowledgement,
+  type Attribution,
   type CorePort,
   type CoreReads,
   type CustomerMatch,
@@ -17,6 +18,7 @@ import {
   type LinkedReference,
   type NewEntry,
   type NewTicket,
+  type StatusChangeOptions,
   type TicketRef,
   type TicketSummary,
   type UserRef,
@@ -29,6 +31,7 @@ import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
+import { TicketWorkflowService } from '../tickets/ticket-workflow.service.js';
 import { UserIdentitiesService } from '../users/user-identities.service.js';
 import { ChannelStateStore } from './channel-state-store.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
@@ -60,6 +63,10 @@ const TicketKeyBody = z.union([
 const EntryDirectionBody = z.strictObject({ direction: z.enum(ENTRY_DIRECTIONS) });
 const SenderAddress = z.strictObject({ email: z.email().max(320) });
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const StatusChange = z.strictObject({
+  status: z.enum(TICKET_STATUSES),
+  reason: z.string().trim().min(1).max(2000).optional(),
+});
 
 /**
  * The kit's port, implemented with the ticket services so inbound changes are validated, routed,
@@ -179,7 +186,7 @@ class ChannelCorePort implements CorePort {
     return this.refusing(() => this.link(this.ticketId(ticketId), parsed(Reference, reference)));
   }
 
-  updateTicketFields(ticketId: string, fields: AllowedTicketFields): Promise<void> {
+  updateTicketFields(ticketId: string, fields: AllowedTicketFields, attribution?: Attribution): Promise<void> {
     return this.refusing(async () => {
       const id = this.ticketId(ticketId);
       const { note, ...rest } = fields;
@@ -191,7 +198,7 @@ class ChannelCorePort implements CorePort {
       // The same values again (a sheet re-read) change nothing and so record nothing.
       if (Object.entries(changes).every(([key, value]) => (ticket[key as keyof typeof changes] ?? null) === value))
         return;
-      await this.services.tickets.update(this.caller, id, changes);
+      await this.services.tickets.update(await this.attributed(attribution), id, changes);
     });
   }
 
@@ -221,6 +228,47 @@ class ChannelCorePort implements CorePort {
     const ids = [...new Set(contacts.map((contact) => contact.customerId))].slice(0, 2);
     const customers = await this.services.em.find(CustomerSchema, { id: { $in: ids } });
     return customers.map((customer) => ({ customerId: customer.id, customerName: customer.name }));
+  }
+
+  getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
+    return this.refusing(async () => {
+      const ticket = await this.services.tickets.get(this.ticketId(ticketId));
+      return {
+        devRequestReference: ticket.devRequestReference ?? null,
+        fixVersion: ticket.fixVersion ?? null,
+        externalStatus: ticket.externalStatus ?? null,
+        note: ticket.externalNote ?? null,
+      };
+    });
+  }
+
+  changeTicketStatus(ticketId: string, status: TicketStatus, options: StatusChangeOptions = {}): Promise<void> {
+    return this.refusing(async () => {
+      const id = this.ticketId(ticketId);
+      const change = parsed(StatusChange, { status, ...(options.reason ? { reason: options.reason } : {}) });
+      const ticket = await this.services.tickets.get(id);
+      // The sheet read again after the move asks for it again: nothing to do, nothing recorded.
+      if (ticket.status === change.status) return;
+      const caller = await this.attributed(options.attribution);
+      await this.services.workflow.changeStatus(caller, id, change.status, change.reason);
+    });
+  }
+
+  /**
+   * The channel, or the person the service named when an admin linked their identity: the audit
+   * trail then shows the person and, in the label, the channel they worked through.
+   */
+  private async attributed(attribution: Attribution | undefined): Promise<TicketCaller> {
+    if (!attribution) return this.caller;
+    const checked = checkExternalIdentity(attribution.identity ?? {});
+    if (!checked.ok) throw Refusal.invalid(`attribution.identity.${checked.field}`, checked.message);
+    const user = await this.services.identities.findUser(checked.identity);
+    if (!user) return this.caller;
+    return {
+      userId: user.id,
+      login: `${user.displayName} via connector:${this.channelId}`,
+      displayName: user.displayName,
+    };
   }
 
   /** Links inside a transaction with the ticket's row locked; the key (channel, system, id) admits one ticket. */
@@ -308,6 +356,7 @@ export class ChannelCorePorts implements CorePorts {
   constructor(
     readonly em: EntityManager,
     readonly tickets: TicketsService,
+    readonly workflow: TicketWorkflowService,
     readonly entries: TicketEntriesService,
     readonly journal: ChangeJournal,
     readonly identities: UserIdentitiesService,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
+  AllowedTicketFields,
   ChannelPort,
   ChannelSecrets,
   CorePort,
@@ -57,6 +58,10 @@ export class CallPort implements ChannelPort {
 
   findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
     return this.reads.findCustomerByEmail(email);
+  }
+
+  getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
+    return this.reads.getExternalTicketFields(ticketId);
   }
 
   /** Commits the state the call wrote, on `tx` (the transaction recording the call's outcome). */

@@ -14,6 +14,7 @@ const FILE_FIELDS = [
   'createdTime',
   'trashed',
   'webViewLink',
+  'lastModifyingUser',
 ];
 /** What Drive v3 returns when `fields` is not given — notably without `version` or `modifiedTime`. */
 const DEFAULT_FIELDS = 'kind,id,name,mimeType';
@@ -51,6 +52,12 @@ export function driveRoutes(context: SheetsContext): Route[] {
           createdTime: state.createdTime.toISOString(),
           trashed: false,
           webViewLink: `https://docs.google.com/spreadsheets/d/${state.spreadsheetId}/edit`,
+          lastModifyingUser: {
+            kind: 'drive#user',
+            displayName: state.lastModifyingUser.displayName,
+            emailAddress: state.lastModifyingUser.email,
+            me: state.lastModifyingUser.email === caller.email,
+          },
         };
         return { body: applyFieldMask(file, mask) };
       },

@@ -8,7 +8,14 @@ import { protectedRangeResource } from './batch-update-requests.js';
 import type { SheetsContext } from './sheets-context.js';
 import { SheetsPerson } from './sheets-person.js';
 import { spreadsheetRoutes } from './spreadsheet-routes.js';
-import { renderValues, resolveA1, SpreadsheetStore, type Caller, type NewSpreadsheet } from './spreadsheet-store.js';
+import {
+  renderValues,
+  resolveA1,
+  SpreadsheetStore,
+  type Caller,
+  type Editor,
+  type NewSpreadsheet,
+} from './spreadsheet-store.js';
 import type { Role } from './spreadsheet-state.js';
 import { valuesRoutes } from './values-routes.js';
 
@@ -43,8 +50,8 @@ export interface GoogleSheetsEmulator extends EmulatorServer {
     protectedRanges: Array<ReturnType<typeof protectedRangeResource>>;
     sheets: Array<{ sheetId: number; title: string; rowCount: number; columnCount: number }>;
   };
-  /** Someone editing the spreadsheet in the browser. */
-  person(spreadsheetId: string): SheetsPerson;
+  /** Someone editing the spreadsheet in the browser (Drive then names them as the last modifying user). */
+  person(spreadsheetId: string, editor?: Editor): SheetsPerson;
 }
 
 /** Starts the Google Sheets v4 + Drive v3 emulator on 127.0.0.1 (plain HTTP, as googleapis allows). */
@@ -116,9 +123,9 @@ export async function startGoogleSheetsEmulator(
         })),
       };
     },
-    person: (spreadsheetId) => {
+    person: (spreadsheetId, editor) => {
       store.peek(spreadsheetId);
-      return new SheetsPerson(store, spreadsheetId, () => metadataFollowsSort);
+      return new SheetsPerson(store, spreadsheetId, () => metadataFollowsSort, editor);
     },
   };
 }

@@ -2,7 +2,7 @@ import { columnIndex } from './a1-notation.js';
 import { parseInput, type CellValue } from './cell-value.js';
 import { sortRows } from './batch-update-requests.js';
 import { deleteRows, insertRows, moveRows, writeCells } from './grid-operations.js';
-import { resolveA1, type SpreadsheetStore } from './spreadsheet-store.js';
+import { resolveA1, type Editor, type SpreadsheetStore } from './spreadsheet-store.js';
 import type { SheetState, SpreadsheetState } from './spreadsheet-state.js';
 
 /**
@@ -15,6 +15,8 @@ export class SheetsPerson {
     private readonly store: SpreadsheetStore,
     private readonly spreadsheetId: string,
     private readonly metadataFollowsSort: () => boolean,
+    /** Who the person is: Drive reports them as the file's last modifying user. */
+    readonly editor: Editor = { email: 'pessoa@escala.test', displayName: 'Pessoa da equipe' },
   ) {}
 
   /** Types values from a cell onwards (`'Página1!B3'`); `null` leaves a cell alone, `''` clears it. */
@@ -90,7 +92,7 @@ export class SheetsPerson {
   }
 
   private edit(apply: (draft: SpreadsheetState) => void): void {
-    this.store.mutate(this.spreadsheetId, apply);
+    this.store.mutate(this.spreadsheetId, this.editor, apply);
   }
 
   private sheet(draft: SpreadsheetState, title: string): SheetState {

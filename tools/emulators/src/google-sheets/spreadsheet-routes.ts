@@ -37,7 +37,7 @@ export function spreadsheetRoutes(context: SheetsContext): Route[] {
         store.open(request.params.id!, caller, 'write');
         const body = parseBody(spreadsheetBatchUpdateSchema, request.body);
         // All requests apply to one draft: any refusal leaves the spreadsheet untouched.
-        const replies = store.mutate(request.params.id!, (draft) =>
+        const replies = store.mutate(request.params.id!, caller, (draft) =>
           body.requests.map((entry, index) =>
             applyRequest(entry, { draft, caller, index, metadataFollowsSort: context.metadataFollowsSort() }),
           ),

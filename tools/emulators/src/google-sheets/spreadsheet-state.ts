@@ -59,5 +59,7 @@ export interface SpreadsheetState {
   version: number;
   modifiedTime: Date;
   createdTime: Date;
+  /** Who made the last change: Drive's `lastModifyingUser` (the only "who" the APIs give for cell edits). */
+  lastModifyingUser: { email: string; displayName: string };
   nextId: number;
 }

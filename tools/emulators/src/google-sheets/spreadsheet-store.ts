@@ -16,6 +16,12 @@ export interface Caller {
   project: string;
 }
 
+/** Whoever changes a spreadsheet: Drive names the last one. */
+export interface Editor {
+  email: string;
+  displayName?: string;
+}
+
 export interface Rect {
   startRow: number;
   endRow: number;
@@ -78,6 +84,7 @@ export class SpreadsheetStore {
       version: 1,
       modifiedTime: now,
       createdTime: now,
+      lastModifyingUser: { email: 'owner@escala.test', displayName: 'Dono da planilha' },
       nextId: 1,
     };
     spec.sheets?.forEach((sheet, index) => {
@@ -112,11 +119,13 @@ export class SpreadsheetStore {
     return state;
   }
 
-  mutate<T>(spreadsheetId: string, apply: (draft: SpreadsheetState) => T): T {
+  /** Applies a change made by `editor` (an API caller or a person), who becomes Drive's `lastModifyingUser`. */
+  mutate<T>(spreadsheetId: string, editor: Editor, apply: (draft: SpreadsheetState) => T): T {
     const draft = structuredClone(this.peek(spreadsheetId));
     const result = apply(draft);
     draft.version += 1;
     draft.modifiedTime = new Date();
+    draft.lastModifyingUser = { email: editor.email, displayName: editor.displayName ?? editor.email };
     this.spreadsheets.set(spreadsheetId, draft);
     return result;
   }

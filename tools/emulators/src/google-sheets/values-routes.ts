@@ -78,7 +78,7 @@ export function valuesRoutes(context: SheetsContext): Route[] {
         const body = parseBody(valueRangeSchema, request.body);
         const range = request.params.range!;
         return {
-          body: store.mutate(request.params.id!, (draft) => {
+          body: store.mutate(request.params.id!, caller, (draft) => {
             if (body.range !== undefined && resolveA1(draft, body.range).a1 !== resolveA1(draft, range).a1)
               throw googleErrors.badRequest(
                 `Requested writing within range [${range}], but tried writing to [${body.range}]`,
@@ -99,7 +99,7 @@ export function valuesRoutes(context: SheetsContext): Route[] {
         const caller = writer(request);
         const body = parseBody(valuesBatchUpdateSchema, request.body);
         return {
-          body: store.mutate(request.params.id!, (draft) => {
+          body: store.mutate(request.params.id!, caller, (draft) => {
             const responses = body.data.map((entry) => ({
               spreadsheetId: draft.spreadsheetId,
               ...writeValues(
@@ -126,7 +126,7 @@ export function valuesRoutes(context: SheetsContext): Route[] {
         const insert = queryEnum(request, 'insertDataOption', ['OVERWRITE', 'INSERT_ROWS'], 'OVERWRITE');
         const body = parseBody(valueRangeSchema, request.body);
         return {
-          body: store.mutate(request.params.id!, (draft) =>
+          body: store.mutate(request.params.id!, caller, (draft) =>
             appendValues(draft, caller, request.params.range!, body.values ?? [], input, insert, body.majorDimension),
           ),
         };
@@ -139,7 +139,7 @@ export function valuesRoutes(context: SheetsContext): Route[] {
         checkQuery(request, []);
         const caller = writer(request);
         return {
-          body: store.mutate(request.params.id!, (draft) => {
+          body: store.mutate(request.params.id!, caller, (draft) => {
             const { sheet, rect, a1 } = resolveA1(draft, request.params.range!);
             assertCanEdit(draft, caller, sheet, rect);
             const clears = Array.from({ length: rect.endRow - rect.startRow }, () =>
@@ -180,7 +180,7 @@ export function valuesRoutes(context: SheetsContext): Route[] {
         const caller = writer(request);
         const body = parseBody(batchUpdateByDataFilterSchema, request.body);
         return {
-          body: store.mutate(request.params.id!, (draft) => {
+          body: store.mutate(request.params.id!, caller, (draft) => {
             const responses = body.data.flatMap((entry) =>
               dataFilterRanges(draft, caller, entry.dataFilter).map((resolved) => ({
                 ...writeValues(draft, caller, resolved, entry.values, body.valueInputOption, entry.majorDimension),
