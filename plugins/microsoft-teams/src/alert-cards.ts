@@ -129,10 +129,10 @@ export function composeMessage(event: ConnectorEvent, options: CardOptions): Tea
         event.type === 'sla.warning' ? 'warning' : 'attention',
         p.ticket,
         [
-          [t.tier, p.tier],
+          [t.tier, p.unitKey],
           [t.clock, t.clocks[p.clock] ?? p.clock],
           [t.due, when(p.dueAt ?? p.timer.dueAt)],
-          [t.blamed, p.blamedTier],
+          [t.blamed, p.blamedUnit],
         ],
         event.type === 'sla.warning' ? 'high' : 'urgent',
         p.ticket.unit.key,

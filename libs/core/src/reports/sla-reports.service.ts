@@ -73,10 +73,10 @@ const RESPONSE_COLUMNS = ['tier', 'clock', 'count', 'averageHours', 'medianHours
 /** Clocks by "tier|kind", tiers in the order they first appear, first response before analysis. */
 function groupByTierAndKind(clocks: readonly SlaClock[]): Map<string, SlaClock[]> {
   const order: Record<ClockKind, number> = { 'first-response': 0, analysis: 1 };
-  const sorted = [...clocks].sort((a, b) => a.tier.localeCompare(b.tier) || order[a.kind] - order[b.kind]);
+  const sorted = [...clocks].sort((a, b) => a.unitKey.localeCompare(b.unitKey) || order[a.kind] - order[b.kind]);
   const groups = new Map<string, SlaClock[]>();
   for (const clock of sorted) {
-    const key = `${clock.tier}|${clock.kind}`;
+    const key = `${clock.unitKey}|${clock.kind}`;
     groups.set(key, [...(groups.get(key) ?? []), clock]);
   }
   return groups;

@@ -14,7 +14,7 @@ export const TicketSlaResponse = z.object({
   clocks: z.array(
     z.object({
       clockId: z.string(),
-      tier: z.string(),
+      unitKey: z.string(),
       kind: z.enum(['first-response', 'analysis']),
       state: z.enum(['running', 'paused', 'met', 'stopped']),
       target: Target,
