@@ -12,6 +12,8 @@ export const ConnectorsResponse = z.object({
       contractVersion: z.number().int(),
       consumes: z.array(z.string()),
       produces: z.object({ poll: z.boolean(), webhook: z.boolean() }),
+      /** Steps an admin runs on a channel (`POST /channels/{id}/actions/{name}`), e.g. Teams' device-code sign-in. */
+      actions: z.array(z.object({ name: z.string(), description: z.string() })),
       secretFields: z.array(z.string()),
       configSchema: JsonSchemaObject,
     }),
