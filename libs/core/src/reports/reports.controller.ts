@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { Clock } from '../clock/clock.js';
 import { ApiZodQuery, ValidQuery } from '../http/zod-openapi.js';
@@ -15,6 +16,7 @@ import {
 } from './report.schemas.js';
 import { reportCsv, type ReportTable } from './report-table.js';
 import { SlaReportsService } from './sla-reports.service.js';
+import { ReportTableResponse } from './reports.responses.js';
 
 interface CsvReply {
   header(name: string, value: string): CsvReply;
@@ -38,6 +40,15 @@ export class ReportsController {
       'A report over whole days in the desk time zone (default: the last 30): columns and rows as JSON, or CSV with format=csv',
   })
   @ApiParam({ name: 'report', enum: REPORT_KINDS })
+  // Not ApiZodResponse: the same route answers CSV as text, which a JSON schema cannot type-check.
+  @ApiResponse({
+    status: 200,
+    description: 'OK',
+    content: {
+      'application/json': { schema: z.toJSONSchema(ReportTableResponse, { io: 'output' }) as never },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   @ApiZodQuery(ReportQueryFields)
   async report(
     @Param('report', new ZodValidationPipe(ReportKindParam)) report: ReportKind,
