@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
-import type { Channel, Connector, Delivery } from '../api/models';
+import { asConnector, type Channel } from '../api/models';
 import { unwrap } from '../api/problem';
 import { ProblemAlert } from '../ui/problem-alert';
 import { ChannelForm } from './channel-form';
@@ -15,11 +15,11 @@ export default function ChannelsPage() {
   const { t } = useTranslation();
   const connectors = useQuery({
     queryKey: ['connectors'],
-    queryFn: async () => (unwrap(await api.GET('/connectors')) as unknown as { items: Connector[] }).items,
+    queryFn: async () => unwrap(await api.GET('/connectors')).items.map(asConnector),
   });
   const channels = useQuery({
     queryKey: ['channels'],
-    queryFn: async () => (unwrap(await api.GET('/channels')) as unknown as { items: Channel[] }).items,
+    queryFn: async () => unwrap(await api.GET('/channels')).items,
   });
   return (
     <Stack>
@@ -48,11 +48,7 @@ function ChannelCard({ channel }: { channel: Channel }) {
   const [showDeliveries, setShowDeliveries] = useState(false);
   const refresh = () => void client.invalidateQueries({ queryKey: ['channels'] });
   const test = useMutation({
-    mutationFn: async () =>
-      unwrap(await api.POST('/channels/{id}/test', { params: { path: { id: channel.id } } })) as unknown as {
-        status: string;
-        detail: string | null;
-      },
+    mutationFn: async () => unwrap(await api.POST('/channels/{id}/test', { params: { path: { id: channel.id } } })),
     onSuccess: refresh,
   });
   const toggle = useMutation({
@@ -69,11 +65,8 @@ function ChannelCard({ channel }: { channel: Channel }) {
     queryKey: ['channels', channel.id, 'deliveries'],
     enabled: showDeliveries,
     queryFn: async () =>
-      (
-        unwrap(
-          await api.GET('/channels/{id}/deliveries', { params: { path: { id: channel.id }, query: { limit: 20 } } }),
-        ) as unknown as { items: Delivery[] }
-      ).items,
+      unwrap(await api.GET('/channels/{id}/deliveries', { params: { path: { id: channel.id }, query: { limit: 20 } } }))
+        .items,
   });
   const health = test.data?.status ?? channel.health.status;
   return (

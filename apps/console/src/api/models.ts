@@ -36,6 +36,8 @@ export type Delivery = Answer<'/channels/{id}/deliveries', 'get'>['items'][numbe
 export type DashboardOverview = Answer<'/dashboard', 'get'>;
 export type Announcement = Answer<'/announcements', 'get'>['items'][number];
 export type AnnouncementStatus = Answer<'/announcements/{id}', 'get'>;
+export type ErrorSheetRequest = Answer<'/error-sheet-requests', 'get'>['items'][number];
+export type PendingPartnerCase = Answer<'/partner-cases/pending', 'get'>['items'][number];
 
 /** A connector's config is a JSON Schema document: the language is standard, so it is typed here. */
 export interface JsonSchema {
@@ -61,3 +63,9 @@ export type Connector = Omit<Answer<'/connectors', 'get'>['items'][number], 'con
 export type PendingWork = { [K in keyof PendingItem]: PendingItem[K] extends Date ? string : PendingItem[K] } & {
   ticketNumber: number;
 };
+
+/** The API documents a connector's config schema as an open object; the console reads it as the JSON Schema it is. */
+export const asConnector = (item: Answer<'/connectors', 'get'>['items'][number]): Connector => ({
+  ...item,
+  configSchema: item.configSchema as JsonSchema,
+});

@@ -4,7 +4,14 @@ import { useEffect, useState } from 'react';
 import { tokenStore } from '../api/client';
 
 /** The queries people wait on; the server's change feed makes them refetch (only those on screen do). */
-export const LIVE_QUERY_KEYS: ReadonlySet<string> = new Set(['queue', 'dashboard', 'tickets', 'announcements']);
+export const LIVE_QUERY_KEYS: ReadonlySet<string> = new Set([
+  'queue',
+  'dashboard',
+  'tickets',
+  'announcements',
+  'error-sheet-requests',
+  'partner-cases',
+]);
 
 /** Changes come in bursts (one action writes several events): one refetch per burst. */
 const SETTLE_MS = 300;

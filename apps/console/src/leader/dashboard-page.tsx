@@ -9,6 +9,7 @@ import { unwrap } from '../api/problem';
 import { useSession } from '../auth/session';
 import { formatDateTime, formatDuration } from '../ui/format';
 import { ProblemAlert } from '../ui/problem-alert';
+import { ErrorSheetApprovalsPanel, PartnerNotificationsPanel } from './approvals-panels';
 import { useAllQueues, useAnnouncements, useOverview, useUrgentTickets } from './dashboard-queries';
 
 /** What a leader watches per tier/stage; every panel refetches when the server's change feed says so. */
@@ -22,6 +23,8 @@ export default function DashboardPage() {
         <SlaPanel />
         <UrgentPanel />
         <ApprovalsPanel />
+        <ErrorSheetApprovalsPanel />
+        <PartnerNotificationsPanel />
         <AnnouncementsPanel />
       </SimpleGrid>
     </Stack>

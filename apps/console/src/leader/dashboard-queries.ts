@@ -1,7 +1,6 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { TICKET_STATUSES } from '@escala/domain';
 import { api } from '../api/client';
-import type { Announcement, AnnouncementStatus, DashboardOverview, QueueView, Ticket } from '../api/models';
 import { LIVE_REFRESH_MS, useStructure } from '../api/queries';
 import { unwrap } from '../api/problem';
 
@@ -15,8 +14,7 @@ export function useAllQueues() {
     queries: units.map((unit) => ({
       queryKey: ['queue', unit.key],
       refetchInterval: LIVE_REFRESH_MS,
-      queryFn: async () =>
-        unwrap(await api.GET('/queue/{unitKey}', { params: { path: { unitKey: unit.key } } })) as unknown as QueueView,
+      queryFn: async () => unwrap(await api.GET('/queue/{unitKey}', { params: { path: { unitKey: unit.key } } })),
     })),
   });
   return units.map((unit, index) => ({ unit, queue: queues[index]?.data }));
@@ -26,7 +24,7 @@ export function useOverview() {
   return useQuery({
     queryKey: ['dashboard'],
     refetchInterval: LIVE_REFRESH_MS,
-    queryFn: async () => unwrap(await api.GET('/dashboard')) as unknown as DashboardOverview,
+    queryFn: async () => unwrap(await api.GET('/dashboard')),
   });
 }
 
@@ -45,7 +43,7 @@ export function useUrgentTickets() {
             },
           },
         }),
-      ) as unknown as { items: Ticket[] },
+      ),
   });
 }
 
@@ -54,20 +52,14 @@ export function useAnnouncements() {
   const list = useQuery({
     queryKey: ['announcements'],
     refetchInterval: LIVE_REFRESH_MS,
-    queryFn: async () =>
-      unwrap(await api.GET('/announcements', { params: { query: { limit: 5 } } })) as unknown as {
-        items: Announcement[];
-      },
+    queryFn: async () => unwrap(await api.GET('/announcements', { params: { query: { limit: 5 } } })),
   });
   const open = (list.data?.items ?? []).filter((item) => item.acknowledgedCount < item.audienceCount);
   const statuses = useQueries({
     queries: open.map((item) => ({
       queryKey: ['announcements', item.id],
       refetchInterval: LIVE_REFRESH_MS,
-      queryFn: async () =>
-        unwrap(
-          await api.GET('/announcements/{id}', { params: { path: { id: item.id } } }),
-        ) as unknown as AnnouncementStatus,
+      queryFn: async () => unwrap(await api.GET('/announcements/{id}', { params: { path: { id: item.id } } })),
     })),
   });
   return open.map((item, index) => ({ item, pending: statuses[index]?.data?.pending ?? [] }));

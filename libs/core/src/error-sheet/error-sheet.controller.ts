@@ -41,6 +41,7 @@ export class ErrorSheetController {
   }
 
   @Post('error-sheet-requests/:id/authorisation')
+  @ApiZodResponse(ErrorSheetRequestResponse, 201)
   @Allow(...ROLES)
   @ApiOperation({
     summary:

@@ -8,7 +8,11 @@ import { ApiZodBody, ApiZodResponse, ValidBody } from '../../http/zod-openapi.js
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { PartnerNotificationBody, PartnerProductBody } from './partner-product.schemas.js';
 import { PartnerProductService } from './partner-product.service.js';
-import { PartnerProductResponse } from './partner-product.responses.js';
+import {
+  PartnerNotifiedResponse,
+  PartnerProductResponse,
+  PendingPartnerCasesResponse,
+} from './partner-product.responses.js';
 
 const IdParam = () => Param('id', new ZodValidationPipe(z.uuid()));
 
@@ -34,6 +38,7 @@ export class PartnerProductController {
   }
 
   @Post('tickets/:id/partner-product/notification')
+  @ApiZodResponse(PartnerNotifiedResponse, 201)
   @Allow('leader')
   @ApiOperation({ summary: "Record that the leader notified the partner's support" })
   @ApiZodBody(PartnerNotificationBody)
@@ -46,6 +51,7 @@ export class PartnerProductController {
   }
 
   @Get('partner-cases/pending')
+  @ApiZodResponse(PendingPartnerCasesResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: "Partner-product demands whose partner's support was not notified yet, oldest first" })
   pending() {

@@ -16,3 +16,13 @@ export const PartnerProductResponse = z.object({
   customerMessage: z.string(),
   leaderNote: z.string(),
 });
+
+/** Partner-product demands whose partner's support the leader has not notified yet, oldest first. */
+export const PendingPartnerCasesResponse = z.object({
+  items: z.array(
+    z.object({ ticketId: z.uuid(), number: z.number().int(), subject: z.string(), partnerCase: PartnerCase }),
+  ),
+});
+
+/** The case once the leader recorded that the partner's support was notified. */
+export const PartnerNotifiedResponse = z.object({ partnerCase: PartnerCase });

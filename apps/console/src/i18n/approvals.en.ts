@@ -1,0 +1,21 @@
+import type { approvalsPtBR } from './approvals.pt-BR';
+
+/** English texts of the leader's approvals; same keys as the pt-BR file. */
+export const approvalsEn: typeof approvalsPtBR = {
+  approvals: {
+    openTicket: 'Open ticket',
+    errorSheet: {
+      title: 'Inclusion in the error-correction sheet',
+      requestedAt: 'Requested {{when}}',
+      authorise: 'Authorise inclusion',
+    },
+    partner: {
+      title: 'Partner notifications',
+      product: 'Partner: {{partner}} — product: {{product}}',
+      markedBy: 'Marked by {{who}} on {{when}}',
+      means: 'Contact means',
+      note: 'Note',
+      record: 'Record partner notified',
+    },
+  },
+};

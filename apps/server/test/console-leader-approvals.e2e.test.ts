@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TimerScheduler } from '@escala/core';
+import { CONSOLE_DIST } from '../src/console/serve-console.js';
+import { launchChromium, SCREENSHOTS } from './support/browser.js';
+import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+const LEADER = { login: 'lia.lider', password: 'lia-password-12345' };
+
+/** The app runs in this process: faking Date moves the server's clock, and the test ticks the scheduler. */
+const setNow = (local: string) => vi.setSystemTime(new Date(`${local}-03:00`));
+
+/** A leader, in headless Chromium, sees who a breached SLA is blamed on and authorises an error-sheet inclusion. */
+describe('web console: a leader sees a breached SLA with its blame and approves an error-sheet inclusion', () => {
+  let t: TestApp;
+  let team: SupportTeam;
+  let browser: Browser;
+  let page: Page;
+  let ticket: { id: string; number: number };
+
+  beforeAll(async () => {
+    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
+      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    setNow('2026-12-07T10:00');
+    t = await startTestApp({ ESCALA_TIMER_TICK_MS: '0', ESCALA_SESSION_TTL_MINUTES: '43200' });
+    team = await setUpTeam(t, 'two-stage-n1');
+    const leader = await t.request('POST', '/users', {
+      token: team.admin,
+      body: { ...LEADER, displayName: 'Lia Líder', roles: ['leader'] },
+    });
+    expect(leader.status).toBe(201);
+    const created = await t.request('POST', '/tickets', {
+      token: team.people['N1-E1']!.token,
+      body: ticketBody(team, { category: 'duvida-utilizacao', subject: 'Nota fiscal rejeitada' }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    ticket = created.body;
+    // The N1 agent takes it and lets the 1 h analysis target pass: the breach is theirs.
+    await t.request('POST', '/queue/next', { token: team.people['N1-E1']!.token });
+    setNow('2026-12-07T11:05');
+    await t.app.get(TimerScheduler).tick();
+    const requested = await t.request('POST', `/tickets/${ticket.id}/error-sheet-requests`, {
+      token: team.people['N1-E1']!.token,
+      body: { description: 'Rejeição 539 na emissão da NF-e após a atualização' },
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    vi.useRealTimers();
+  });
+
+  it('shows the breached SLA with who holds the ticket', async () => {
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByLabel('Usuário').fill(LEADER.login);
+    await page.getByLabel('Senha').fill(LEADER.password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { name: 'Painel da liderança' }).waitFor();
+    const row = page
+      .getByRole('table', { name: 'SLA em risco e estourado' })
+      .getByRole('row')
+      .filter({ hasText: `#${ticket.number}` });
+    await row.waitFor();
+    await expect.poll(() => row.textContent()).toContain('N1-E1 two-stage-n1');
+    // The badge is uppercased by CSS; its text is the translated state.
+    expect(await row.textContent()).toContain('Estourado');
+  });
+
+  it('authorises the error-sheet inclusion in place', async () => {
+    const panel = page.getByRole('region', { name: 'Inclusão no Controle de Correção de Erros' });
+    const request = panel.getByTestId('error-sheet-request').filter({ hasText: 'Rejeição 539' });
+    await request.waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'leader-approvals.png'), fullPage: true });
+    await request.getByRole('button', { name: 'Autorizar inclusão' }).click();
+    await request.waitFor({ state: 'detached' });
+    const listed = await t.request('GET', '/error-sheet-requests', { token: team.admin });
+    expect(listed.body.items).toEqual([expect.objectContaining({ ticketId: ticket.id, status: 'authorised' })]);
+  });
+});
