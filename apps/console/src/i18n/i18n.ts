@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminEn } from './admin.en';
 import { adminPtBR } from './admin.pt-BR';
+import { editorsEn } from './editors.en';
+import { editorsPtBR } from './editors.pt-BR';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 import { ticketEn } from './ticket.en';
@@ -15,8 +17,8 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR } },
-    en: { translation: { ...en, ...ticketEn, ...adminEn } },
+    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR, ...editorsPtBR } },
+    en: { translation: { ...en, ...ticketEn, ...adminEn, ...editorsEn } },
   },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',
