@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('./leader/dashboard-page'));
 const ChannelsPage = lazy(() => import('./admin/channels-page'));
 const ReportsPage = lazy(() => import('./reports/reports-page'));
 const TemplatesPage = lazy(() => import('./admin/templates-page'));
+const UsersPage = lazy(() => import('./admin/users-page'));
 
 // Mantine's default blue on white meets WCAG AA for text; the focus ring stays visible on keyboard use.
 const theme = createTheme({ primaryColor: 'blue', focusRing: 'auto' });
@@ -49,6 +50,7 @@ function Routes() {
           <Route path="/channels" component={ChannelsPage} />
           <Route path="/reports" component={ReportsPage} />
           <Route path="/admin/templates" component={TemplatesPage} />
+          <Route path="/admin/users" component={UsersPage} />
           <Route>
             <Redirect to={homeOf(session.me)} />
           </Route>

@@ -11,7 +11,7 @@ const ADMIN = { login: 'ana.admin', password: 'ana-password-123' };
 const KEY = 'partner-product.customer-message';
 
 /** An admin using the editors of the console, in headless Chromium. */
-describe('web console: an admin edits the playbook texts', () => {
+describe('web console: an admin edits the playbook texts and places people', () => {
   let t: TestApp;
   let team: SupportTeam;
   let browser: Browser;
@@ -65,5 +65,26 @@ describe('web console: an admin edits the playbook texts', () => {
       overridden: true,
       body: 'Olá {{customerName}}: falaremos sobre {{productName}}.',
     });
+  });
+
+  it('places a new person in a stage of the structure', async () => {
+    const bruno = await t.request('POST', '/users', {
+      token: team.admin,
+      body: { login: 'bruno.novo', displayName: 'Bruno Novo', roles: ['agent'], password: 'bruno-password-123' },
+    });
+    expect(bruno.status).toBe(201);
+    await page.getByRole('link', { name: 'Pessoas e posições' }).click();
+    await page.getByRole('heading', { name: 'Pessoas, papéis e posições' }).waitFor();
+    const row = page.getByTestId('user-row').filter({ hasText: 'bruno.novo' });
+    await row.getByRole('combobox', { name: 'Nível/etapa de Bruno Novo' }).click();
+    await page.getByRole('option', { name: /\(N1-E2\)$/ }).click();
+    await row.getByRole('button', { name: 'Posicionar' }).click();
+    await row.getByRole('status').filter({ hasText: 'Posicionada em N1-E2' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-users.png'), fullPage: true });
+
+    const members = await t.request('GET', '/support-members?unitKey=N1-E2', { token: team.admin });
+    expect(members.body.items).toContainEqual(
+      expect.objectContaining({ userId: bruno.body.id, unitKey: 'N1-E2', function: 'agent' }),
+    );
   });
 });

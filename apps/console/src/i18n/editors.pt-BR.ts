@@ -2,6 +2,7 @@
 export const editorsPtBR = {
   navEditors: {
     templates: 'Modelos de texto',
+    users: 'Pessoas e posições',
   },
   editors: {
     save: 'Salvar',
@@ -15,6 +16,22 @@ export const editorsPtBR = {
       reset: 'Voltar ao padrão',
       preview: 'Pré-visualização (valores de exemplo)',
     },
+    users: {
+      title: 'Pessoas, papéis e posições',
+      person: 'Pessoa',
+      roles: 'Papéis',
+      placement: 'Posição na estrutura',
+      inactive: 'inativa',
+      rolesOf: 'Papéis de {{name}}',
+      unitOf: 'Nível/etapa de {{name}}',
+      functionOf: 'Função de {{name}}',
+      notPlaced: 'Fora da estrutura',
+      saveRoles: 'Salvar papéis',
+      place: 'Posicionar',
+      placed: 'Posicionada em {{unit}}',
+      functions: { agent: 'Atendente', supervisor: 'Supervisor(a)' },
+    },
+    roles: { agent: 'Atendente', leader: 'Liderança', admin: 'Administração', relationship: 'Relacionamento' },
   },
 };
 
