@@ -15,6 +15,8 @@ import type { Me } from './api/models';
 const DashboardPage = lazy(() => import('./leader/dashboard-page'));
 const ChannelsPage = lazy(() => import('./admin/channels-page'));
 const ReportsPage = lazy(() => import('./reports/reports-page'));
+const TemplatesPage = lazy(() => import('./admin/templates-page'));
+const UsersPage = lazy(() => import('./admin/users-page'));
 
 // Mantine's default blue on white meets WCAG AA for text; the focus ring stays visible on keyboard use.
 const theme = createTheme({ primaryColor: 'blue', focusRing: 'auto' });
@@ -47,6 +49,8 @@ function Routes() {
           <Route path="/dashboard" component={DashboardPage} />
           <Route path="/channels" component={ChannelsPage} />
           <Route path="/reports" component={ReportsPage} />
+          <Route path="/admin/templates" component={TemplatesPage} />
+          <Route path="/admin/users" component={UsersPage} />
           <Route>
             <Redirect to={homeOf(session.me)} />
           </Route>

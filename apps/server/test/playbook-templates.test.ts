@@ -103,6 +103,24 @@ describe('playbook templates: admins edit the texts, effective at once', () => {
     ]);
   });
 
+  it('previews a draft wording without saving it, and names an unknown variable in the draft', async () => {
+    const draft = await t.request('POST', `/playbook/templates/${KEY}/pt-BR/preview`, {
+      token: admin,
+      body: { view, body: 'Rascunho para {{customerName}} sobre {{productName}}.' },
+    });
+    expect(draft.status).toBe(200);
+    expect(draft.body.text).toBe('Rascunho para Escritório Gama sobre SIEG Cofre.');
+    expect((await t.request('GET', `/playbook/templates/${KEY}/pt-BR`, { token: admin })).body.overridden).toBe(false);
+
+    const hostile = await t.request('POST', `/playbook/templates/${KEY}/pt-BR/preview`, {
+      token: admin,
+      body: { view, body: 'Olá {{password}}' },
+    });
+    expect(hostile.status).toBe(400);
+    expect(hostile.body.errors[0]).toMatchObject({ field: 'body' });
+    expect(hostile.body.errors[0].message).toContain('password');
+  });
+
   it('validates key and locale, and keeps agents out', async () => {
     expect((await t.request('GET', `/playbook/templates/${KEY}/fr`, { token: admin })).status).toBe(400);
     expect((await t.request('GET', '/playbook/templates/no-such-template/pt-BR', { token: admin })).status).toBe(404);

@@ -4,6 +4,8 @@ import { adminEn } from './admin.en';
 import { adminPtBR } from './admin.pt-BR';
 import { approvalsEn } from './approvals.en';
 import { approvalsPtBR } from './approvals.pt-BR';
+import { editorsEn } from './editors.en';
+import { editorsPtBR } from './editors.pt-BR';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 import { ticketEn } from './ticket.en';
@@ -17,8 +19,8 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR, ...approvalsPtBR } },
-    en: { translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn } },
+    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR, ...approvalsPtBR, ...editorsPtBR } },
+    en: { translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn, ...editorsEn } },
   },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',

@@ -23,6 +23,8 @@ export function Shell({ children }: { children: ReactNode }) {
     { href: '/dashboard', label: t('nav.dashboard'), roles: ['leader', 'admin'] },
     { href: '/channels', label: t('nav.channels'), roles: ['admin'] },
     { href: '/reports', label: t('navAdmin.reports'), roles: ['leader', 'admin'] },
+    { href: '/admin/templates', label: t('navEditors.templates'), roles: ['admin'] },
+    { href: '/admin/users', label: t('navEditors.users'), roles: ['admin'] },
   ];
   const roles = session.me?.roles ?? [];
   return (

@@ -9,7 +9,7 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateStructureVersionBody, MembersQuery, PlaceMemberBody } from './structure.schemas.js';
 import { SupportMembersService } from './support-members.service.js';
 import { SupportStructureService } from './support-structure.service.js';
-import { ActiveStructureResponse, MembersResponse } from './structure.responses.js';
+import { ActiveStructureResponse, MemberResponse, MembersResponse } from './structure.responses.js';
 
 const UserIdParam = () => Param('userId', new ZodValidationPipe(z.uuid()));
 
@@ -72,6 +72,7 @@ export class StructureController {
   }
 
   @Put('support-members/:userId')
+  @ApiZodResponse(MemberResponse)
   @Allow('admin', 'relationship')
   @ApiOperation({ summary: 'Place a person in a tier, stage or desk, on a channel, as agent or supervisor' })
   @ApiZodBody(PlaceMemberBody)

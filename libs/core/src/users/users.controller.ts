@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateApiTokenBody, CreateUserBody, UpdateUserBody, UuidParam } from './user.schemas.js';
 import { UsersService, publicUser } from './users.service.js';
+import { UserResponse, UsersResponse } from './users.responses.js';
 import { Refusal } from '@escala/domain';
 
 const IdParam = () => Param('id', new ZodValidationPipe(UuidParam));
@@ -22,6 +23,7 @@ export class UsersController {
   ) {}
 
   @Get('users')
+  @ApiZodResponse(UsersResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'List people with their roles' })
   async list() {
@@ -38,6 +40,7 @@ export class UsersController {
   }
 
   @Patch('users/:id')
+  @ApiZodResponse(UserResponse)
   @Allow('admin')
   @ApiOperation({ summary: 'Change roles, name, e-mail, password or deactivate' })
   @ApiZodBody(UpdateUserBody)

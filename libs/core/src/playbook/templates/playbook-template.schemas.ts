@@ -13,4 +13,6 @@ export const PutTemplateBody = z.strictObject({
 export const PreviewTemplateBody = z.strictObject({
   /** Sample values for the template's variables. */
   view: z.record(z.string(), z.unknown()),
+  /** A draft wording to render instead of the text in force, so an editor previews before saving. */
+  body: PutTemplateBody.shape.body.optional(),
 });

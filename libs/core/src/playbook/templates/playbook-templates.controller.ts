@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { Locale } from '@escala/domain';
 import { Allow } from '../../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../../http/zod-openapi.js';
 import { ZodValidationPipe } from '../../http/zod-validation.pipe.js';
 import { LocaleParam, PreviewTemplateBody, PutTemplateBody, TemplateKeyParam } from './playbook-template.schemas.js';
 import { PlaybookTemplatesService } from './playbook-templates.service.js';
+import { TemplatePreviewResponse, TemplateResponse, TemplatesResponse } from './playbook-templates.responses.js';
 
 const KeyParam = () => Param('key', new ZodValidationPipe(TemplateKeyParam));
 const LocaleOf = () => Param('locale', new ZodValidationPipe(LocaleParam));
@@ -19,6 +20,7 @@ export class PlaybookTemplatesController {
   constructor(private readonly templates: PlaybookTemplatesService) {}
 
   @Get()
+  @ApiZodResponse(TemplatesResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'Every playbook text in each locale: the body in force, the default and its variables' })
   async list() {
@@ -26,6 +28,7 @@ export class PlaybookTemplatesController {
   }
 
   @Get(':key/:locale')
+  @ApiZodResponse(TemplateResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'One playbook text in one locale' })
   get(@KeyParam() key: string, @LocaleOf() locale: Locale) {
@@ -33,6 +36,7 @@ export class PlaybookTemplatesController {
   }
 
   @Put(':key/:locale')
+  @ApiZodResponse(TemplateResponse)
   @Allow('admin')
   @ApiOperation({ summary: "Replace a playbook text's wording; used from the next reply on, no restart" })
   @ApiZodBody(PutTemplateBody)
@@ -46,6 +50,7 @@ export class PlaybookTemplatesController {
   }
 
   @Delete(':key/:locale')
+  @ApiZodResponse(TemplateResponse)
   @Allow('admin')
   @ApiOperation({ summary: 'Return a playbook text to its shipped default' })
   reset(@CurrentPrincipal() actor: Principal, @KeyParam() key: string, @LocaleOf() locale: Locale) {
@@ -53,15 +58,19 @@ export class PlaybookTemplatesController {
   }
 
   @Post(':key/:locale/preview')
+  @ApiZodResponse(TemplatePreviewResponse)
   @Allow('admin', 'leader')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Render the text in force with sample values; a missing variable answers 400 naming it' })
+  @ApiOperation({
+    summary:
+      'Render the text in force, or a draft `body`, with sample values; a missing or unknown variable answers 400 naming it',
+  })
   @ApiZodBody(PreviewTemplateBody)
   async preview(
     @KeyParam() key: string,
     @LocaleOf() locale: Locale,
     @ValidBody(PreviewTemplateBody) input: z.infer<typeof PreviewTemplateBody>,
   ) {
-    return { text: await this.templates.preview(key, locale, input.view) };
+    return { text: await this.templates.preview(key, locale, input.view, input.body) };
   }
 }

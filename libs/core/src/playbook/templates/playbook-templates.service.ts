@@ -130,12 +130,20 @@ export class PlaybookTemplatesService {
     return this.state(definition, locale, null);
   }
 
-  /** Renders with sample data, so an admin sees the edit before a customer does; a hole is a 400 naming it. */
-  async preview(key: string, locale: Locale, view: TemplateView): Promise<string> {
-    this.definition(key);
+  /**
+   * Renders with sample data, so an admin sees the edit before a customer does; a draft body renders
+   * in place of the text in force (nothing saved), checked as a save would check it. A hole is a 400 naming it.
+   */
+  async preview(key: string, locale: Locale, view: TemplateView, draft?: string): Promise<string> {
+    const definition = this.definition(key);
     try {
-      return await this.render(key, locale, view);
+      if (draft === undefined) return await this.render(key, locale, view);
+      validateTemplateBody(definition, draft);
+      const source = await this.source();
+      const overrides = (source.overrides ?? []).filter((row) => row.key !== key || row.locale !== locale);
+      return renderTemplate({ ...source, overrides: [...overrides, { key, locale, body: draft }] }, key, locale, view);
     } catch (error) {
+      if (error instanceof InvalidTemplateBodyError) throw badBody(error.message, error.problems);
       if (error instanceof MissingTemplateVariablesError)
         throw badBody(
           error.message,
