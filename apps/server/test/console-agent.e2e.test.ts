@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketEntriesService } from '@escala/core';
-import { CONSOLE_DIST } from '../src/console/serve-console.js';
-import { launchChromium, SCREENSHOTS } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
 const AGENT = { login: 'beatriz', password: 'beatriz-password-1' };
@@ -20,8 +18,7 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
   let cancellationNumber: number;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
-      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    assertConsoleBuilt();
     t = await startTestApp();
     const admin = await t.login('admin', ADMIN_PASSWORD);
     const as = async (method: string, path: string, body: unknown) => {

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST } from '../src/console/serve-console.js';
-import { launchChromium, SCREENSHOTS } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -18,8 +16,7 @@ describe('web console: an admin edits the playbook texts and places people', () 
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
-      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    assertConsoleBuilt();
     t = await startTestApp();
     team = await setUpTeam(t, 'two-stage-n1');
     const admin = await t.request('POST', '/users', {

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TimerScheduler } from '@escala/core';
-import { CONSOLE_DIST } from '../src/console/serve-console.js';
-import { launchChromium, SCREENSHOTS } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -22,8 +20,7 @@ describe('web console: a leader sees a breached SLA with its blame and approves 
   let ticket: { id: string; number: number };
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
-      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    assertConsoleBuilt();
     vi.useFakeTimers({ toFake: ['Date'] });
     setNow('2026-12-07T10:00');
     t = await startTestApp({ ESCALA_TIMER_TICK_MS: '0', ESCALA_SESSION_TTL_MINUTES: '43200' });

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST } from '../src/console/serve-console.js';
-import { launchChromium, SCREENSHOTS } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -18,8 +17,7 @@ describe('web console: a leader sees requests arrive live, approves one, and exp
   let ticketId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
-      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    assertConsoleBuilt();
     t = await startTestApp();
     team = await setUpTeam(t, 'two-stage-n1');
     const leader = await t.request('POST', '/users', {

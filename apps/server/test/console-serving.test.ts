@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST } from '../src/console/serve-console.js';
+import { assertConsoleBuilt } from './support/browser.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('the server serves the web console beside the API', () => {
   let t: TestApp;
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
-      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    assertConsoleBuilt();
     t = await startTestApp();
   });
   afterAll(() => t.close());

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST } from '../src/console/serve-console.js';
-import { launchChromium, SCREENSHOTS } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
 const AGENT = { login: 'carla', password: 'carla-password-1' };
@@ -31,8 +29,7 @@ describe('web console ticket page: deadlines, implementation, mediation, partner
   let ticketId: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIST, 'index.html')))
-      throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+    assertConsoleBuilt();
     t = await startTestApp();
     const admin = await t.login('admin', ADMIN_PASSWORD);
     const as = async (method: string, path: string, body: unknown) => {

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { CONSOLE_DIST } from '../../src/console/serve-console.js';
 
 /** Debian's Chromium (`.ci/run` installs it); tests never download a browser of their own. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,4 +29,10 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The console end-to-end tests serve the built console; say how to build it instead of failing on a blank page. */
+export function assertConsoleBuilt(): void {
+  if (!existsSync(join(CONSOLE_DIST, 'index.html')))
+    throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
 }
