@@ -8,7 +8,7 @@ import { hashBearerToken, newBearerToken } from './bearer-token.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { Principal } from './principal.js';
 import { AuthSettings } from './auth-settings.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle } from './login-throttle.service.js';
 import { PrincipalCache } from './principal-cache.js';
 import { Refusal } from '@escala/domain';
 

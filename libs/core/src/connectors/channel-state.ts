@@ -6,7 +6,7 @@ import {
   type ChannelState,
   type JsonValue,
 } from '@escala/connector-kit';
-import type { ChannelStateStore } from './channel-state-store.js';
+import type { ChannelStateStore } from './channel-state.repository.js';
 
 /** State written straight into the current transaction: what an inbound change's port carries. */
 export class TransactionalChannelState implements ChannelState {

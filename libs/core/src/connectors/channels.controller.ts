@@ -9,8 +9,8 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateChannelBody, DeliveryLogQuery, InboundLogQuery, UpdateChannelBody } from './channel.schemas.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
-import { DeliveryLog } from './delivery-log.js';
-import { InboundChanges } from './inbound-changes.js';
+import { DeliveryLog } from './delivery-log.repository.js';
+import { InboundChanges } from './inbound-changes.repository.js';
 import {
   ChannelResponse,
   ChannelsResponse,

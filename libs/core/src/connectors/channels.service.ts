@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectorError, HealthReport } from '@escala/connector-kit';
 import { AuditService, type Actor } from '../audit/audit.service.js';
 import { ChannelSchema, type Channel, type ChannelSubscription } from '../persistence/entities/index.js';
-import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelConfigCodec } from './channel-config.service.js';
 import type { CreateChannelInput, UpdateChannelInput } from './channel.schemas.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORTS, type CorePorts } from './core-ports.js';
-import { ChannelHealth } from './channel-health.js';
+import { ChannelHealth } from './channel-health.service.js';
 import { probeHealth } from './health-probe.js';
 import { Refusal } from '@escala/domain';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WebhookRequest } from '@escala/connector-kit';
 import { Public } from '../auth/access.decorators.js';
-import { InboundWebhooks } from './inbound-webhooks.js';
+import { InboundWebhooks } from './inbound-webhooks.service.js';
 
 /** What the route reads of the request: the server keeps the raw body (`rawBody: true`) for signatures. */
 interface RawRequest {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../audit/audit.service.js';
-import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { ChangeJournal, diff } from '../audit/change-journal.service.js';
 import {
   CustomerContactSchema,
   CustomerProductSchema,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ROLES } from '@escala/domain';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { Allow } from '../auth/access.decorators.js';
-import { LiveFeed } from './live-feed.js';
+import { LiveFeed } from './live-feed.service.js';
 
 /** Proxies close idle connections after a minute or so; a ping keeps the stream open. */
 const PING_MS = 25_000;

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { PlaybookModule } from '../playbook/playbook.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
-import { MediationFollowUp } from './mediation-follow-up.js';
+import { MediationFollowUp } from './mediation-follow-up.service.js';
 import { MediationController } from './mediation.controller.js';
 import { MediationService } from './mediation.service.js';
 

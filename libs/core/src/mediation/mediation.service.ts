@@ -9,7 +9,7 @@ import {
   type Mediation,
 } from '@escala/domain';
 import { revive, toStored } from '../persistence/stored-json.js';
-import { TicketPlaybookStore, type PlaybookStep } from '../playbook/ticket-playbook-store.js';
+import { TicketPlaybookStore, type PlaybookStep } from '../playbook/ticket-playbook.repository.js';
 import { TimersService } from '../timers/timers.service.js';
 import { callerLabel, type TicketCaller } from '../tickets/ticket-view.js';
 import { mediationTimers, ticketSubject, MEDIATION_TIMER_PREFIX, type StoredMediation } from './mediation-record.js';

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormConfig } from './orm-config.js';
-import { installJobQueue } from '../connectors/delivery-queue.js';
+import { installJobQueue } from '../connectors/delivery-queue.service.js';
 
 export interface MigrationOutcome {
   applied: string[];

@@ -7,7 +7,7 @@ import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { QueueService } from './queue.service.js';
 import { ApiZodResponse } from '../http/zod-openapi.js';
 import { QueueViewResponse, TakenResponse } from './queue.responses.js';
-import { QueueView } from './queue-view.js';
+import { QueueView } from './queue-view.service.js';
 
 @ApiTags('queue')
 @ApiBearerAuth()

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Refusal, checkTake, waitingSince, type QueueOrder } from '@escala/domain';
 import type { Principal } from '../auth/principal.js';
-import { Clock } from '../clock/clock.js';
-import { PendingWorkReader } from './pending-work.js';
-import { asQueuedTicket, claimNextCtes, QueueEntries } from './queue-entries.js';
+import { Clock } from '../clock/clock.service.js';
+import { PendingWorkReader } from './pending-work.service.js';
+import { asQueuedTicket, claimNextCtes, QueueEntries } from './queue-entries.repository.js';
 import { QueueSettings } from './queue-settings.js';
-import { TicketTakeover } from './ticket-takeover.js';
+import { TicketTakeover } from './ticket-takeover.service.js';
 
 /** Locks the chosen ticket so its status and holder are read at their latest before the take writes them. */
 const CHOSEN_BY_ID = `chosen as (

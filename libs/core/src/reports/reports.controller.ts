@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import { ApiZodQuery, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { DeskReportsService } from './desk-reports.service.js';

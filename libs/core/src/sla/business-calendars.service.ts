@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Refusal, BusinessCalendar, defaultCalendarConfig, type BusinessCalendarConfig } from '@escala/domain';
 import type { Principal } from '../auth/principal.js';
-import { ChangeJournal } from '../audit/change-journal.js';
-import { Clock } from '../clock/clock.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
+import { Clock } from '../clock/clock.service.js';
 import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 
 const DESK = 'default';

@@ -1,7 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { StructureModule } from '../structure/structure.module.js';
-import { TicketHooks } from '../tickets/ticket-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.service.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
 import { SlaController } from './sla.controller.js';

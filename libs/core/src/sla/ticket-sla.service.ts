@@ -16,7 +16,7 @@ import {
 } from '@escala/domain';
 import { AuditService } from '../audit/audit.service.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { callerId, type TicketCaller } from '../tickets/ticket-view.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Refusal, findUnit } from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { SupportMemberSchema, UserSchema, type SupportMember } from '../persistence/entities/index.js';
 import { SupportStructureService } from './support-structure.service.js';
 import type { PlaceMemberInput } from './structure.schemas.js';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Refusal, STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import { SupportStructureVersionSchema, type SupportStructureVersion } from '../persistence/entities/index.js';
 import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { ChangeJournal, diff } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import {
   CustomerSchema,
   ImprovementSuggestionSchema,

@@ -1,5 +1,5 @@
 import { statusOnTakeover, type TicketStatus } from '@escala/domain';
-import type { Change } from '../audit/change-journal.js';
+import type { Change } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import type { TicketCaller } from './ticket-view.js';

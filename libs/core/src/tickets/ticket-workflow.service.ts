@@ -8,13 +8,13 @@ import {
   findUnit,
   type TicketStatus,
 } from '@escala/domain';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
 import { takeoverStatusChange } from './takeover-status.js';
 import { TicketActors } from './ticket-actors.service.js';
-import { TicketHooks } from './ticket-hooks.js';
+import { TicketHooks } from './ticket-hooks.service.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';

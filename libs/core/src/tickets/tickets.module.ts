@@ -3,7 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { CustomersModule } from '../customers/customers.module.js';
 import { StructureModule } from '../structure/structure.module.js';
 import { TicketActors } from './ticket-actors.service.js';
-import { TicketHooks } from './ticket-hooks.js';
+import { TicketHooks } from './ticket-hooks.service.js';
 import { TicketEntriesService } from './ticket-entries.service.js';
 import { TicketQueryService } from './ticket-query.service.js';
 import { TicketWorkflowService } from './ticket-workflow.service.js';

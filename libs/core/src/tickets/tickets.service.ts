@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { Refusal, routeByCategory, URGENT_TAG } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
-import { ChangeJournal, diff } from '../audit/change-journal.js';
+import { ChangeJournal, diff } from '../audit/change-journal.service.js';
 import { domainEvent, type DomainEventDraft } from '../audit/domain-event.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import { rethrowAsBadInput } from './ticket-input-errors.js';
@@ -10,7 +10,7 @@ import { TicketSchema, type Ticket } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
 import type { AnalysisInput, CreateTicketInput, ExternalTicketFields, UpdateTicketInput } from './ticket.schemas.js';
 import { callerId, ticketView, type TicketCaller } from './ticket-view.js';
-import { TicketHooks } from './ticket-hooks.js';
+import { TicketHooks } from './ticket-hooks.service.js';
 import { assignTicket } from './ticket-assignment.js';
 
 /** Creating, reading and editing tickets; routing under the active support structure on creation. */

@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { Clock, SystemClock } from '../clock/clock.js';
+import { Clock, SystemClock } from '../clock/clock.service.js';
 import { TIMERS_OPTIONS, type TimersModuleOptions } from './timer-spec.js';
-import { TimerScheduler } from './timer-scheduler.js';
+import { TimerScheduler } from './timer-scheduler.service.js';
 import { TimersService } from './timers.service.js';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import { TimerSchema, type Timer } from '../persistence/entities/index.js';
 import type { TimerSpec, TimerSubject } from './timer-spec.js';

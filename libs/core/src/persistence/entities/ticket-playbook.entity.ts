@@ -2,7 +2,7 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
 /**
  * The playbook's records about one ticket, each a JSON document in the domain's shape with instants
- * as ISO strings (see `libs/core/src/playbook/ticket-playbook-store.ts` for the conversions).
+ * as ISO strings (see `libs/core/src/playbook/ticket-playbook.repository.ts` for the conversions).
  */
 export const TicketPlaybookSchema = defineEntity({
   name: 'TicketPlaybook',

@@ -12,13 +12,13 @@ import {
   type CancellationReason,
   type CancellationRecord,
 } from '@escala/domain';
-import { Clock } from '../../clock/clock.js';
+import { Clock } from '../../clock/clock.service.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../../persistence/entities/index.js';
-import { TicketHooks } from '../../tickets/ticket-hooks.js';
+import { TicketHooks } from '../../tickets/ticket-hooks.service.js';
 import type { TicketCaller } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
 import { revive, toStored } from '../../persistence/stored-json.js';
-import { TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { TicketPlaybookStore } from '../ticket-playbook.repository.js';
 import type { CancellationContactInput, CancellationReasonInput } from './cancellation.schemas.js';
 
 function cancellationRecord(ticket: Ticket, record: TicketPlaybook | null): CancellationRecord {

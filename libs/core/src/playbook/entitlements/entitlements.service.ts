@@ -7,10 +7,10 @@ import {
   evaluateCategoryEntitlement,
   type CustomerProduct,
 } from '@escala/domain';
-import { Clock } from '../../clock/clock.js';
+import { Clock } from '../../clock/clock.service.js';
 import type { Ticket } from '../../persistence/entities/index.js';
 import { TicketEntriesService } from '../../tickets/ticket-entries.service.js';
-import { TicketHooks } from '../../tickets/ticket-hooks.js';
+import { TicketHooks } from '../../tickets/ticket-hooks.service.js';
 import { TicketsService } from '../../tickets/tickets.service.js';
 
 // Built once: a formatter per call (what toLocaleDateString does) costs more than the rest of the check.

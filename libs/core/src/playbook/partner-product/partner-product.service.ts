@@ -12,11 +12,11 @@ import {
 } from '@escala/domain';
 import type { Principal } from '../../auth/principal.js';
 import { CustomerSchema } from '../../persistence/entities/index.js';
-import { TicketHooks } from '../../tickets/ticket-hooks.js';
+import { TicketHooks } from '../../tickets/ticket-hooks.service.js';
 import { callerLabel } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
 import { revive, toStored } from '../../persistence/stored-json.js';
-import { TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { TicketPlaybookStore } from '../ticket-playbook.repository.js';
 import type { z } from 'zod';
 import type { PartnerNotificationBody, PartnerProductBody } from './partner-product.schemas.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { implementationItemsAtRisk, type CustomerDeadline } from '@escala/domain';
-import { Clock } from '../../clock/clock.js';
+import { Clock } from '../../clock/clock.service.js';
 import { ImplementationItemSchema } from '../../persistence/entities/index.js';
 import { TicketsService } from '../../tickets/tickets.service.js';
 

@@ -18,7 +18,7 @@ import { TicketClockEvents } from '../../sla/ticket-clock-events.repository.js';
 import { SupportStructureService } from '../../structure/support-structure.service.js';
 import { callerLabel } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
-import { TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { TicketPlaybookStore } from '../ticket-playbook.repository.js';
 import type { PriorityDecisionBody, PriorityRequestBody } from './priority.schemas.js';
 
 const domainOf = (row: PriorityRequestRow): PriorityRequest => ({

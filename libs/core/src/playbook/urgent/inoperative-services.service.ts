@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { InoperativeService } from '@escala/domain';
 import { AuditService, type Actor } from '../../audit/audit.service.js';
-import { Clock } from '../../clock/clock.js';
+import { Clock } from '../../clock/clock.service.js';
 import { InoperativeServiceSchema, type InoperativeServiceRow } from '../../persistence/entities/index.js';
 import type { InoperativeServiceInput } from './urgent.schemas.js';
 

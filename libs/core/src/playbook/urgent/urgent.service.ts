@@ -5,7 +5,7 @@ import { CustomerSchema } from '../../persistence/entities/index.js';
 import { callerLabel, type TicketCaller } from '../../tickets/ticket-view.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
 import { toStored } from '../../persistence/stored-json.js';
-import { TicketPlaybookStore } from '../ticket-playbook-store.js';
+import { TicketPlaybookStore } from '../ticket-playbook.repository.js';
 import { InoperativeServicesService } from './inoperative-services.service.js';
 import type { UrgentInput } from './urgent.schemas.js';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { orderQueue, type QueueOrder } from '@escala/domain';
-import { Clock } from '../clock/clock.js';
-import { asQueuedTicket, QueueEntries } from './queue-entries.js';
+import { Clock } from '../clock/clock.service.js';
+import { asQueuedTicket, QueueEntries } from './queue-entries.repository.js';
 import { QueueSettings } from './queue-settings.js';
 
 /** A tier/stage queue as people read it: the order it must be worked, waiting times, skip reasons. */

@@ -24,7 +24,7 @@ import {
   type UserRef,
 } from '@escala/connector-kit';
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { parsed } from '../http/zod-validation.pipe.js';
 import { CustomerContactSchema, CustomerSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
@@ -33,12 +33,12 @@ import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { TicketWorkflowService } from '../tickets/ticket-workflow.service.js';
 import { UserIdentitiesService } from '../users/user-identities.service.js';
-import { ChannelStateStore } from './channel-state-store.js';
+import { ChannelStateStore } from './channel-state.repository.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
 import { asConnectorError, raceLost } from './core-port-refusals.js';
 import { CallPort, type CorePorts } from './core-ports.js';
 import { SecretBox } from './secret-box.js';
-import { TicketSummaries } from './ticket-summaries.js';
+import { TicketSummaries } from './ticket-summaries.repository.js';
 
 /** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
 export const INBOUND_PRIORITY_TAG = PRIORITY_TAG;

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DEFAULT_LOCALE, withSensitiveDataNotice } from '@escala/domain';
-import { TicketHooks } from '../../tickets/ticket-hooks.js';
+import { TicketHooks } from '../../tickets/ticket-hooks.service.js';
 import { PlaybookTemplatesService } from '../templates/playbook-templates.service.js';
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { ChannelSchema, type ChannelSubscription } from '../persistence/entities/index.js';
-import { DeliveryQueue, type Wake } from './delivery-queue.js';
+import { DeliveryQueue, type Wake } from './delivery-queue.service.js';
 import { matchesSubscription } from './subscription.js';
 
 const BATCH = 200;

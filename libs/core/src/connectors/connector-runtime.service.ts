@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { EntityManager } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
-import { DeliveryQueue } from './delivery-queue.js';
-import { DeliveryWorker } from './delivery-worker.js';
-import { MaintenanceRunner } from './maintenance-runner.js';
-import { OutboxDispatcher } from './outbox-dispatcher.js';
-import { PollRunner } from './poll-runner.js';
+import { DeliveryQueue } from './delivery-queue.service.js';
+import { DeliveryWorker } from './delivery-worker.service.js';
+import { MaintenanceRunner } from './maintenance-runner.service.js';
+import { OutboxDispatcher } from './outbox-dispatcher.service.js';
+import { PollRunner } from './poll-runner.service.js';
 import { SecretBox, SecretKeyError } from './secret-box.js';
 
 /** Starts what this process's roles ask for: the scheduler loop, the delivery workers, or neither. */

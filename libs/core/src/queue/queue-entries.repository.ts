@@ -9,7 +9,7 @@ import {
   type QueueOrder,
   type SkipReason,
 } from '@escala/domain';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import type { CombinedWrite } from '../persistence/combined-write.js';
 import type { Ticket } from '../persistence/entities/index.js';
 

@@ -12,10 +12,10 @@ import {
 } from '@escala/connector-kit';
 import { z } from 'zod';
 import { ChannelSchema } from '../persistence/entities/index.js';
-import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelConfigCodec } from './channel-config.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORTS, type CallPort, type CorePorts } from './core-ports.js';
-import { InboundChanges, type InboundOutcome } from './inbound-changes.js';
+import { InboundChanges, type InboundOutcome } from './inbound-changes.repository.js';
 import { Refusal } from '@escala/domain';
 
 /** Far above any ticket a service sends us, far below what would hurt a worker's memory. */

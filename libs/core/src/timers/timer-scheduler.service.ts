@@ -8,7 +8,7 @@ import {
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { QueryResult } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import { PeriodicJob } from '../clock/periodic-job.js';
 import { TIMERS_OPTIONS, type TimersModuleOptions } from './timer-spec.js';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { statusOnTakeover, TICKET_STATUSES, type SkipReason, type TicketStatus } from '@escala/domain';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import { TicketSchema } from '../persistence/entities/index.js';
-import { TicketHooks } from '../tickets/ticket-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.service.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { takeoverStatusChangeFrom } from '../tickets/takeover-status.js';
 import { ticketView } from '../tickets/ticket-view.js';

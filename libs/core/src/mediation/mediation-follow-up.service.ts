@@ -18,14 +18,14 @@ import {
   recordReportProduced,
   renderMediationReport,
 } from '@escala/domain';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import { PeriodicJob } from '../clock/periodic-job.js';
 import { CustomerSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { PlaybookTemplatesService } from '../playbook/templates/playbook-templates.service.js';
 import { revive, toStored } from '../persistence/stored-json.js';
-import { TicketPlaybookStore } from '../playbook/ticket-playbook-store.js';
+import { TicketPlaybookStore } from '../playbook/ticket-playbook.repository.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { TimersService } from '../timers/timers.service.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import type { DomainEventDraft } from '../audit/domain-event.js';
-import { Clock } from '../clock/clock.js';
+import { Clock } from '../clock/clock.service.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
-import { TicketHooks } from '../tickets/ticket-hooks.js';
+import { TicketHooks } from '../tickets/ticket-hooks.service.js';
 import { entryAdded, TicketEntriesService, type EntryThread } from '../tickets/ticket-entries.service.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';

@@ -4,12 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { ConnectorError, DELIVERY_DEAD_LETTERED, type ConnectorEvent, type EventPayload } from '@escala/connector-kit';
 import { auditRow } from '../audit/audit.service.js';
 import { AuditRecordSchema, ChannelSchema } from '../persistence/entities/index.js';
-import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelConfigCodec } from './channel-config.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
-import { TicketSummaries } from './ticket-summaries.js';
+import { TicketSummaries } from './ticket-summaries.repository.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { CORE_PORTS, type CallPort, type CorePorts } from './core-ports.js';
-import { DeliveryQueue } from './delivery-queue.js';
+import { DeliveryQueue } from './delivery-queue.service.js';
 import { decideRetry } from './retry-policy.js';
 
 interface ClaimedDelivery {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import type { HealthReport } from '@escala/connector-kit';
-import { ChangeJournal } from '../audit/change-journal.js';
+import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import { ChannelSchema } from '../persistence/entities/index.js';
 

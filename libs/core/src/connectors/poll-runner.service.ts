@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema } from '../persistence/entities/index.js';
-import { ChannelConfigCodec } from './channel-config.js';
+import { ChannelConfigCodec } from './channel-config.service.js';
 import { channelPollStates } from './channel-poll-states.repository.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CORE_PORTS, type CorePorts } from './core-ports.js';
 import { claimDueChannels } from './due-channels.js';
-import { InboundChanges } from './inbound-changes.js';
+import { InboundChanges } from './inbound-changes.repository.js';
 
 const BATCH = 20;
 const POLL_TIMEOUT_MS = 60_000;
