@@ -64,6 +64,12 @@ export interface CorePort extends ChannelPort {
    * not allow is refused as `permanent`; asking for the status it already has changes nothing.
    */
   changeTicketStatus(ticketId: string, status: TicketStatus, options?: StatusChangeOptions): Promise<void>;
+  /**
+   * Hands a message no ticket or customer could take (a mail from an unknown sender) to the
+   * relationship desk's triage queue, where a person redirects it. The same `key` on this channel
+   * again records nothing (`recorded: false`, the first item's id): a replayed batch holds once.
+   */
+  holdForTriage(item: NewTriageItem): Promise<{ id: string; recorded: boolean }>;
 }
 
 /**
@@ -173,4 +179,24 @@ export interface AnnouncementAcknowledgement {
   via: 'teams-reaction';
   /** When the member acknowledged (the time of the like); now when left out. ISO 8601. */
   at?: string;
+}
+
+/** A message waiting for a person to decide where it belongs (the relationship desk's triage). */
+export interface NewTriageItem {
+  /** Unique on the channel: a mail's Message-ID, or its mailbox place when it has none. */
+  key: string;
+  sender: { email: string; name?: string };
+  subject: string;
+  /** What the sender wrote, as a ticket entry would keep it (sanitised, quoted history trimmed). */
+  body: string;
+  /** When the message reached us (ISO 8601). */
+  receivedAt: string;
+  /** At most 20, as on an entry. */
+  attachments?: EntryAttachment[];
+  /** Where the original stays (a mail's `imap://` URL). */
+  sourceUrl?: string;
+  /** Linked to the ticket the item becomes, so later messages of the thread land on it (a Message-ID). */
+  externalReference?: ExternalReference;
+  /** The category a new ticket made from the item is offered (the channel's own). */
+  category?: string;
 }

@@ -22,6 +22,7 @@ import { MediationModule } from './mediation/mediation.module.js';
 import { MEDIATION_FOLLOW_UP_INTERVAL_MS } from './mediation/mediation-follow-up.service.js';
 import { ErrorSheetModule } from './error-sheet/error-sheet.module.js';
 import { SuggestionsModule } from './suggestions/suggestions.module.js';
+import { TriageModule } from './triage/triage.module.js';
 import { FollowUpsModule } from './follow-ups/follow-ups.module.js';
 import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ReportsModule } from './reports/reports.module.js';
@@ -65,6 +66,7 @@ export class CoreModule {
         MediationModule,
         ErrorSheetModule,
         SuggestionsModule,
+        TriageModule,
         FollowUpsModule,
         DashboardModule,
         ReportsModule,
@@ -98,6 +100,7 @@ export class CoreModule {
         CustomersModule,
         TicketsModule,
         MediationModule,
+        TriageModule,
         MEDIATION_FOLLOW_UP_INTERVAL_MS,
         QueueSettings,
       ],

@@ -73,6 +73,7 @@ describe('the corpus, message by message, through intake (in-memory core)', () =
       url: `imap://suporte@127.0.0.1:143/INBOX;UIDVALIDITY=1/;UID=${prefix}`,
       uidValidity: '1',
       uid: Number(prefix),
+      receivedAt: '2026-12-03T12:00:00.000Z',
     };
     const outcome = await takeMessage(port, config, message, place);
     outcomes.set(prefix, outcome);
@@ -82,6 +83,13 @@ describe('the corpus, message by message, through intake (in-memory core)', () =
     if (expected.ticketOf) expect('ticket' in outcome && outcome.ticket.id).toBe(ticketOf(expected.ticketOf));
     if (expected.reason) expect(outcome).toEqual({ kind: 'held', reason: expected.reason });
     if (outcome.kind === 'bounce') expect(outcome.address).toBe(expected.bounced);
+    if (outcome.kind === 'triage') {
+      const held = port.triage.find((item) => item.id === outcome.itemId)!;
+      expect(held).toMatchObject({ receivedAt: place.receivedAt, sourceUrl: place.url });
+      expect(held.body).toContain(expected.text);
+      expect(held.externalReference).toEqual({ system: 'email', id: message.messageId });
+      return;
+    }
 
     const ticket = 'ticket' in outcome ? port.ticket(outcome.ticket.id) : undefined;
     const shown = outcome.kind === 'new-ticket' ? ticket!.input.body : (ticket?.entries.at(-1)?.body ?? '');
@@ -96,6 +104,16 @@ describe('the corpus, message by message, through intake (in-memory core)', () =
       expect(kept, file.name).toBeDefined();
       expect(kept!.url !== null).toBe(file.stored);
     }
+  });
+
+  it('holds an unknown sender for triage once, however often the message is read again', async () => {
+    const file = MAIL_CORPUS.find((c) => c.outcome === 'triage')!.file;
+    const message = await readMessage(corpusMessage(file, values), config.address);
+    const place = { url: 'imap://again', uidValidity: '2', uid: 1, receivedAt: '2026-12-03T12:05:00.000Z' };
+    const again = await takeMessage(port, config, message, place);
+    expect(again).toEqual({ kind: 'triage', itemId: port.triage[0]!.id });
+    expect(port.triage).toHaveLength(1);
+    expect(port.triage[0]).toMatchObject({ sender: { email: 'fulano@desconhecido.com', name: 'Fulano' } });
   });
 
   it('opens one ticket per conversation, whatever arrived twice or answered by reply-all', () => {

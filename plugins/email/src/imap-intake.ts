@@ -41,17 +41,22 @@ export async function pollMailbox(
         .slice(0, config.batchSize);
       if (uids.length === 0) return { changes: [], cursor: checkpoint(lastUid) };
       // Collect first: a command issued inside the fetch loop deadlocks imapflow.
-      const sources: Array<{ uid: number; source: Buffer }> = [];
-      for await (const message of client.fetch(uids.join(','), { uid: true, source: true }, { uid: true }))
-        if (message.source) sources.push({ uid: message.uid, source: message.source });
+      const sources: Array<{ uid: number; source: Buffer; receivedAt: string }> = [];
+      for await (const message of client.fetch(
+        uids.join(','),
+        { uid: true, source: true, internalDate: true },
+        { uid: true },
+      ))
+        if (message.source)
+          sources.push({ uid: message.uid, source: message.source, receivedAt: receivedAt(message.internalDate) });
       const base = `imap://${encodeURIComponent(config.username)}@${config.imapHost}:${config.imapPort}/${encodeURIComponent(config.mailbox)}`;
       const changes = [];
-      for (const { uid, source } of sources) {
+      for (const { uid, source, receivedAt } of sources) {
         const message = await readMessage(source, config.address);
         changes.push(
           mailChange(
             message,
-            { url: `${base};UIDVALIDITY=${uidValidity}/;UID=${uid}`, uidValidity, uid },
+            { url: `${base};UIDVALIDITY=${uidValidity}/;UID=${uid}`, uidValidity, uid, receivedAt },
             config,
             onOutcome,
           ),
@@ -62,6 +67,12 @@ export async function pollMailbox(
       lock.release();
     }
   });
+}
+
+/** The server's INTERNALDATE; a server that gives none leaves us the time we read it. */
+function receivedAt(internalDate: Date | string | undefined): string {
+  const date = internalDate ? new Date(internalDate) : new Date();
+  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
 }
 
 function readCheckpoint(cursor: string | null): Checkpoint | null {

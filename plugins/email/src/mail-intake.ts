@@ -14,6 +14,8 @@ export interface MailboxPlace {
   url: string;
   uidValidity: string;
   uid: number;
+  /** When the server received it (IMAP INTERNALDATE), ISO 8601: the sender's Date header can say anything. */
+  receivedAt: string;
 }
 
 /** What became of one message: the outcome the corpus asserts and the docs list. */
@@ -24,7 +26,8 @@ export type IntakeOutcome =
   | { kind: 'bounce'; ticket: TicketRef; address: string | null }
   | { kind: 'duplicate'; ticket: TicketRef }
   | { kind: 'our-copy' }
-  | { kind: 'held'; reason: string };
+  | { kind: 'held'; reason: string }
+  | { kind: 'triage'; itemId: string };
 
 /** One message = one inbound change, keyed by its Message-ID so a second delivery of it is applied once. */
 export function mailChange(
@@ -102,7 +105,7 @@ export async function takeMessage(
   }
 
   const customer = await port.findCustomerByEmail(message.from);
-  if (!customer) return hold(port, message, place, 'unknown sender');
+  if (!customer) return toTriage(port, config, { ...message, from: message.from }, place, attachments);
   if (!(await withinSenderLimit(port, config, message.from))) return hold(port, message, place, 'sender rate limit');
   const ticket = await port.createTicket({
     subject: baseSubject(message.subject) || '(sem assunto)',
@@ -191,7 +194,33 @@ export function addressKey(prefix: string, address: string): string {
   return `${prefix}:${escaped}`.slice(0, 200);
 }
 
-/** Kept for a person to decide (the triage list), never dropped silently. */
+/**
+ * An unknown sender's mail waits in the relationship desk's triage (seed 000: "tratativa de e-mails
+ * e redirecionamento"), where a person redirects it to a ticket, a tier or a person. Keyed as the
+ * change is, so a re-read batch holds it once; the Message-ID goes with it so the thread follows.
+ */
+async function toTriage(
+  port: CorePort,
+  config: EmailConfig,
+  message: InboundMessage & { from: string },
+  place: MailboxPlace,
+  attachments: EntryAttachment[],
+): Promise<IntakeOutcome> {
+  const { id } = await port.holdForTriage({
+    key: message.messageId ?? `${place.uidValidity}:${place.uid}`,
+    sender: { email: message.from, ...(message.fromName ? { name: message.fromName.slice(0, 200) } : {}) },
+    subject: (baseSubject(message.subject) || '(sem assunto)').slice(0, 300),
+    body: message.text || '(sem texto)',
+    receivedAt: place.receivedAt,
+    attachments,
+    sourceUrl: place.url,
+    ...(message.messageId ? { externalReference: { system: EMAIL_SYSTEM, id: message.messageId } } : {}),
+    category: config.category,
+  });
+  return { kind: 'triage', itemId: id };
+}
+
+/** Kept in the channel's `held` list for an admin to look at (automatic mail, over the limit…), never dropped silently. */
 async function hold(
   port: CorePort,
   message: InboundMessage,

@@ -158,6 +158,22 @@ export const EVENT_CATALOGUE = {
   }),
   'support_structure.changed': z.strictObject({ version: z.number().int(), preset: z.string().nullable() }),
   'suggestion.registered': z.strictObject({ suggestionId: z.uuid(), title: z.string() }),
+  /** A message nobody could place waits in the relationship desk's triage (an unknown sender's mail). */
+  'triage.item_held': z.strictObject({
+    itemId: z.uuid(),
+    channelId: z.uuid(),
+    sender: z.string(),
+    subject: z.string(),
+    receivedAt: Instant,
+  }),
+  /** A person redirected the item (to a ticket, a tier or stage, a person) or dismissed it. */
+  'triage.item_resolved': z.strictObject({
+    itemId: z.uuid(),
+    channelId: z.uuid(),
+    resolution: z.enum(['ticket', 'unit', 'person', 'dismissed']),
+    ticketId: z.uuid().nullable(),
+    by: actor,
+  }),
   /** Raised by the platform when a delivery exhausted its attempts; channels may subscribe to it. */
   'connector.delivery_dead_lettered': z.strictObject({
     deliveryId: z.uuid(),

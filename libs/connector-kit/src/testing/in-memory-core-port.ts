@@ -22,6 +22,7 @@ import type {
   LinkedReference,
   NewEntry,
   NewTicket,
+  NewTriageItem,
   StatusChangeOptions,
   TicketRef,
   UserRef,
@@ -105,6 +106,8 @@ export class InMemoryCorePort implements CorePort {
   private readonly customers: Array<{ id: string; name: string; contacts: string[] }> = [];
   /** Tickets a priority e-mail was marked on. */
   readonly priorityEmails = new Set<string>();
+  /** Messages held for the relationship desk's triage, one per key. */
+  readonly triage: Array<NewTriageItem & { id: string }> = [];
 
   /** Makes a customer findable by its contacts' addresses (and their domain). */
   addCustomer(customer: { id?: string; name: string; contacts: string[] }): { id: string; name: string } {
@@ -246,6 +249,19 @@ export class InMemoryCorePort implements CorePort {
   async markPriorityEmail(ticketId: string): Promise<void> {
     this.ticket(ticketId);
     this.priorityEmails.add(ticketId);
+  }
+
+  async holdForTriage(item: NewTriageItem): Promise<{ id: string; recorded: boolean }> {
+    if (!item.key?.trim()) throw ConnectorError.permanent('refused by the core: key: required');
+    if (!/^[^@\s]+@[^@\s]+$/.test(item.sender?.email ?? ''))
+      throw ConnectorError.permanent('refused by the core: sender.email: not an e-mail address');
+    if (Number.isNaN(Date.parse(item.receivedAt)))
+      throw ConnectorError.permanent('refused by the core: receivedAt: not an ISO 8601 instant');
+    const held = this.triage.find((t) => t.key === item.key);
+    if (held) return { id: held.id, recorded: false };
+    const id = randomUUID();
+    this.triage.push({ ...structuredClone(item), id });
+    return { id, recorded: true };
   }
 
   private identity(identity: ExternalIdentity): ExternalIdentity {

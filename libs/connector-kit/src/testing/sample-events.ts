@@ -138,6 +138,20 @@ export const SAMPLE_PAYLOADS: { [T in EventType]: EventPayload<T> } = {
   },
   'support_structure.changed': { version: 2, preset: 'n1-n5' },
   'suggestion.registered': { suggestionId: 'c3d4e5f6-a7b8-4c9d-8e0f-2a3b4c5d6e7f', title: 'Atalho para notas' },
+  'triage.item_held': {
+    itemId: 'f6a7b8c9-d0e1-4f2a-8b3c-5d6e7f809102',
+    channelId: 'a7b8c9d0-e1f2-4a3b-8c4d-6e7f80910213',
+    sender: 'fulano@desconhecido.com',
+    subject: 'Orçamento',
+    receivedAt: at,
+  },
+  'triage.item_resolved': {
+    itemId: 'f6a7b8c9-d0e1-4f2a-8b3c-5d6e7f809102',
+    channelId: 'a7b8c9d0-e1f2-4a3b-8c4d-6e7f80910213',
+    resolution: 'unit',
+    ticketId: 'b8c9d0e1-f2a3-4b4c-8d5e-7f8091021324',
+    by: actor,
+  },
   'connector.delivery_dead_lettered': {
     deliveryId: 'd4e5f6a7-b8c9-4d0e-9f1a-3b4c5d6e7f80',
     eventId: 'e5f6a7b8-c9d0-4e1f-8a2b-4c5d6e7f8091',

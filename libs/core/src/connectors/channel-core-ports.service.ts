@@ -18,6 +18,7 @@ import {
   type LinkedReference,
   type NewEntry,
   type NewTicket,
+  type NewTriageItem,
   type StatusChangeOptions,
   type TicketRef,
   type TicketSummary,
@@ -32,6 +33,10 @@ import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../ticket
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import { TicketWorkflowService } from '../tickets/ticket-workflow.service.js';
+import { HoldTriageItemBody } from '../triage/triage.schemas.js';
+import { TriageService } from '../triage/triage.service.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { ContactBody } from '../customers/customer.schemas.js';
 import { UserIdentitiesService } from '../users/user-identities.service.js';
 import { ChannelStateStore } from './channel-state.repository.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
@@ -254,6 +259,10 @@ class ChannelCorePort implements CorePort {
     });
   }
 
+  holdForTriage(item: NewTriageItem): Promise<{ id: string; recorded: boolean }> {
+    return this.refusing(() => this.services.triage.hold(this.channelId, parsed(HoldTriageItemBody, item)));
+  }
+
   /**
    * The channel, or the person the service named when an admin linked their identity: the audit
    * trail then shows the person and, in the label, the channel they worked through.
@@ -295,14 +304,15 @@ class ChannelCorePort implements CorePort {
     const email = input.requester?.email?.trim();
     if (input.customerId) {
       // The requester's contact at that customer, when they are one: replies go to the contact's e-mail.
-      const contact =
-        email && TicketId.safeParse(input.customerId).success
-          ? await this.services.em.findOne(CustomerContactSchema, {
-              customerId: input.customerId,
-              email: { $ilike: escapeLike(email) },
-            })
-          : null;
-      return { customerId: input.customerId, contactId: contact?.id ?? null };
+      const known = email && TicketId.safeParse(input.customerId).success;
+      const contact = known
+        ? await this.services.em.findOne(CustomerContactSchema, {
+            customerId: input.customerId,
+            email: { $ilike: escapeLike(email) },
+          })
+        : null;
+      const added = !contact && known ? await this.colleagueContact(input.customerId, input.requester!) : null;
+      return { customerId: input.customerId, contactId: contact?.id ?? added };
     }
     if (!email)
       throw Refusal.invalid(
@@ -323,6 +333,26 @@ class ChannelCorePort implements CorePort {
       );
     }
     return { customerId: contacts[0]!.customerId, contactId: contacts[0]!.id };
+  }
+
+  /**
+   * A requester writing from the domain of the customer's contacts (a colleague of theirs) becomes
+   * one of its contacts: replies reach them, and their next message matches by address. Someone
+   * from any other domain stays unknown: naming a customer does not make a stranger its contact.
+   */
+  private async colleagueContact(customerId: string, requester: { name?: string; email?: string }) {
+    const email = requester.email!.trim().toLowerCase();
+    const domain = email.slice(email.lastIndexOf('@') + 1);
+    const colleague =
+      email.includes('@') &&
+      (await this.services.em.findOne(CustomerContactSchema, {
+        customerId,
+        email: { $ilike: `%@${escapeLike(domain)}` },
+      }));
+    if (!colleague) return null;
+    const contact = parsed(ContactBody, { name: requester.name?.trim() || email, email });
+    const added = await this.services.customers.add(this.caller, customerId, 'contact', contact);
+    return added.id;
   }
 
   private async userNamedBy(identity: ExternalIdentity): Promise<string> {
@@ -363,6 +393,8 @@ export class ChannelCorePorts implements CorePorts {
     readonly acknowledgements: AnnouncementAcknowledgementsService,
     readonly stateStore: ChannelStateStore,
     readonly summaries: TicketSummaries,
+    readonly triage: TriageService,
+    readonly customers: CustomersService,
     private readonly box: SecretBox,
   ) {}
 

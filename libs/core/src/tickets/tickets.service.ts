@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { Refusal, routeByCategory, URGENT_TAG } from '@escala/domain';
+import { findUnit, Refusal, routeByCategory, URGENT_TAG } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, diff } from '../audit/change-journal.service.js';
 import { domainEvent, type DomainEventDraft } from '../audit/domain-event.js';
@@ -26,18 +26,21 @@ export class TicketsService {
   /**
    * Routes the ticket under the active structure and writes it with everything it causes — its
    * first history lines, audit record, events, queue entry and SLA timers — as one statement.
+   * `placedIn`: a unit a person chose for it (triage), instead of the one its category routes to.
    */
-  async create(caller: TicketCaller, input: CreateTicketInput) {
+  async create(caller: TicketCaller, input: CreateTicketInput, placedIn?: string) {
     const { version, structure } = await this.structures.active();
     const routed = routeByCategory(structure, input.category);
     if (!routed.ok) throw Refusal.invalid('category', routed.reason);
+    if (placedIn && !findUnit(structure, placedIn))
+      throw Refusal.invalid('unitKey', `${placedIn} is not a unit of the active support structure`);
     const now = new Date();
     const ticket: Ticket = {
       ...input,
       id: randomUUID(),
       number: null,
       status: 'new',
-      unitKey: routed.unitKey,
+      unitKey: placedIn ?? routed.unitKey,
       structureVersion: version,
       spocId: null,
       technicalAnalysis: null,

@@ -6,7 +6,7 @@ const FOLDER = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 /** One realistic message of the corpus and what intake must make of it (fixtures/corpus.json). */
 export interface CorpusCase {
   file: string;
-  outcome: 'new-ticket' | 'entry' | 'automatic-entry' | 'bounce' | 'duplicate' | 'held' | 'our-copy';
+  outcome: 'new-ticket' | 'entry' | 'automatic-entry' | 'bounce' | 'duplicate' | 'held' | 'our-copy' | 'triage';
   /** The two-digit prefix of the message whose ticket this one must land on. */
   ticketOf?: string;
   /** Words the ticket must show for this message (decoded, trimmed of quoted history). */
@@ -18,6 +18,7 @@ export interface CorpusCase {
   priority?: boolean;
   subject?: string;
   bounced?: string;
+  /** How the sender was matched to the customer: `domain` makes them a contact of it. */
   customer?: 'address' | 'domain';
 }
 

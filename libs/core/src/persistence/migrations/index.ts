@@ -19,6 +19,7 @@ import { Migration20261203010100_entry_direction } from './Migration202612030101
 import { Migration20261203050000_ticket_clock_events } from './Migration20261203050000_ticket_clock_events.js';
 import { Migration20261203090000_leader_priority_skip_reason } from './Migration20261203090000_leader_priority_skip_reason.js';
 import { Migration20261203170000_sla_unit_key } from './Migration20261203170000_sla_unit_key.js';
+import { Migration20261204020000_triage_items } from './Migration20261204020000_triage_items.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -46,4 +47,5 @@ export const migrations = [
   Migration20261203050000_ticket_clock_events,
   Migration20261203090000_leader_priority_skip_reason,
   Migration20261203170000_sla_unit_key,
+  Migration20261204020000_triage_items,
 ];

@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { findUnit, Refusal } from '@escala/domain';
+import { ChangeJournal } from '../audit/change-journal.service.js';
+import { domainEvent } from '../audit/domain-event.js';
+import type { Principal } from '../auth/principal.js';
+import { Clock } from '../clock/clock.service.js';
+import { CustomersService } from '../customers/customers.service.js';
+import {
+  CustomerContactSchema,
+  SupportMemberSchema,
+  TicketExternalReferenceSchema,
+  UserSchema,
+} from '../persistence/entities/index.js';
+import { SupportStructureService } from '../structure/support-structure.service.js';
+import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { TicketsService } from '../tickets/tickets.service.js';
+import { TriageItems, type TriageItem } from './triage-items.repository.js';
+import type { HoldTriageItemInput, RedirectTriageInput } from './triage.schemas.js';
+
+type NewTicketTarget = Exclude<RedirectTriageInput, { to: 'ticket' }>;
+
+const OPEN_ITEMS_SHOWN = 500;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The relationship desk's triage (seed 000: "tratativa de e-mails e redirecionamento"): messages a
+ * channel could not place wait here; a member sends each to a ticket, a tier or stage, or a person,
+ * or dismisses it. Each decision is one transaction with its audit record and events, and an item
+ * is decided once: whoever comes second is told it was already handled.
+ */
+@Injectable()
+export class TriageService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly items: TriageItems,
+    private readonly tickets: TicketsService,
+    private readonly entries: TicketEntriesService,
+    private readonly customers: CustomersService,
+    private readonly structures: SupportStructureService,
+    private readonly journal: ChangeJournal,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Called through a channel's port, in its inbound change's transaction; the same key holds once. */
+  hold(channelId: string, input: HoldTriageItemInput): Promise<{ id: string; recorded: boolean }> {
+    return this.em.transactional(async (tx) => {
+      const held = await this.items.hold(tx, channelId, {
+        key: input.key,
+        senderEmail: input.sender.email.toLowerCase(),
+        senderName: input.sender.name ?? null,
+        subject: input.subject,
+        body: input.body,
+        attachments: input.attachments,
+        sourceUrl: input.sourceUrl ?? null,
+        externalReference: input.externalReference ?? null,
+        category: input.category ?? null,
+        receivedAt: new Date(input.receivedAt),
+      });
+      if (!held.recorded) return held;
+      const sender = input.sender.email.toLowerCase();
+      this.journal.record({
+        actor: { system: `connector:${channelId}` },
+        action: 'triage.item_held',
+        subjectType: 'triage_item',
+        subjectId: held.id,
+        after: { channelId, sender, subject: input.subject, receivedAt: input.receivedAt },
+        events: [
+          domainEvent('triage.item_held', {
+            itemId: held.id,
+            channelId,
+            sender,
+            subject: input.subject,
+            receivedAt: new Date(input.receivedAt).toISOString(),
+          }),
+        ],
+      });
+      return held;
+    });
+  }
+
+  async open(): Promise<{ items: TriageItem[] }> {
+    return { items: await this.items.open(this.em, OPEN_ITEMS_SHOWN) };
+  }
+
+  redirect(caller: Principal, id: string, target: RedirectTriageInput) {
+    return this.em.transactional(async (tx) => {
+      const item = await this.openItem(tx, id);
+      const ticket =
+        target.to === 'ticket'
+          ? await this.onTicket(caller, item, target.ticketId)
+          : await this.newTicket(caller, item, target);
+      if (item.externalReference) await this.link(tx, caller, item, ticket.id);
+      await this.close(tx, caller, item, target.to, ticket.id, {
+        to: target.to,
+        ticketId: ticket.id,
+        ticketNumber: ticket.number,
+      });
+      return { item: (await this.items.find(tx, id))!, ticket };
+    });
+  }
+
+  dismiss(caller: Principal, id: string, reason: string) {
+    return this.em.transactional(async (tx) => {
+      const item = await this.openItem(tx, id);
+      await this.close(tx, caller, item, 'dismissed', null, { reason });
+      return (await this.items.find(tx, id))!;
+    });
+  }
+
+  private async openItem(tx: EntityManager, id: string): Promise<TriageItem> {
+    const item = await this.items.lock(tx, id);
+    if (!item) throw Refusal.notFound(`No triage item with id ${id}`);
+    if (item.status !== 'open') throw Refusal.conflict(`This triage item was already ${item.status}`);
+    return item;
+  }
+
+  /** The mail becomes what the customer wrote on that ticket, as if it had threaded there by itself. */
+  private async onTicket(caller: Principal, item: TriageItem, ticketId: string) {
+    const ticket = await this.tickets.get(ticketId).catch(() => {
+      throw Refusal.invalid('ticketId', `no ticket with id ${ticketId}`);
+    });
+    await this.entries.add(caller, ticket.id, {
+      kind: 'public',
+      fromCustomer: true,
+      body: item.body,
+      attachments: item.attachments,
+    });
+    return { id: ticket.id, number: Number(ticket.number) };
+  }
+
+  private async newTicket(caller: Principal, item: TriageItem, target: NewTicketTarget) {
+    const { structure } = await this.structures.active();
+    const unitKey = target.to === 'unit' ? target.unitKey : await this.unitOf(target.assigneeId);
+    const unit = findUnit(structure, unitKey);
+    if (!unit) throw Refusal.invalid('unitKey', `${unitKey} is not a unit of the active support structure`);
+    const category = target.category ?? item.category ?? unit.categories[0];
+    if (!category) throw Refusal.invalid('category', `choose a category: ${unit.key} receives none by itself`);
+    await this.customers.find(target.customerId).catch(() => {
+      throw Refusal.invalid('customerId', `no customer with id ${target.customerId}`);
+    });
+    const ticket = await this.tickets.create(
+      caller,
+      {
+        customerId: target.customerId,
+        contactId: await this.contactFor(caller, item, target),
+        channel: 'email',
+        product: null,
+        module: null,
+        category,
+        subject: item.subject,
+        description: item.body,
+        tags: [],
+        deadlines: [],
+        assigneeId: target.to === 'person' ? target.assigneeId : null,
+      },
+      unit.key,
+    );
+    if (item.attachments.length > 0)
+      await this.entries.add(caller, ticket.id, {
+        kind: 'internal',
+        body: 'Anexos da mensagem de abertura.',
+        attachments: item.attachments,
+      });
+    return { id: ticket.id, number: ticket.number };
+  }
+
+  /** A person's ticket waits in their own unit: someone not placed in the structure cannot take one. */
+  private async unitOf(userId: string): Promise<string> {
+    const user = await this.em.findOne(UserSchema, { id: userId, active: true });
+    if (!user) throw Refusal.invalid('assigneeId', `no active user with id ${userId}`);
+    const placed = await this.em.findOne(SupportMemberSchema, { userId });
+    if (!placed) throw Refusal.invalid('assigneeId', `${user.displayName} is not placed in the support structure`);
+    return placed.unitKey;
+  }
+
+  /** The sender's contact at the customer: found, added when the member asked, or none (replies need one). */
+  private async contactFor(caller: Principal, item: TriageItem, target: NewTicketTarget): Promise<string | null> {
+    const existing = await this.em.findOne(CustomerContactSchema, {
+      customerId: target.customerId,
+      email: { $ilike: escapeLike(item.sender.email) },
+    });
+    if (existing || !target.addSenderAsContact) return existing?.id ?? null;
+    const name = item.sender.name ?? item.sender.email;
+    const added = await this.customers.add(caller, target.customerId, 'contact', {
+      name,
+      email: item.sender.email,
+      phone: null,
+    });
+    return added.id;
+  }
+
+  /** The mail's Message-ID on the ticket, for the channel it came through: the thread's next mail lands there. */
+  private async link(tx: EntityManager, caller: Principal, item: TriageItem, ticketId: string): Promise<void> {
+    const key = {
+      channelId: item.channel.id,
+      system: item.externalReference!.system,
+      externalId: item.externalReference!.id,
+    };
+    const existing = await tx.findOne(TicketExternalReferenceSchema, key);
+    if (existing?.ticketId === ticketId) return;
+    if (existing) throw Refusal.conflict(`${key.system} ${key.externalId} is already linked to another ticket`);
+    tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: this.clock.now() });
+    this.journal.record({
+      actor: caller,
+      action: 'ticket.external_reference_linked',
+      subjectType: 'ticket',
+      subjectId: ticketId,
+      after: { channelId: key.channelId, system: key.system, externalId: key.externalId },
+    });
+  }
+
+  private async close(
+    tx: EntityManager,
+    caller: Principal,
+    item: TriageItem,
+    resolution: 'ticket' | 'unit' | 'person' | 'dismissed',
+    ticketId: string | null,
+    outcome: Record<string, unknown>,
+  ): Promise<void> {
+    const status = resolution === 'dismissed' ? 'dismissed' : 'redirected';
+    await this.items.close(tx, item.id, { status, outcome, by: caller.userId, at: this.clock.now() });
+    this.journal.record({
+      actor: caller,
+      action: `triage.item_${status}`,
+      subjectType: 'triage_item',
+      subjectId: item.id,
+      before: { status: 'open' },
+      after: { status, ...outcome },
+      events: [
+        domainEvent('triage.item_resolved', {
+          itemId: item.id,
+          channelId: item.channel.id,
+          resolution,
+          ticketId,
+          by: { userId: caller.userId, displayName: caller.displayName },
+        }),
+      ],
+    });
+  }
+}
