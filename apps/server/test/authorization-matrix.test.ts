@@ -122,6 +122,10 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /tickets/:id/commitments': ['admin', 'leader', 'agent'],
   'GET /tickets/:id/commitments': ['admin', 'leader', 'agent'],
   'POST /tickets/:id/commitments/:commitmentId/done': ['admin', 'leader', 'agent'],
+  // The relationship desk's triage (seed 000): the desk, its leaders and admins.
+  'GET /triage-items': ['admin', 'leader', 'relationship'],
+  'POST /triage-items/:id/redirect': ['admin', 'leader', 'relationship'],
+  'POST /triage-items/:id/dismissal': ['admin', 'leader', 'relationship'],
 };
 
 const ROLE_REFUSAL = /^This action needs one of the roles/;
