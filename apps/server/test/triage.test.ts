@@ -118,7 +118,7 @@ describe('triage: unknown senders wait for the relationship desk, who redirect o
       },
     });
     const { id, item } = await held();
-    const done = await redirect(id, { to: 'ticket', ticketId: ticket.body.id });
+    const done = await redirect(id, { to: 'ticket', ticketNumber: ticket.body.number });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({
       item: { status: 'redirected', handledBy: deskUserId, outcome: { to: 'ticket', ticketId: ticket.body.id } },
@@ -208,6 +208,8 @@ describe('triage: unknown senders wait for the relationship desk, who redirect o
       [{ to: 'unit', unitKey: 'N1-E1', customerId: randomUUID() }, 400, 'customerId'],
       [{ to: 'unit', unitKey: 'N1-E1', customerId: team.customerId, category: 'inexistente' }, 400, 'category'],
       [{ to: 'ticket', ticketId: randomUUID() }, 400, 'ticketId'],
+      [{ to: 'ticket', ticketNumber: 999_999 }, 400, 'ticketNumber'],
+      [{ to: 'ticket' }, 400, 'ticketId'],
       [{ to: 'person', assigneeId: randomUUID(), customerId: team.customerId }, 400, 'assigneeId'],
       [{ to: 'person', assigneeId: deskUserId, customerId: team.customerId }, 400, 'assigneeId'],
       [{ to: 'queue', unitKey: 'N1-E1' }, 400],

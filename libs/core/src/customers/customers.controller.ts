@@ -4,7 +4,7 @@ import { ROLES } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ApiZodQuery, ValidBody, ValidQuery } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import {
   ContactBody,
@@ -16,6 +16,7 @@ import {
   UpdateImplementationItemBody,
 } from './customer.schemas.js';
 import { CustomersService } from './customers.service.js';
+import { CustomersResponse } from './customers.responses.js';
 
 const Id = (name: string) => Param(name, new ZodValidationPipe(z.uuid()));
 
@@ -26,6 +27,7 @@ export class CustomersController {
   constructor(private readonly customers: CustomersService) {}
 
   @Get()
+  @ApiZodResponse(CustomersResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'Find customers by name' })
   @ApiZodQuery(CustomersQuery)

@@ -27,7 +27,12 @@ const newTicket = {
 };
 
 export const RedirectTriageBody = z.discriminatedUnion('to', [
-  z.strictObject({ to: z.literal('ticket'), ticketId: z.uuid() }),
+  /** The ticket by id, or by the number people see (exactly one of them). */
+  z.strictObject({
+    to: z.literal('ticket'),
+    ticketId: z.uuid().optional(),
+    ticketNumber: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  }),
   z.strictObject({ to: z.literal('unit'), unitKey: text(40), ...newTicket }),
   z.strictObject({ to: z.literal('person'), assigneeId: z.uuid(), ...newTicket }),
 ]);

@@ -10,6 +10,7 @@ import {
   CustomerContactSchema,
   SupportMemberSchema,
   TicketExternalReferenceSchema,
+  TicketSchema,
   UserSchema,
 } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
@@ -87,9 +88,7 @@ export class TriageService {
     return this.em.transactional(async (tx) => {
       const item = await this.openItem(tx, id);
       const ticket =
-        target.to === 'ticket'
-          ? await this.onTicket(caller, item, target.ticketId)
-          : await this.newTicket(caller, item, target);
+        target.to === 'ticket' ? await this.onTicket(caller, item, target) : await this.newTicket(caller, item, target);
       if (item.externalReference) await this.link(tx, caller, item, ticket.id);
       await this.close(tx, caller, item, target.to, ticket.id, {
         to: target.to,
@@ -116,10 +115,8 @@ export class TriageService {
   }
 
   /** The mail becomes what the customer wrote on that ticket, as if it had threaded there by itself. */
-  private async onTicket(caller: Principal, item: TriageItem, ticketId: string) {
-    const ticket = await this.tickets.get(ticketId).catch(() => {
-      throw Refusal.invalid('ticketId', `no ticket with id ${ticketId}`);
-    });
+  private async onTicket(caller: Principal, item: TriageItem, target: Extract<RedirectTriageInput, { to: 'ticket' }>) {
+    const ticket = await this.targetTicket(target);
     await this.entries.add(caller, ticket.id, {
       kind: 'public',
       fromCustomer: true,
@@ -127,6 +124,15 @@ export class TriageService {
       attachments: item.attachments,
     });
     return { id: ticket.id, number: Number(ticket.number) };
+  }
+
+  private async targetTicket({ ticketId, ticketNumber }: { ticketId?: string; ticketNumber?: number }) {
+    if ((ticketId === undefined) === (ticketNumber === undefined))
+      throw Refusal.invalid('ticketId', 'name the ticket by ticketId or by ticketNumber, one of them');
+    const ticket = await this.em.findOne(TicketSchema, ticketId ? { id: ticketId } : { number: ticketNumber });
+    if (!ticket)
+      throw Refusal.invalid(ticketId ? 'ticketId' : 'ticketNumber', `no ticket ${ticketId ?? `#${ticketNumber}`}`);
+    return ticket;
   }
 
   private async newTicket(caller: Principal, item: TriageItem, target: NewTicketTarget) {
