@@ -17,6 +17,7 @@ const ChannelsPage = lazy(() => import('./admin/channels-page'));
 const ReportsPage = lazy(() => import('./reports/reports-page'));
 const TemplatesPage = lazy(() => import('./admin/templates-page'));
 const UsersPage = lazy(() => import('./admin/users-page'));
+const TriagePage = lazy(() => import('./relationship/triage-page'));
 
 // Mantine's default blue on white meets WCAG AA for text; the focus ring stays visible on keyboard use.
 const theme = createTheme({ primaryColor: 'blue', focusRing: 'auto' });
@@ -27,6 +28,7 @@ export const CONSOLE_BASE = '/console';
 function homeOf(me: Me): string {
   if (me.roles.includes('agent')) return '/next';
   if (me.roles.includes('leader')) return '/dashboard';
+  if (me.roles.includes('relationship')) return '/triage';
   return '/channels';
 }
 
@@ -51,6 +53,7 @@ function Routes() {
           <Route path="/reports" component={ReportsPage} />
           <Route path="/admin/templates" component={TemplatesPage} />
           <Route path="/admin/users" component={UsersPage} />
+          <Route path="/triage" component={TriagePage} />
           <Route>
             <Redirect to={homeOf(session.me)} />
           </Route>

@@ -38,6 +38,7 @@ export type Announcement = Answer<'/announcements', 'get'>['items'][number];
 export type AnnouncementStatus = Answer<'/announcements/{id}', 'get'>;
 export type ErrorSheetRequest = Answer<'/error-sheet-requests', 'get'>['items'][number];
 export type PendingPartnerCase = Answer<'/partner-cases/pending', 'get'>['items'][number];
+export type TriageItem = Answer<'/triage-items', 'get'>['items'][number];
 
 /** A connector's config is a JSON Schema document: the language is standard, so it is typed here. */
 export interface JsonSchema {

@@ -10,6 +10,8 @@ import { en } from './en';
 import { ptBR } from './pt-BR';
 import { ticketEn } from './ticket.en';
 import { ticketPtBR } from './ticket.pt-BR';
+import { triageEn } from './triage.en';
+import { triagePtBR } from './triage.pt-BR';
 
 const LANGUAGE_KEY = 'escala.language';
 export const LANGUAGES = ['pt-BR', 'en'] as const;
@@ -19,8 +21,8 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR, ...approvalsPtBR, ...editorsPtBR } },
-    en: { translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn, ...editorsEn } },
+    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR, ...approvalsPtBR, ...editorsPtBR, ...triagePtBR } },
+    en: { translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn, ...editorsEn, ...triageEn } },
   },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',

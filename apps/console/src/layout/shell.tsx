@@ -21,6 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { href: '/next', label: t('nav.next'), roles: ['agent'] },
     { href: '/mine', label: t('nav.mine'), roles: ['agent'] },
     { href: '/dashboard', label: t('nav.dashboard'), roles: ['leader', 'admin'] },
+    { href: '/triage', label: t('navTriage.triage'), roles: ['relationship', 'leader', 'admin'] },
     { href: '/channels', label: t('nav.channels'), roles: ['admin'] },
     { href: '/reports', label: t('navAdmin.reports'), roles: ['leader', 'admin'] },
     { href: '/admin/templates', label: t('navEditors.templates'), roles: ['admin'] },

@@ -1,0 +1,30 @@
+/** Texts of the relationship desk's triage page, pt-BR first. */
+export const triagePtBR = {
+  navTriage: { triage: 'Triagem' },
+  triage: {
+    title: 'Triagem de e-mails',
+    intro: 'E-mails de remetentes desconhecidos, do mais antigo ao mais novo. Encaminhe cada um ou descarte.',
+    empty: 'Nenhum e-mail aguardando triagem.',
+    from: 'De {{who}} · recebido em {{when}} · {{channel}}',
+    attachments: 'Anexos',
+    sendTo: 'Encaminhar para',
+    destination: {
+      unit: 'Nível ou estágio',
+      person: 'Pessoa',
+      ticket: 'Atendimento existente',
+      dismiss: 'Descartar',
+    },
+    ticketNumber: 'Número do atendimento',
+    unit: 'Nível, estágio ou mesa',
+    person: 'Pessoa',
+    customer: 'Cliente',
+    category: 'Categoria',
+    addSenderAsContact: 'Cadastrar {{email}} como contato do cliente (as respostas vão para esse endereço)',
+    redirect: 'Encaminhar',
+    reason: 'Motivo',
+    reasonExample: 'spam',
+    dismiss: 'Descartar e-mail',
+    redirected: '“{{subject}}” encaminhado: atendimento #{{number}}.',
+    dismissed: '“{{subject}}” descartado.',
+  },
+};
