@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isConnectorError, type CorePort, type NewTriageItem } from '@escala/connector-kit';
-import { CORE_PORTS, type CorePorts } from '@escala/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { CORE_PORTS, ormConfig, type CorePorts } from '@escala/core';
 import { expectCatalogued } from './support/event-catalogue.js';
 import { sql } from './support/sql.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
@@ -133,7 +134,11 @@ describe('triage: unknown senders wait for the relationship desk, who redirect o
     });
     const again = await redirect(id, { to: 'ticket', ticketId: ticket.body.id });
     expect(again.status).toBe(409);
-    await expectCatalogued(t, ['triage.item_resolved', 'ticket.customer_wrote']);
+    const events = await expectCatalogued(t, ['triage.item_resolved', 'ticket.customer_wrote']);
+    const wrote = events.find(
+      (event) => event.type === 'ticket.customer_wrote' && event.payload.ticketId === ticket.body.id,
+    );
+    expect(wrote?.payload).toMatchObject({ text: item.body, externalReference: item.externalReference });
   });
 
   it('redirects to a new ticket in a stage, for the customer the member chose, adding the sender as its contact', async () => {
@@ -275,5 +280,23 @@ describe('triage: unknown senders wait for the relationship desk, who redirect o
       category: 'duvida-utilizacao',
     });
     expect((await t.request('GET', `/tickets/${stranger.id}`, { token: desk })).body.contactId).toBeNull();
+  });
+
+  it('its migration rolls back (the table goes) and forward again (items can be held)', async () => {
+    const migrate = async (direction: 'up' | 'down') => {
+      const orm = await MikroORM.init({ ...ormConfig({ databaseUrl: t.databaseUrl, poolMax: 1 }), debug: false });
+      try {
+        await orm.migrator[direction]({ migrations: ['Migration20261204020000_triage_items'] });
+      } finally {
+        await orm.close(true);
+      }
+    };
+    const exists = async () =>
+      (await sql<{ table: string | null }>(t, `select to_regclass('triage_items')::text as table`))[0]!.table;
+    await migrate('down');
+    expect(await exists()).toBeNull();
+    await migrate('up');
+    expect(await exists()).toBe('triage_items');
+    expect((await held()).recorded).toBe(true);
   });
 });

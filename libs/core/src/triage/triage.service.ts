@@ -117,12 +117,12 @@ export class TriageService {
   /** The mail becomes what the customer wrote on that ticket, as if it had threaded there by itself. */
   private async onTicket(caller: Principal, item: TriageItem, target: Extract<RedirectTriageInput, { to: 'ticket' }>) {
     const ticket = await this.targetTicket(target);
-    await this.entries.add(caller, ticket.id, {
-      kind: 'public',
-      fromCustomer: true,
-      body: item.body,
-      attachments: item.attachments,
-    });
+    await this.entries.add(
+      caller,
+      ticket.id,
+      { kind: 'public', fromCustomer: true, body: item.body, attachments: item.attachments },
+      item.externalReference,
+    );
     return { id: ticket.id, number: Number(ticket.number) };
   }
 
