@@ -4,6 +4,7 @@ import { CustomersModule } from '../customers/customers.module.js';
 import { StructureModule } from '../structure/structure.module.js';
 import { TicketsModule } from '../tickets/tickets.module.js';
 import { TriageItems } from './triage-items.repository.js';
+import { TriageLanding } from './triage-landing.service.js';
 import { TriageController } from './triage.controller.js';
 import { TriageService } from './triage.service.js';
 
@@ -11,7 +12,7 @@ import { TriageService } from './triage.service.js';
 @Module({
   imports: [AuditModule, CustomersModule, StructureModule, TicketsModule],
   controllers: [TriageController],
-  providers: [TriageItems, TriageService],
+  providers: [TriageItems, TriageLanding, TriageService],
   exports: [TriageService],
 })
 export class TriageModule {}
