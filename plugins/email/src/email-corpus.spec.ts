@@ -121,3 +121,22 @@ describe('the corpus, message by message, through intake (in-memory core)', () =
     expect(port.tickets).toHaveLength(opened);
   });
 });
+
+describe('an unknown sender writing again and again', () => {
+  it('fills triage only up to the sender limit; the rest is held with the reason', async () => {
+    const port = new InMemoryCorePort();
+    const limited = { ...config, senderLimitPerHour: 1 };
+    const file = MAIL_CORPUS.find((c) => c.outcome === 'triage')!.file;
+    const first = await readMessage(corpusMessage(file, { ticketNumbers: new Map() }), config.address);
+    const place = (uid: number) => ({
+      url: `imap://x/;UID=${uid}`,
+      uidValidity: '1',
+      uid,
+      receivedAt: '2026-12-03T12:00:00.000Z',
+    });
+    expect((await takeMessage(port, limited, first, place(1))).kind).toBe('triage');
+    const again = { ...first, messageId: '<unk0013@desconhecido.com>' };
+    expect(await takeMessage(port, limited, again, place(2))).toEqual({ kind: 'held', reason: 'sender rate limit' });
+    expect(port.triage).toHaveLength(1);
+  });
+});

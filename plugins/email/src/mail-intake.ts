@@ -104,9 +104,10 @@ export async function takeMessage(
     return { kind: 'entry', ticket: threaded.ticket, via: threaded.via };
   }
 
+  // Before triage too: a runaway autoresponder nobody knows must not flood the desk's queue either.
+  if (!(await withinSenderLimit(port, config, message.from))) return hold(port, message, place, 'sender rate limit');
   const customer = await port.findCustomerByEmail(message.from);
   if (!customer) return toTriage(port, config, { ...message, from: message.from }, place, attachments);
-  if (!(await withinSenderLimit(port, config, message.from))) return hold(port, message, place, 'sender rate limit');
   const ticket = await port.createTicket({
     subject: baseSubject(message.subject) || '(sem assunto)',
     body: message.text,
@@ -178,7 +179,7 @@ function attachmentsOf(message: InboundMessage, place: MailboxPlace, config: Ema
   return [...files, ...original].slice(0, 20);
 }
 
-/** A sender opens at most `senderLimitPerHour` tickets an hour: a runaway autoresponder cannot flood the queue. */
+/** A sender opens at most `senderLimitPerHour` tickets or triage items an hour: a runaway autoresponder floods nothing. */
 async function withinSenderLimit(port: CorePort, config: EmailConfig, sender: string): Promise<boolean> {
   const key = addressKey('rate', sender);
   const now = Date.now();
