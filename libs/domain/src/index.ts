@@ -22,6 +22,7 @@ export * from './queue/index.js';
 export * from './structure/support-structure.js';
 export * from './structure/presets.js';
 export * from './structure/routing.js';
+export * from './structure/structure-changes.js';
 export * from './tickets/ticket-status.js';
 export * from './tickets/ticket-permissions.js';
 export * from './tickets/ticket-channels.js';

@@ -5,7 +5,8 @@ import {
   type CalendarOverrides,
   type Weekday,
 } from './calendar-config.js';
-import { HolidayClosures } from './holiday-closures.js';
+import { calendarIssues, minutesOfDay } from './calendar-issues.js';
+import { HolidayClosures, type CataloguedHoliday } from './holiday-closures.js';
 import type { CountedSegment, MeasuredSpan, SkippedHoliday, TimeMeter } from './time-meter.js';
 
 type Span = [start: number, end: number];
@@ -33,15 +34,8 @@ export class BusinessCalendar implements TimeMeter {
   private readonly dayStarts = new Map<number, number>();
 
   constructor(readonly config: BusinessCalendarConfig) {
-    if (!DateTime.local().setZone(config.timeZone).isValid) throw new Error(`unknown time zone "${config.timeZone}"`);
-    for (const periods of Object.values(config.workingHours)) {
-      for (const period of periods ?? []) {
-        if (minutesOf(period.start) >= minutesOf(period.end))
-          throw new Error(`working period ${period.start}–${period.end} is empty`);
-      }
-    }
-    if (!Object.values(config.workingHours).some((periods) => periods?.length))
-      throw new Error('a business calendar needs working hours');
+    const [issue] = calendarIssues(config);
+    if (issue) throw new Error(issue.message);
     this.closures = new HolidayClosures(config.holidays, config.timeZone);
   }
 
@@ -84,6 +78,11 @@ export class BusinessCalendar implements TimeMeter {
       }
     }
     return { segments, holidays };
+  }
+
+  /** The year's holidays the calendar knows (library and local ones), and whether each closes the desk. */
+  holidaysOf(year: number): CataloguedHoliday[] {
+    return this.closures.catalogue(year);
   }
 
   private countedSpans(from: Date, to: Date): Span[] {
@@ -156,14 +155,8 @@ export class BusinessCalendar implements TimeMeter {
 
 /** Wall-clock time on a local day, so a daylight-saving change does not shift opening hours. */
 function atTimeOfDay(day: DateTime, time: string): number {
-  const minutes = minutesOf(time);
+  // The constructor refused any time that is not HH:mm.
+  const minutes = minutesOfDay(time)!;
   if (minutes === 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
   return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toMillis();
-}
-
-function minutesOf(time: string): number {
-  const match = /^(\d{2}):(\d{2})$/.exec(time);
-  const minutes = match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-  if (!(minutes >= 0 && minutes <= 24 * 60)) throw new Error(`invalid time of day "${time}" (expected HH:mm)`);
-  return minutes;
 }

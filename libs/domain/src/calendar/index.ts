@@ -1,4 +1,5 @@
 export * from './calendar-config.js';
 export * from './time-meter.js';
 export { BusinessCalendar } from './business-calendar.js';
-export type { HolidayClosure } from './holiday-closures.js';
+export * from './calendar-issues.js';
+export type { CataloguedHoliday, HolidayClosure } from './holiday-closures.js';
