@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Refusal, BusinessCalendar, defaultCalendarConfig, type BusinessCalendarConfig } from '@escala/domain';
+import {
+  Refusal,
+  BusinessCalendar,
+  calendarIssues,
+  defaultCalendarConfig,
+  previewDue,
+  type BusinessCalendarConfig,
+} from '@escala/domain';
 import type { Principal } from '../auth/principal.js';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { Clock } from '../clock/clock.service.js';
@@ -43,11 +50,7 @@ export class BusinessCalendarsService {
   }
 
   async save(admin: Principal, config: BusinessCalendarConfig): Promise<BusinessCalendarConfig> {
-    try {
-      new BusinessCalendar(config);
-    } catch (error) {
-      throw Refusal.invalid('body', (error as Error).message);
-    }
+    usable(config);
     await this.em.transactional(async (tx) => {
       const before = await this.config(tx);
       await tx.execute(
@@ -68,4 +71,32 @@ export class BusinessCalendarsService {
     this.current.forget();
     return config;
   }
+
+  /** The year's holidays and the due times of sample tickets under `draft` (or the saved calendar); saves nothing. */
+  async preview(
+    draft: BusinessCalendarConfig | undefined,
+    year: number,
+    samples: { openedAt: string; hours: number }[],
+  ) {
+    const config = draft ?? (await this.config());
+    usable(config, draft ? 'calendar.' : '');
+    const calendar = new BusinessCalendar(config);
+    return {
+      timeZone: config.timeZone,
+      holidays: calendar.holidaysOf(year),
+      samples: samples.map((sample, index) => {
+        const due = previewDue(calendar, sample.openedAt, sample.hours);
+        if (!due)
+          throw Refusal.invalid(`samples.${index}.openedAt`, `${sample.openedAt} is not a time in ${config.timeZone}`);
+        return { ...due, hours: sample.hours };
+      }),
+    };
+  }
+}
+
+/** Refuses a calendar the clocks could not count with, each fault under its field (`prefix` + path). */
+function usable(config: BusinessCalendarConfig, prefix = ''): void {
+  const issues = calendarIssues(config);
+  if (issues.length > 0)
+    throw Refusal.badInput(issues.map((issue) => ({ field: prefix + issue.field, message: issue.message })));
 }

@@ -21,3 +21,18 @@ export const CalendarBody = z.strictObject({
       .default([]),
   }),
 });
+
+/** A draft calendar (or the saved one) tried on sample tickets before an admin saves it. */
+export const CalendarPreviewBody = z.strictObject({
+  calendar: CalendarBody.optional(),
+  year: z.number().int().min(2000).max(2100),
+  samples: z
+    .array(
+      z.strictObject({
+        /** Wall-clock time in the calendar's time zone. */
+        openedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'YYYY-MM-DDTHH:mm'),
+        hours: z.number().positive().max(10_000),
+      }),
+    )
+    .max(10),
+});

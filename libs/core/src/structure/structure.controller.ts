@@ -1,15 +1,28 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES, STRUCTURE_PRESETS } from '@escala/domain';
+import { ROLES, STRUCTURE_PRESET_KEYS, STRUCTURE_PRESETS } from '@escala/domain';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
-import { CreateStructureVersionBody, MembersQuery, PlaceMemberBody } from './structure.schemas.js';
+import {
+  CreateStructureVersionBody,
+  MembersQuery,
+  PlaceMemberBody,
+  StructurePreviewBody,
+} from './structure.schemas.js';
 import { SupportMembersService } from './support-members.service.js';
 import { SupportStructureService } from './support-structure.service.js';
-import { ActiveStructureResponse, MemberResponse, MembersResponse } from './structure.responses.js';
+import {
+  ActiveStructureResponse,
+  MemberResponse,
+  MembersResponse,
+  PresetsResponse,
+  StructurePreviewResponse,
+  VersionResponse,
+  VersionsResponse,
+} from './structure.responses.js';
 
 const UserIdParam = () => Param('userId', new ZodValidationPipe(z.uuid()));
 
@@ -31,13 +44,15 @@ export class StructureController {
   }
 
   @Get('support-structure/presets')
+  @ApiZodResponse(PresetsResponse)
   @Allow(...ROLES)
   @ApiOperation({ summary: 'The shipped presets (two-stage-n1 and n1-n5, docs/playbook.md §10)' })
   presets() {
-    return { items: Object.entries(STRUCTURE_PRESETS).map(([key, structure]) => ({ key, structure })) };
+    return { items: STRUCTURE_PRESET_KEYS.map((key) => ({ key, structure: STRUCTURE_PRESETS[key] })) };
   }
 
   @Get('support-structure/versions')
+  @ApiZodResponse(VersionsResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'Every saved version, newest first' })
   async versions() {
@@ -45,6 +60,7 @@ export class StructureController {
   }
 
   @Get('support-structure/versions/:version')
+  @ApiZodResponse(VersionResponse)
   @Allow('admin', 'leader')
   @ApiOperation({ summary: 'One saved version with its definition' })
   version(@Param('version', new ZodValidationPipe(z.coerce.number().int().min(1).max(2_000_000_000))) version: number) {
@@ -52,6 +68,7 @@ export class StructureController {
   }
 
   @Post('support-structure/versions')
+  @ApiZodResponse(VersionResponse, 201)
   @Allow('admin')
   @ApiOperation({ summary: 'Save a new version from a preset or a full definition; it becomes active' })
   @ApiZodBody(CreateStructureVersionBody)
@@ -60,6 +77,18 @@ export class StructureController {
     @ValidBody(CreateStructureVersionBody) body: z.infer<typeof CreateStructureVersionBody>,
   ) {
     return this.structures.save(actor, body);
+  }
+
+  @Post('support-structure/preview')
+  @HttpCode(200)
+  @ApiZodResponse(StructurePreviewResponse)
+  @Allow('admin')
+  @ApiOperation({
+    summary: 'What saving a draft definition would change (checked as a save would check it); saves nothing',
+  })
+  @ApiZodBody(StructurePreviewBody)
+  preview(@ValidBody(StructurePreviewBody) body: z.infer<typeof StructurePreviewBody>) {
+    return this.structures.preview(body.definition);
   }
 
   @Get('support-members')

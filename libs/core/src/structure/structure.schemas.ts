@@ -46,6 +46,8 @@ export const CreateStructureVersionBody = z.union([
   z.strictObject({ definition: StructureDefinition, note: z.string().max(2000).optional() }),
 ]);
 
+export const StructurePreviewBody = z.strictObject({ definition: StructureDefinition });
+
 export const PlaceMemberBody = z.strictObject({
   unitKey: key,
   channel: z.enum(AGENT_CHANNELS).nullable().default(null),

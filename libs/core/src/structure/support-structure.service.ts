@@ -1,10 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Refusal, STRUCTURE_PRESETS, validateStructure, type SupportStructure } from '@escala/domain';
+import {
+  Refusal,
+  STRUCTURE_PRESETS,
+  routeByCategory,
+  structureChanges,
+  validateStructure,
+  type SupportStructure,
+} from '@escala/domain';
 import type { Actor } from '../audit/audit.service.js';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
-import { SupportStructureVersionSchema, type SupportStructureVersion } from '../persistence/entities/index.js';
+import {
+  SupportStructureVersionSchema,
+  UserSchema,
+  type SupportStructureVersion,
+} from '../persistence/entities/index.js';
 import { CachedSetting, SETTINGS_CACHE_MS } from '../settings/cached-setting.js';
 import type { CreateStructureVersionInput } from './structure.schemas.js';
 
@@ -12,6 +23,8 @@ import type { CreateStructureVersionInput } from './structure.schemas.js';
 const VERSION_LOCK = 7_311_003;
 /** Saved versions never change, so their definitions are kept without expiry (a few per year). */
 const MAX_KEPT_DEFINITIONS = 200;
+
+type VersionFacts = Pick<SupportStructureVersion, 'version' | 'preset' | 'note' | 'createdBy' | 'createdAt'>;
 
 export interface ActiveStructure {
   version: number;
@@ -77,26 +90,56 @@ export class SupportStructureService {
     this.kept.set(version, definition);
   }
 
-  list() {
-    return this.em.find(
+  async list() {
+    const versions = await this.em.find(
       SupportStructureVersionSchema,
       {},
       { orderBy: { version: 'desc' }, fields: ['version', 'preset', 'note', 'createdBy', 'createdAt'] },
     );
+    const names = await this.namesOf(versions);
+    return versions.map((version) => this.summary(version, names));
   }
 
-  async get(version: number): Promise<SupportStructureVersion> {
+  async get(version: number) {
     const found = await this.em.findOne(SupportStructureVersionSchema, { version });
     if (!found) throw Refusal.notFound(`No support structure version ${version}`);
-    return found;
+    return { ...this.summary(found, await this.namesOf([found])), definition: found.definition };
   }
 
-  async save(actor: Actor, input: CreateStructureVersionInput): Promise<SupportStructureVersion> {
+  /** What saving `definition` would change, refused exactly as the save would refuse it. */
+  async preview(definition: SupportStructure) {
+    checked(definition);
+    const latest = await this.latest.get();
+    return {
+      basedOn: latest?.version ?? null,
+      changes: structureChanges(latest?.structure ?? null, definition),
+      routing: definition.categories.map((category) => {
+        const route = routeByCategory(definition, category.key);
+        return { category: category.key, unitKey: route.ok ? route.unitKey : definition.entryUnit };
+      }),
+    };
+  }
+
+  private summary(version: VersionFacts, names: Map<string, string>) {
+    return {
+      version: version.version,
+      preset: version.preset ?? null,
+      note: version.note ?? null,
+      createdBy: version.createdBy ?? null,
+      createdByName: (version.createdBy && names.get(version.createdBy)) || null,
+      createdAt: version.createdAt,
+    };
+  }
+
+  private async namesOf(versions: readonly VersionFacts[]): Promise<Map<string, string>> {
+    const ids = [...new Set(versions.flatMap((version) => (version.createdBy ? [version.createdBy] : [])))];
+    const users = ids.length ? await this.em.find(UserSchema, { id: { $in: ids } }) : [];
+    return new Map(users.map((user) => [user.id, user.displayName]));
+  }
+
+  async save(actor: Actor, input: CreateStructureVersionInput) {
     const definition = 'preset' in input ? STRUCTURE_PRESETS[input.preset] : input.definition;
-    const issues = validateStructure(definition);
-    if (issues.length > 0) {
-      throw Refusal.badInput(issues.map((issue) => ({ field: `definition.${issue.field}`, message: issue.message })));
-    }
+    checked(definition);
     const saved = await this.em.transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?)', [VERSION_LOCK]);
       const previous = await tx.findOne(
@@ -124,6 +167,13 @@ export class SupportStructureService {
       return saved;
     });
     this.latest.forget();
-    return saved;
+    return { ...this.summary(saved, await this.namesOf([saved])), definition: saved.definition };
   }
+}
+
+/** Refuses a definition routing or escalation could not use, naming each field as the request does. */
+function checked(definition: SupportStructure): void {
+  const issues = validateStructure(definition);
+  if (issues.length > 0)
+    throw Refusal.badInput(issues.map((issue) => ({ field: `definition.${issue.field}`, message: issue.message })));
 }

@@ -45,10 +45,7 @@ export function structureChanges(before: SupportStructure | null, after: Support
       before?.categories ?? [],
       after.categories,
       (category) => category.label,
-      (old, now) =>
-        same(old.label, now.label)
-          ? []
-          : [{ field: 'label', before: old.label, after: now.label }],
+      (old, now) => (same(old.label, now.label) ? [] : [{ field: 'label', before: old.label, after: now.label }]),
     ),
   );
   changes.push(
