@@ -18,6 +18,8 @@ const ReportsPage = lazy(() => import('./reports/reports-page'));
 const TemplatesPage = lazy(() => import('./admin/templates-page'));
 const UsersPage = lazy(() => import('./admin/users-page'));
 const TriagePage = lazy(() => import('./relationship/triage-page'));
+const StructurePage = lazy(() => import('./admin/structure-page'));
+const CalendarPage = lazy(() => import('./admin/calendar-page'));
 
 // Mantine's default blue on white meets WCAG AA for text; the focus ring stays visible on keyboard use.
 const theme = createTheme({ primaryColor: 'blue', focusRing: 'auto' });
@@ -54,6 +56,8 @@ function Routes() {
           <Route path="/admin/templates" component={TemplatesPage} />
           <Route path="/admin/users" component={UsersPage} />
           <Route path="/triage" component={TriagePage} />
+          <Route path="/admin/structure" component={StructurePage} />
+          <Route path="/admin/calendar" component={CalendarPage} />
           <Route>
             <Redirect to={homeOf(session.me)} />
           </Route>

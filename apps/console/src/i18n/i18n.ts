@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { adminEn } from './admin.en';
+import { adminEditorsEn } from './admin-editors.en';
+import { adminEditorsPtBR } from './admin-editors.pt-BR';
 import { adminPtBR } from './admin.pt-BR';
 import { approvalsEn } from './approvals.en';
 import { approvalsPtBR } from './approvals.pt-BR';
@@ -21,8 +23,20 @@ const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem
 
 void i18next.use(initReactI18next).init({
   resources: {
-    'pt-BR': { translation: { ...ptBR, ...ticketPtBR, ...adminPtBR, ...approvalsPtBR, ...editorsPtBR, ...triagePtBR } },
-    en: { translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn, ...editorsEn, ...triageEn } },
+    'pt-BR': {
+      translation: {
+        ...ptBR,
+        ...ticketPtBR,
+        ...adminPtBR,
+        ...approvalsPtBR,
+        ...editorsPtBR,
+        ...triagePtBR,
+        ...adminEditorsPtBR,
+      },
+    },
+    en: {
+      translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn, ...editorsEn, ...triageEn, ...adminEditorsEn },
+    },
   },
   lng: stored === 'en' ? 'en' : 'pt-BR',
   fallbackLng: 'pt-BR',

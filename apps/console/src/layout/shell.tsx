@@ -26,6 +26,8 @@ export function Shell({ children }: { children: ReactNode }) {
     { href: '/reports', label: t('navAdmin.reports'), roles: ['leader', 'admin'] },
     { href: '/admin/templates', label: t('navEditors.templates'), roles: ['admin'] },
     { href: '/admin/users', label: t('navEditors.users'), roles: ['admin'] },
+    { href: '/admin/structure', label: t('navStructure.structure'), roles: ['admin'] },
+    { href: '/admin/calendar', label: t('navStructure.calendar'), roles: ['admin'] },
   ];
   const roles = session.me?.roles ?? [];
   return (
