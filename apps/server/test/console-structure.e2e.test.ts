@@ -51,6 +51,7 @@ describe('web console: an admin edits the support structure and the business cal
     const changes = page.getByTestId('structure-changes');
     await changes.getByRole('row', { name: /Unidade N1-E1 Análise \(horas úteis\) 1 3/ }).waitFor();
     await changes.getByRole('row', { name: /Unidade N1-E2 Roteamento por categoria .*financeiro/ }).waitFor();
+    expect(await changes.locator('tbody tr').count()).toBe(3);
     await page.getByRole('textbox', { name: 'Nota da versão' }).fill('Financeiro passa ao estágio 1');
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-structure-review.png'), fullPage: true });
     await page.getByRole('button', { name: 'Salvar como nova versão' }).click();

@@ -31,6 +31,8 @@ describe('editing the support structure and the desk calendar', () => {
     const preview = await asAdmin('POST', '/support-structure/preview', { definition: draft() });
     expect(preview.status).toBe(200);
     expect(preview.body.basedOn).toBe(1);
+    // The target and the category leaving one unit for another: nothing else (the active one comes back from jsonb).
+    expect(preview.body.changes).toHaveLength(3);
     expect(preview.body.changes).toContainEqual({
       subject: 'unit',
       key: 'N1-E1',

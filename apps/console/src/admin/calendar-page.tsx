@@ -121,8 +121,9 @@ export default function CalendarPage() {
                           {periodsOf(draft, day).map((period, index) => {
                             const names = { day: dayName(day), n: index + 1 };
                             return (
-                              <Group key={index} align="start" gap="xs">
+                              <Group key={index} align="start" gap="xs" wrap="nowrap">
                                 <TextInput
+                                  w={150}
                                   type="time"
                                   label={t('calendarEditor.start', names)}
                                   value={period.start}
@@ -132,6 +133,7 @@ export default function CalendarPage() {
                                   error={error(`workingHours.${day}.${index}.start`)}
                                 />
                                 <TextInput
+                                  w={150}
                                   type="time"
                                   label={t('calendarEditor.end', names)}
                                   value={period.end}
@@ -159,7 +161,7 @@ export default function CalendarPage() {
                             aria-label={t('calendarEditor.addPeriod', { day: dayName(day) })}
                             onClick={() => edit(addPeriod(draft, day))}
                           >
-                            +
+                            {t('calendarEditor.addPeriodShort')}
                           </Button>
                         </Stack>
                       </Table.Td>

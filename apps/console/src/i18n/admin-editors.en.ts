@@ -76,6 +76,7 @@ export const adminEditorsEn: AdminEditorMessages = {
     closed: 'Closed',
     start: 'Start ({{day}}, period {{n}})',
     end: 'End ({{day}}, period {{n}})',
+    addPeriodShort: 'Add period',
     addPeriod: 'Add period ({{day}})',
     removePeriod: 'Remove period {{n}} ({{day}})',
     holidays: 'Holidays',

@@ -74,6 +74,7 @@ export const adminEditorsPtBR = {
     closed: 'Fechado',
     start: 'Início ({{day}}, período {{n}})',
     end: 'Fim ({{day}}, período {{n}})',
+    addPeriodShort: 'Adicionar período',
     addPeriod: 'Adicionar período ({{day}})',
     removePeriod: 'Remover período {{n}} ({{day}})',
     holidays: 'Feriados',

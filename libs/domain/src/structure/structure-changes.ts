@@ -29,7 +29,13 @@ const UNIT_FIELDS = [
   'escalatesTo',
 ] as const satisfies readonly (keyof SupportUnit)[];
 
-const same = (a: Value, b: Value) => JSON.stringify(a) === JSON.stringify(b);
+// Key order is not meaning: a definition read back from a jsonb column has its keys reordered.
+function same(a: Value, b: Value): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b))
+    return a['pt-BR'] === b['pt-BR'] && a.en === b.en;
+  return a === b;
+}
 
 /** What saving `after` over `before` changes: units and categories matched by key, field by field. */
 export function structureChanges(before: SupportStructure | null, after: SupportStructure): StructureChange[] {
