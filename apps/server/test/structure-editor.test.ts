@@ -152,5 +152,11 @@ describe('editing the support structure and the desk calendar', () => {
       samples: [{ openedAt: '2027-02-30T10:00', hours: 1 }],
     });
     expect([impossible.status, impossible.body.errors[0].field]).toEqual([400, 'samples.0.openedAt']);
+    const barelyOpen = await asAdmin('POST', '/business-calendar/preview', {
+      calendar: { ...saved, workingHours: { 1: [{ start: '08:00', end: '08:01' }] } },
+      year: 2027,
+      samples: [{ openedAt: '2027-03-05T17:30', hours: 10_000 }],
+    });
+    expect([barelyOpen.status, barelyOpen.body.errors[0].field]).toEqual([400, 'samples.0.hours']);
   });
 });

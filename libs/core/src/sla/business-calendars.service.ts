@@ -85,7 +85,13 @@ export class BusinessCalendarsService {
       timeZone: config.timeZone,
       holidays: calendar.holidaysOf(year),
       samples: samples.map((sample, index) => {
-        const due = previewDue(calendar, sample.openedAt, sample.hours);
+        let due: ReturnType<typeof previewDue>;
+        try {
+          due = previewDue(calendar, sample.openedAt, sample.hours);
+        } catch {
+          // A calendar open a few minutes a week cannot reach a long target within the ten years it looks ahead.
+          throw Refusal.invalid(`samples.${index}.hours`, `not due within ten years on this calendar`);
+        }
         if (!due)
           throw Refusal.invalid(`samples.${index}.openedAt`, `${sample.openedAt} is not a time in ${config.timeZone}`);
         return { ...due, hours: sample.hours };

@@ -34,5 +34,5 @@ export const CalendarPreviewBody = z.strictObject({
         hours: z.number().positive().max(10_000),
       }),
     )
-    .max(10),
+    .max(3),
 });
