@@ -8,6 +8,7 @@ import pg from 'pg';
 import { startDovecot, startSmtpCapture } from '@escala/emulators';
 import { benchDatabase, json, runMain, say, setting, verdict } from './bench-setup.js';
 import { startEscala } from './processes.js';
+import { STATEMENT_STATS_SETTINGS, statementStats } from './statement-stats.js';
 
 /**
  * `npm run bench:email`: ingest throughput of the e-mail channel (messages parsed, threaded and
@@ -46,7 +47,7 @@ function message(i: number): string {
 }
 
 async function main(): Promise<void> {
-  const db = await benchDatabase('escala_bench_email');
+  const db = await benchDatabase('escala_bench_email', STATEMENT_STATS_SETTINGS);
   const dataDir = await mkdtemp(join(tmpdir(), 'escala-bench-data-'));
   const [dovecot, smtp] = await Promise.all([startDovecot({ users: [MAIL_USER] }), startSmtpCapture()]);
   const escala = await startEscala(db.url, 38_411, ADMIN_PASSWORD, dataDir);
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
       },
       token,
     );
+    const database = new pg.Client({ connectionString: db.url });
+    await database.connect();
+    const statements = await statementStats(database);
     const ingestStart = performance.now();
     const channel = await json(
       `${escala.url}/channels`,
@@ -110,8 +114,6 @@ async function main(): Promise<void> {
       },
       token,
     );
-    const database = new pg.Client({ connectionString: db.url });
-    await database.connect();
     for (;;) {
       // A new channel's first poll is due at once; it is made due again if it waits for its interval.
       const { rows } = await database.query<{ cursor: string | null; last_error: string | null }>(
@@ -126,6 +128,7 @@ async function main(): Promise<void> {
     const { rows } = await database.query<{ tickets: string; entries: string }>(
       `select (select count(*) from tickets) as tickets, (select count(*) from ticket_entries) as entries`,
     );
+    const sent = await statements?.read(12);
     await database.end();
 
     const fetchRate = fetched / fetchSeconds;
@@ -137,6 +140,15 @@ async function main(): Promise<void> {
     say('| --- | --- | --- |');
     say(`| raw IMAP fetch (imapflow) | ${fetchSeconds.toFixed(2)} | ${fetchRate.toFixed(0)} |`);
     say(`| ingest (fetch, parse, thread, commit) | ${ingestSeconds.toFixed(2)} | ${ingestRate.toFixed(0)} |`);
+    if (sent) {
+      say(
+        `Statements sent to PostgreSQL during ingest: ${sent.calls} (${(sent.calls / MESSAGES).toFixed(1)} a message), ` +
+          `${sent.executionMs.toFixed(0)} ms executing (${(sent.executionMs / MESSAGES).toFixed(2)} ms a message)`,
+      );
+      say('| calls | ms executing | statement |');
+      say('| ---: | ---: | --- |');
+      for (const row of sent.top) say(`| ${row.calls} | ${row.executionMs.toFixed(0)} | \`${row.query}\` |`);
+    }
     const ratio = ingestRate / fetchRate;
     say(`uptime: ${execFileSync('uptime').toString().trim()}`);
     verdict('ingest ≥ 50 % of the raw IMAP fetch rate', ratio >= 0.5, `${(ratio * 100).toFixed(1)} %`);
