@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal, TICKET_STATUSES, type TicketStatus } from '@escala/domain';
 import {
@@ -135,25 +135,23 @@ class ChannelCorePort implements CorePort {
   }
 
   getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {
-    return this.refusing(() => this.services.summaries.read(parsed(TicketKeyBody, key)));
+    return this.reading(() => this.services.summaries.read(parsed(TicketKeyBody, key)));
   }
 
   findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const { system, id } = parsed(Reference, reference);
-      const found = await this.services.em.findOne(TicketExternalReferenceSchema, {
-        channelId: this.channelId,
-        system,
-        externalId: id,
-      });
-      if (!found) return null;
-      const ticket = await this.services.tickets.get(found.ticketId);
-      return { id: ticket.id, number: Number(ticket.number) };
+      const [found] = await this.services.em.execute<Array<{ id: string; number: string }>>(
+        `select t.id, t.number from ticket_external_references r join tickets t on t.id = r.ticket_id
+          where r.channel_id = ? and r.system = ? and r.external_id = ?`,
+        [this.channelId, system, id],
+      );
+      return found ? { id: found.id, number: Number(found.number) } : null;
     });
   }
 
   listExternalReferences(ticketId: string): Promise<LinkedReference[]> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const rows = await this.services.em.find(
         TicketExternalReferenceSchema,
         { channelId: this.channelId, ticketId: this.ticketId(ticketId) },
@@ -164,11 +162,11 @@ class ChannelCorePort implements CorePort {
   }
 
   findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
-    return this.refusing(() => this.services.identities.findUser(identity));
+    return this.reading(() => this.services.identities.findUser(identity));
   }
 
   listUserIdentities(userId: string): Promise<ExternalIdentity[]> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const linked = await this.services.identities.list(parsed(UserId, userId));
       return linked.map(({ system, id }) => ({ system, id }));
     });
@@ -208,7 +206,7 @@ class ChannelCorePort implements CorePort {
   }
 
   findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const address = parsed(SenderAddress, { email: email.trim() }).email.toLowerCase();
       const byAddress = await this.customersWithContacts({ $ilike: escapeLike(address) });
       if (byAddress.length === 1) return { ...byAddress[0]!, matchedBy: 'address' as const };
@@ -236,7 +234,7 @@ class ChannelCorePort implements CorePort {
   }
 
   getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const ticket = await this.services.tickets.get(this.ticketId(ticketId));
       return {
         devRequestReference: ticket.devRequestReference ?? null,
@@ -280,23 +278,29 @@ class ChannelCorePort implements CorePort {
     };
   }
 
-  /** Links inside a transaction with the ticket's row locked; the key (channel, system, id) admits one ticket. */
+  /**
+   * Links with the ticket's row locked, in the transaction of the port call (always a `refusing` one,
+   * which rolls it back on a refusal); the key (channel, system, id) admits one ticket.
+   */
   private link(ticketId: string, reference: { system: string; id: string }): Promise<void> {
-    return this.services.em.transactional(async (tx) => {
-      const ticket = await this.services.tickets.lock(tx, ticketId);
-      const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
-      const existing = await tx.findOne(TicketExternalReferenceSchema, key);
-      if (existing?.ticketId === ticketId) return;
-      if (existing) throw Refusal.conflict(`${reference.system} ${reference.id} is already linked to another ticket`);
-      tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
-      this.services.journal.record({
-        actor: this.caller,
-        action: 'ticket.external_reference_linked',
-        subjectType: 'ticket',
-        subjectId: ticket.id,
-        after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
-      });
-    });
+    return this.services.em.transactional(
+      async (tx) => {
+        const ticket = await this.services.tickets.lock(tx, ticketId);
+        const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
+        const existing = await tx.findOne(TicketExternalReferenceSchema, key);
+        if (existing?.ticketId === ticketId) return;
+        if (existing) throw Refusal.conflict(`${reference.system} ${reference.id} is already linked to another ticket`);
+        tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
+        this.services.journal.record({
+          actor: this.caller,
+          action: 'ticket.external_reference_linked',
+          subjectType: 'ticket',
+          subjectId: ticket.id,
+          after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
+        });
+      },
+      { propagation: TransactionPropagation.REQUIRED },
+    );
   }
 
   /** The customer named by id, or the one whose contact has the requester's e-mail. */
@@ -369,6 +373,20 @@ class ChannelCorePort implements CorePort {
   private ticketId(id: string): string {
     if (!TicketId.safeParse(id).success) throw Refusal.notFound(`No ticket with id ${id}`);
     return id;
+  }
+
+  /**
+   * A read inside an inbound change joins its transaction as it is: a read writes nothing a
+   * savepoint would have to undo, and each savepoint is two more round trips per call. Outside one
+   * (deliver, poll) it gets a transaction of its own, as the context a read needs.
+   */
+  private async reading<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.services.em.getTransactionContext()) return this.refusing(work);
+    try {
+      return await work();
+    } catch (error) {
+      throw asConnectorError(error);
+    }
   }
 
   private async refusing<T>(work: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { Refusal, decideTicketAction, type EntryDirection } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, type Change } from '../audit/change-journal.service.js';
@@ -148,7 +148,8 @@ export class TicketEntriesService {
 
   /**
    * `externalReference`: the reference an inbound message came with, carried by its
-   * `ticket.customer_wrote` event.
+   * `ticket.customer_wrote` event. Called inside a transaction (a connector's inbound change), it
+   * joins it rather than opening a savepoint: the caller owns the rollback.
    */
   async add(
     caller: TicketCaller,
@@ -157,27 +158,30 @@ export class TicketEntriesService {
     externalReference: { system: string; id: string } | null = null,
   ) {
     const actor = await this.actors.resolve(caller);
-    return this.em.transactional(async (tx) => {
-      const ticket = await this.tickets.lock(tx, ticketId);
-      if (input.kind === 'public' && !input.fromCustomer && actor) {
-        const { structure } = await this.structures.active();
-        const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
-        if (!decision.allowed) throw Refusal.forbidden(decision.reason);
-      }
-      const body =
-        input.kind === 'public' && !input.fromCustomer
-          ? await this.hooks.publicReplyText(ticket, input, caller)
-          : input.body;
-      const direction = directionOf(input.kind, input.fromCustomer);
-      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
-      ticket.updatedAt = entry.createdAt;
-      // Only our reply goes out to someone, so only it needs the thread's read.
-      const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
-      const change = entryAdded(caller, ticket, entry, thread, externalReference);
-      this.journal.record(change);
-      await this.hooks.changed(tx, ticket, change.action, caller);
-      return entryView(entry);
-    });
+    return this.em.transactional(
+      async (tx) => {
+        const ticket = await this.tickets.lock(tx, ticketId);
+        if (input.kind === 'public' && !input.fromCustomer && actor) {
+          const { structure } = await this.structures.active();
+          const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
+          if (!decision.allowed) throw Refusal.forbidden(decision.reason);
+        }
+        const body =
+          input.kind === 'public' && !input.fromCustomer
+            ? await this.hooks.publicReplyText(ticket, input, caller)
+            : input.body;
+        const direction = directionOf(input.kind, input.fromCustomer);
+        const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
+        ticket.updatedAt = entry.createdAt;
+        // Only our reply goes out to someone, so only it needs the thread's read.
+        const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
+        const change = entryAdded(caller, ticket, entry, thread, externalReference);
+        this.journal.record(change);
+        await this.hooks.changed(tx, ticket, change.action, caller);
+        return entryView(entry);
+      },
+      { propagation: TransactionPropagation.REQUIRED },
+    );
   }
 
   /** A system event line in the ticket's history, written in the caller's transaction. */
