@@ -27,7 +27,7 @@ import {
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { parsed } from '../http/zod-validation.pipe.js';
-import { CustomerContactSchema, CustomerSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
+import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
@@ -107,7 +107,7 @@ class ChannelCorePort implements CorePort {
         tags: input.priority ? [INBOUND_PRIORITY_TAG] : [],
       });
       const ticket = await this.services.tickets.create(this.caller, body);
-      if (reference) await this.link(ticket.id, reference).catch(raceLost);
+      if (reference) await this.linkUnlinked(ticket.id, reference);
       return { id: ticket.id, number: ticket.number };
     });
   }
@@ -130,7 +130,7 @@ class ChannelCorePort implements CorePort {
         { ...body, fromCustomer: direction === 'from_customer' },
         reference ?? null,
       );
-      if (reference) await this.link(id, reference);
+      if (reference) await this.linkUnlinked(id, reference);
     });
   }
 
@@ -208,10 +208,10 @@ class ChannelCorePort implements CorePort {
   findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
     return this.reading(async () => {
       const address = parsed(SenderAddress, { email: email.trim() }).email.toLowerCase();
-      const byAddress = await this.customersWithContacts({ $ilike: escapeLike(address) });
+      const byAddress = await this.customersWithContacts(escapeLike(address));
       if (byAddress.length === 1) return { ...byAddress[0]!, matchedBy: 'address' as const };
       if (byAddress.length > 1) return null;
-      const byDomain = await this.customersWithContacts({ $ilike: `%@${escapeLike(address.split('@')[1]!)}` });
+      const byDomain = await this.customersWithContacts(`%@${escapeLike(address.split('@')[1]!)}`);
       return byDomain.length === 1 ? { ...byDomain[0]!, matchedBy: 'domain' as const } : null;
     });
   }
@@ -225,12 +225,14 @@ class ChannelCorePort implements CorePort {
     });
   }
 
-  /** The distinct customers (at most two: more only says "ambiguous") whose contacts' e-mail matches. */
-  private async customersWithContacts(email: { $ilike: string }): Promise<Array<Omit<CustomerMatch, 'matchedBy'>>> {
-    const contacts = await this.services.em.find(CustomerContactSchema, { email }, { fields: ['customerId'] });
-    const ids = [...new Set(contacts.map((contact) => contact.customerId))].slice(0, 2);
-    const customers = await this.services.em.find(CustomerSchema, { id: { $in: ids } });
-    return customers.map((customer) => ({ customerId: customer.id, customerName: customer.name }));
+  /** The distinct customers (at most two: more only says "ambiguous") whose contacts' e-mail matches, in one read. */
+  private customersWithContacts(pattern: string): Promise<Array<Omit<CustomerMatch, 'matchedBy'>>> {
+    return this.services.em.execute(
+      `select distinct c.id as "customerId", c.name as "customerName"
+         from customer_contacts cc join customers c on c.id = cc.customer_id
+        where cc.email ilike ? limit 2`,
+      [pattern],
+    );
   }
 
   getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
@@ -291,16 +293,38 @@ class ChannelCorePort implements CorePort {
         if (existing?.ticketId === ticketId) return;
         if (existing) throw Refusal.conflict(`${reference.system} ${reference.id} is already linked to another ticket`);
         tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
-        this.services.journal.record({
-          actor: this.caller,
-          action: 'ticket.external_reference_linked',
-          subjectType: 'ticket',
-          subjectId: ticket.id,
-          after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
-        });
+        this.services.journal.record(this.linked(ticket.id, reference));
       },
       { propagation: TransactionPropagation.REQUIRED },
     );
+  }
+
+  /**
+   * Links a reference found unlinked earlier in this transaction to a ticket created or locked in
+   * it: nothing to look up or lock again. Two changes linking one reference at once meet on the
+   * unique key; the loser rolls back and, retried, finds the reference linked.
+   */
+  private async linkUnlinked(ticketId: string, reference: { system: string; id: string }): Promise<void> {
+    const em = this.services.em.getContext();
+    em.create(TicketExternalReferenceSchema, {
+      channelId: this.channelId,
+      system: reference.system,
+      externalId: reference.id,
+      ticketId,
+      createdAt: new Date(),
+    });
+    this.services.journal.record(this.linked(ticketId, reference));
+    await em.flush().catch(raceLost);
+  }
+
+  private linked(ticketId: string, reference: { system: string; id: string }) {
+    return {
+      actor: this.caller,
+      action: 'ticket.external_reference_linked',
+      subjectType: 'ticket',
+      subjectId: ticketId,
+      after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
+    };
   }
 
   /** The customer named by id, or the one whose contact has the requester's e-mail. */
