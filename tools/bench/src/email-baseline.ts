@@ -35,7 +35,7 @@ const NEW_TICKET = `with ticket as (
       from ticket, unnest(array['ticket.created', 'ticket.note_added']) as type),
   queued as (insert into queue_entries (ticket_id, unit_key, opened_at, queued_at) values ($1, $6, now(), now())),
   clock as (insert into ticket_clock_events (ticket_id, kind, unit_key, structure_version, occurred_at)
-    values ($1, 'created', $6, $7, now()), ($1, 'agent-action', $6, $7, now())),
+    values ($1, 'created', $6, $7, now()), ($1, 'agent-action', null, null, now())),
   timers as (insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, created_at, updated_at)
     select gen_random_uuid(), 'ticket', $1, 'sla:' || i, 'sla.warning', now() + make_interval(hours => i),
       jsonb_build_object('number', number), now(), now() from ticket, generate_series(1, $11::int) as i),
@@ -80,38 +80,41 @@ export async function sameWorkBaseline(
     lock.release();
   }
   await client.logout();
-  const threads = new Map<string, string>();
-  let written = 0;
-  for (const source of sources) {
-    const mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
-    // Its own Message-ID keys, so its links and change keys do not meet Escala's rows of the same mail.
-    const messageId = `${mail.messageId ?? randomUUID()}#baseline`;
-    const text = mail.text ?? '';
-    const original = JSON.stringify([{ name: 'mensagem-original.eml', contentType: 'message/rfc822', sizeBytes: 0 }]);
-    const threaded = mail.inReplyTo ? threads.get(`${mail.inReplyTo}#baseline`) : undefined;
-    if (threaded) {
-      await database.query(ENTRY, [threaded, text, original, setting.channelId, messageId]);
-    } else {
-      const contact = setting.contacts.get(mail.from?.value[0]?.address?.toLowerCase() ?? '');
-      if (!contact) continue;
-      const id = randomUUID();
-      await database.query(NEW_TICKET, [
-        id,
-        contact.customerId,
-        contact.contactId,
-        mail.subject ?? '',
-        text,
-        setting.unitKey,
-        setting.structureVersion,
-        original,
-        setting.channelId,
-        messageId,
-        timersPerTicket,
-      ]);
-      threads.set(messageId, id);
+  try {
+    const threads = new Map<string, string>();
+    let written = 0;
+    for (const source of sources) {
+      const mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true });
+      // Its own Message-ID keys, so its links and change keys do not meet Escala's rows of the same mail.
+      const messageId = `${mail.messageId ?? randomUUID()}#baseline`;
+      const text = mail.text ?? '';
+      const original = JSON.stringify([{ name: 'mensagem-original.eml', contentType: 'message/rfc822', sizeBytes: 0 }]);
+      const threaded = mail.inReplyTo ? threads.get(`${mail.inReplyTo}#baseline`) : undefined;
+      if (threaded) {
+        await database.query(ENTRY, [threaded, text, original, setting.channelId, messageId]);
+      } else {
+        const contact = setting.contacts.get(mail.from?.value[0]?.address?.toLowerCase() ?? '');
+        if (!contact) continue;
+        const id = randomUUID();
+        await database.query(NEW_TICKET, [
+          id,
+          contact.customerId,
+          contact.contactId,
+          mail.subject ?? '',
+          text,
+          setting.unitKey,
+          setting.structureVersion,
+          original,
+          setting.channelId,
+          messageId,
+          timersPerTicket,
+        ]);
+        threads.set(messageId, id);
+      }
+      written += 1;
     }
-    written += 1;
+    return written;
+  } finally {
+    await database.end();
   }
-  await database.end();
-  return written;
 }

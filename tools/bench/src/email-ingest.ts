@@ -108,6 +108,8 @@ async function main(): Promise<void> {
     );
     const database = new pg.Client({ connectionString: db.url });
     await database.connect();
+    // A failed run stops the cluster under this client: the failure is what must be printed, not the disconnect.
+    database.on('error', () => undefined);
     const statements = await statementStats(database);
     const before = await rowCounts(database);
     const ingestStart = performance.now();
