@@ -27,6 +27,7 @@ import {
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { parsed } from '../http/zod-validation.pipe.js';
+import { CombinedWrite } from '../persistence/combined-write.js';
 import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
@@ -106,8 +107,22 @@ class ChannelCorePort implements CorePort {
         description: input.body?.trim() ? input.body : input.subject,
         tags: input.priority ? [INBOUND_PRIORITY_TAG] : [],
       });
+      const note =
+        input.openingNote &&
+        parsed(EntryBody, {
+          kind: 'internal',
+          body: input.openingNote.body,
+          attachments: input.openingNote.attachments ?? [],
+        });
       const ticket = await this.services.tickets.create(this.caller, body);
-      if (reference) await this.linkUnlinked(ticket.id, reference);
+      // The link and the note follow as one statement each, now that the ticket has its number; not
+      // one: PostgreSQL does not promise the order of a statement's parts, and the audit trail shows it.
+      if (reference) await this.linkWith(ticket, reference);
+      if (note) {
+        const write = new CombinedWrite(this.services.em);
+        this.services.entries.noteWith(write, ticket, this.caller, note.body, note.attachments);
+        await write.run();
+      }
       return { id: ticket.id, number: ticket.number };
     });
   }
@@ -315,6 +330,19 @@ class ChannelCorePort implements CorePort {
     });
     this.services.journal.record(this.linked(ticketId, reference));
     await em.flush().catch(raceLost);
+  }
+
+  /** `linkUnlinked` for a ticket created in this call, in one statement (its row and its audit record). */
+  private async linkWith(ticket: { id: string; createdAt: Date }, reference: { system: string; id: string }) {
+    const write = new CombinedWrite(this.services.em).insert(TicketExternalReferenceSchema, {
+      channelId: this.channelId,
+      system: reference.system,
+      externalId: reference.id,
+      ticketId: ticket.id,
+      createdAt: ticket.createdAt,
+    });
+    this.services.journal.write(write, this.linked(ticket.id, reference));
+    await write.run().catch(raceLost);
   }
 
   private linked(ticketId: string, reference: { system: string; id: string }) {

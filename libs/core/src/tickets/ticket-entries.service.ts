@@ -30,8 +30,11 @@ function directionOf(kind: TicketEntry['kind'], fromCustomer = false): EntryDire
   return fromCustomer ? 'from_customer' : 'to_customer';
 }
 
+/** What an entry's row and records need of its ticket. */
+type TicketKey = Pick<Ticket, 'id' | 'number'>;
+
 function entryRow(
-  ticket: Ticket,
+  ticket: TicketKey,
   caller: TicketCaller,
   kind: TicketEntry['kind'],
   body: string,
@@ -85,7 +88,7 @@ export function replyHtml(text: string): string {
  */
 export function entryAdded(
   caller: TicketCaller,
-  ticket: Ticket,
+  ticket: TicketKey,
   entry: TicketEntry,
   thread: EntryThread,
   externalReference: { system: string; id: string } | null = null,
@@ -206,6 +209,23 @@ export class TicketEntriesService {
   /** The same line for a ticket being created, as part of its combined write. */
   appendTo(write: CombinedWrite, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string): void {
     write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, body, []));
+  }
+
+  /**
+   * An internal note on a ticket just created, with its audit record and event, as parts of a
+   * combined write. A connector's note is no agent action: the SLA clock and the queue have nothing
+   * to learn from it, so the change hooks are not run.
+   */
+  noteWith(
+    write: CombinedWrite,
+    ticket: TicketKey,
+    caller: TicketCaller,
+    body: string,
+    attachments: TicketEntry['attachments'],
+  ): void {
+    const entry = entryRow(ticket, caller, 'internal', body, attachments);
+    write.insert(TicketEntrySchema, entry);
+    this.journal.write(write, entryAdded(caller, ticket, entry as TicketEntry, NO_THREAD));
   }
 
   async list(ticketId: string, kinds?: TicketEntry['kind'][]) {
