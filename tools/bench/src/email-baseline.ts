@@ -20,7 +20,7 @@ export interface BaselineSetting {
 
 // A new conversation: the ticket, its history line with the original as attachment, the audit
 // records (creation, reference link, note), the events (created, note), the queue entry, the
-// clock facts (creation, note), the SLA timers, the Message-ID link and the change key.
+// clock fact, the SLA timers, the Message-ID link and the change key.
 const NEW_TICKET = `with ticket as (
     insert into tickets (id, customer_id, contact_id, channel, category, subject, description, status, unit_key,
       structure_version, tags, deadlines, created_at, updated_at)
@@ -35,7 +35,7 @@ const NEW_TICKET = `with ticket as (
       from ticket, unnest(array['ticket.created', 'ticket.note_added']) as type),
   queued as (insert into queue_entries (ticket_id, unit_key, opened_at, queued_at) values ($1, $6, now(), now())),
   clock as (insert into ticket_clock_events (ticket_id, kind, unit_key, structure_version, occurred_at)
-    values ($1, 'created', $6, $7, now()), ($1, 'agent-action', null, null, now())),
+    values ($1, 'created', $6, $7, now())),
   timers as (insert into timers (id, subject_type, subject_id, kind, event_type, due_at, payload, created_at, updated_at)
     select gen_random_uuid(), 'ticket', $1, 'sla:' || i, 'sla.warning', now() + make_interval(hours => i),
       jsonb_build_object('number', number), now(), now() from ticket, generate_series(1, $11::int) as i),
