@@ -281,4 +281,61 @@ describe('inbound changes reach tickets through the core port, once', () => {
       error: expect.stringMatching(/^refused by the core: id: /),
     });
   });
+
+  it('writes an opening note with its files on the new ticket, recorded and announced after the creation and the link', async () => {
+    const original = {
+      name: 'mensagem-original.eml',
+      contentType: 'message/rfc822',
+      sizeBytes: 0,
+      url: 'imap://x/;UID=9',
+    };
+    feed.push({
+      key: 'with-note',
+      kind: 'ticket',
+      ticket: newTicket({
+        externalReference: { system: PORTAL, id: 'P-note' },
+        openingNote: { body: 'Anexos da mensagem de abertura.', attachments: [original] },
+      }),
+    });
+    await runner.tick();
+    const id = await ticketIdOf('P-note');
+    const entries = await t.request('GET', `/tickets/${id}/entries`, { token: team.admin });
+    expect(entries.body.items).toMatchObject([
+      { kind: 'internal', direction: 'internal', body: 'Anexos da mensagem de abertura.', attachments: [original] },
+    ]);
+    const audit = await t.request('GET', `/tickets/${id}/audit`, { token: team.admin });
+    expect(audit.body.items.map((r: { action: string }) => r.action)).toEqual([
+      'ticket.created',
+      'ticket.external_reference_linked',
+      'ticket.note_added',
+    ]);
+    const events = await sql<{ type: string; number: number }>(
+      t,
+      `select type, (payload->>'number')::int as number from outbox_events where aggregate_id = $1 order by occurred_at, type`,
+      [id],
+    );
+    const number = (await t.request('GET', `/tickets/${id}`, { token: team.admin })).body.number;
+    expect(events).toEqual([
+      { type: 'ticket.created', number },
+      { type: 'ticket.note_added', number },
+    ]);
+  });
+
+  it('refuses an opening note the core would refuse on an entry, and creates nothing', async () => {
+    const before = await ticketCount();
+    feed.push({
+      key: 'bad-note',
+      kind: 'ticket',
+      ticket: newTicket({
+        externalReference: { system: PORTAL, id: 'P-bad-note' },
+        openingNote: { body: 'x'.repeat(100_001) },
+      }),
+    });
+    await runner.tick();
+    expect(await ticketCount()).toBe(before);
+    expect((await inbound()).find((c) => c.key === 'bad-note')).toMatchObject({
+      outcome: 'rejected',
+      error: expect.stringMatching(/^refused by the core: body: /),
+    });
+  });
 });

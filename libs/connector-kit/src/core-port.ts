@@ -133,6 +133,11 @@ export interface NewTicket {
   channel?: 'phone' | 'email' | 'portal' | 'web';
   priority?: boolean;
   externalReference?: ExternalReference;
+  /**
+   * An internal note written with the ticket, in its creation (a mail's files and original kept
+   * beside the description): one write, where a separate `addEntry` would be a second change.
+   */
+  openingNote?: { body: string; attachments?: EntryAttachment[] };
 }
 
 export interface NewEntry {

@@ -116,10 +116,9 @@ export async function takeMessage(
     channel: 'email',
     category: config.category,
     externalReference: reference,
+    // The opening message's files and original: an internal line holds them, the description holds the words.
+    ...(attachments.length > 0 ? { openingNote: { body: 'Anexos da mensagem de abertura.', attachments } } : {}),
   });
-  // The opening message's files and original: an internal line holds them, the description holds the words.
-  if (attachments.length > 0)
-    await port.addEntry(ticket.id, { direction: 'internal', body: 'Anexos da mensagem de abertura.', attachments });
   if (await isPriority(port, config, message)) await port.markPriorityEmail(ticket.id);
   return { kind: 'new-ticket', ticket };
 }

@@ -25,11 +25,11 @@ export interface BenchDatabase {
 
 /**
  * BENCH_DATABASE_URL (a server URL whose user may create databases), or an embedded PostgreSQL
- * with default settings in a temp folder; `name` is dropped and created empty.
+ * with default settings (plus `settings`) in a temp folder; `name` is dropped and created empty.
  */
-export async function benchDatabase(name: string): Promise<BenchDatabase> {
+export async function benchDatabase(name: string, settings: string[] = []): Promise<BenchDatabase> {
   const dataDir = process.env.BENCH_DATABASE_URL ? null : await mkdtemp(join(tmpdir(), 'escala-bench-'));
-  const cluster = dataDir ? await startEmbeddedCluster({ dataDir }) : null;
+  const cluster = dataDir ? await startEmbeddedCluster({ dataDir, settings }) : null;
   const serverUrl = process.env.BENCH_DATABASE_URL ?? cluster!.adminUrl;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

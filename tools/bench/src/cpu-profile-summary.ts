@@ -29,6 +29,11 @@ const LAYERS: [string, RegExp][] = [
     'framework (Fastify)',
     /node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|secure-json-parse)\//,
   ],
+  [
+    'mail parsing (mailparser, sanitize-html, reply trimming)',
+    /node_modules\/(mailparser|libmime|libqp|libbase64|iconv-lite|encoding-japanese|html-to-text|he|sanitize-html|htmlparser2|domhandler|domutils|dom-serializer|domelementtype|entities|email-reply-parser|re2|linkify-it|tlds|punycode\.js)\//,
+  ],
+  ['IMAP client (imapflow)', /node_modules\/imapflow\//],
   ['other libraries', /node_modules\//],
   ['Escala code', /\/(libs|apps|plugins)\//],
   ['Node.js core (net, streams, crypto)', /^node:|^internal\//],

@@ -15,6 +15,8 @@ export interface EmbeddedClusterOptions {
   port?: number;
   /** Throwaway clusters for tests: fsync off, removed on stop. */
   ephemeral?: boolean;
+  /** More server settings (`name=value`, passed as `-c`), e.g. a benchmark's `shared_preload_libraries`. */
+  settings?: string[];
 }
 
 export interface EmbeddedCluster {
@@ -119,7 +121,12 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
   const tuning = options.ephemeral
     ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=300']
     : ['max_connections=200'];
-  const settings = ['listen_addresses=127.0.0.1', 'unix_socket_directories=', ...tuning].flatMap((s) => ['-c', s]);
+  const settings = [
+    'listen_addresses=127.0.0.1',
+    'unix_socket_directories=',
+    ...tuning,
+    ...(options.settings ?? []),
+  ].flatMap((s) => ['-c', s]);
   const server = spawn(binaries.postgres, ['-D', clusterDir, '-p', String(port), ...settings], {
     ...user,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -149,6 +149,7 @@ export class InMemoryCorePort implements CorePort {
     };
     this.tickets.push(ticket);
     if (input.externalReference) await this.linkExternalReference(ticket.id, input.externalReference);
+    if (input.openingNote) ticket.entries.push({ direction: 'internal', ...input.openingNote });
     return { id: ticket.id, number: ticket.number };
   }
 

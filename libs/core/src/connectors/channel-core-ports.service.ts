@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal, TICKET_STATUSES, type TicketStatus } from '@escala/domain';
 import {
@@ -27,7 +27,8 @@ import {
 import { AnnouncementAcknowledgementsService } from '../announcements/announcement-acknowledgements.service.js';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { parsed } from '../http/zod-validation.pipe.js';
-import { CustomerContactSchema, CustomerSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
+import { CombinedWrite } from '../persistence/combined-write.js';
+import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
@@ -106,8 +107,22 @@ class ChannelCorePort implements CorePort {
         description: input.body?.trim() ? input.body : input.subject,
         tags: input.priority ? [INBOUND_PRIORITY_TAG] : [],
       });
+      const note =
+        input.openingNote &&
+        parsed(EntryBody, {
+          kind: 'internal',
+          body: input.openingNote.body,
+          attachments: input.openingNote.attachments ?? [],
+        });
       const ticket = await this.services.tickets.create(this.caller, body);
-      if (reference) await this.link(ticket.id, reference).catch(raceLost);
+      // The link and the note follow as one statement each, now that the ticket has its number; not
+      // one: PostgreSQL does not promise the order of a statement's parts, and the audit trail shows it.
+      if (reference) await this.linkWith(ticket, reference);
+      if (note) {
+        const write = new CombinedWrite(this.services.em);
+        this.services.entries.noteWith(write, ticket, this.caller, note.body, note.attachments);
+        await write.run();
+      }
       return { id: ticket.id, number: ticket.number };
     });
   }
@@ -130,30 +145,28 @@ class ChannelCorePort implements CorePort {
         { ...body, fromCustomer: direction === 'from_customer' },
         reference ?? null,
       );
-      if (reference) await this.link(id, reference);
+      if (reference) await this.linkUnlinked(id, reference);
     });
   }
 
   getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {
-    return this.refusing(() => this.services.summaries.read(parsed(TicketKeyBody, key)));
+    return this.reading(() => this.services.summaries.read(parsed(TicketKeyBody, key)));
   }
 
   findTicketByExternalReference(reference: ExternalReference): Promise<TicketRef | null> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const { system, id } = parsed(Reference, reference);
-      const found = await this.services.em.findOne(TicketExternalReferenceSchema, {
-        channelId: this.channelId,
-        system,
-        externalId: id,
-      });
-      if (!found) return null;
-      const ticket = await this.services.tickets.get(found.ticketId);
-      return { id: ticket.id, number: Number(ticket.number) };
+      const [found] = await this.services.em.execute<Array<{ id: string; number: string }>>(
+        `select t.id, t.number from ticket_external_references r join tickets t on t.id = r.ticket_id
+          where r.channel_id = ? and r.system = ? and r.external_id = ?`,
+        [this.channelId, system, id],
+      );
+      return found ? { id: found.id, number: Number(found.number) } : null;
     });
   }
 
   listExternalReferences(ticketId: string): Promise<LinkedReference[]> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const rows = await this.services.em.find(
         TicketExternalReferenceSchema,
         { channelId: this.channelId, ticketId: this.ticketId(ticketId) },
@@ -164,11 +177,11 @@ class ChannelCorePort implements CorePort {
   }
 
   findUserByExternalIdentity(identity: ExternalIdentity): Promise<UserRef | null> {
-    return this.refusing(() => this.services.identities.findUser(identity));
+    return this.reading(() => this.services.identities.findUser(identity));
   }
 
   listUserIdentities(userId: string): Promise<ExternalIdentity[]> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const linked = await this.services.identities.list(parsed(UserId, userId));
       return linked.map(({ system, id }) => ({ system, id }));
     });
@@ -208,12 +221,12 @@ class ChannelCorePort implements CorePort {
   }
 
   findCustomerByEmail(email: string): Promise<CustomerMatch | null> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const address = parsed(SenderAddress, { email: email.trim() }).email.toLowerCase();
-      const byAddress = await this.customersWithContacts({ $ilike: escapeLike(address) });
+      const byAddress = await this.customersWithContacts(escapeLike(address));
       if (byAddress.length === 1) return { ...byAddress[0]!, matchedBy: 'address' as const };
       if (byAddress.length > 1) return null;
-      const byDomain = await this.customersWithContacts({ $ilike: `%@${escapeLike(address.split('@')[1]!)}` });
+      const byDomain = await this.customersWithContacts(`%@${escapeLike(address.split('@')[1]!)}`);
       return byDomain.length === 1 ? { ...byDomain[0]!, matchedBy: 'domain' as const } : null;
     });
   }
@@ -227,16 +240,18 @@ class ChannelCorePort implements CorePort {
     });
   }
 
-  /** The distinct customers (at most two: more only says "ambiguous") whose contacts' e-mail matches. */
-  private async customersWithContacts(email: { $ilike: string }): Promise<Array<Omit<CustomerMatch, 'matchedBy'>>> {
-    const contacts = await this.services.em.find(CustomerContactSchema, { email }, { fields: ['customerId'] });
-    const ids = [...new Set(contacts.map((contact) => contact.customerId))].slice(0, 2);
-    const customers = await this.services.em.find(CustomerSchema, { id: { $in: ids } });
-    return customers.map((customer) => ({ customerId: customer.id, customerName: customer.name }));
+  /** The distinct customers (at most two: more only says "ambiguous") whose contacts' e-mail matches, in one read. */
+  private customersWithContacts(pattern: string): Promise<Array<Omit<CustomerMatch, 'matchedBy'>>> {
+    return this.services.em.execute(
+      `select distinct c.id as "customerId", c.name as "customerName"
+         from customer_contacts cc join customers c on c.id = cc.customer_id
+        where cc.email ilike ? limit 2`,
+      [pattern],
+    );
   }
 
   getExternalTicketFields(ticketId: string): Promise<Required<AllowedTicketFields>> {
-    return this.refusing(async () => {
+    return this.reading(async () => {
       const ticket = await this.services.tickets.get(this.ticketId(ticketId));
       return {
         devRequestReference: ticket.devRequestReference ?? null,
@@ -280,23 +295,64 @@ class ChannelCorePort implements CorePort {
     };
   }
 
-  /** Links inside a transaction with the ticket's row locked; the key (channel, system, id) admits one ticket. */
+  /**
+   * Links with the ticket's row locked, in the transaction of the port call (always a `refusing` one,
+   * which rolls it back on a refusal); the key (channel, system, id) admits one ticket.
+   */
   private link(ticketId: string, reference: { system: string; id: string }): Promise<void> {
-    return this.services.em.transactional(async (tx) => {
-      const ticket = await this.services.tickets.lock(tx, ticketId);
-      const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
-      const existing = await tx.findOne(TicketExternalReferenceSchema, key);
-      if (existing?.ticketId === ticketId) return;
-      if (existing) throw Refusal.conflict(`${reference.system} ${reference.id} is already linked to another ticket`);
-      tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
-      this.services.journal.record({
-        actor: this.caller,
-        action: 'ticket.external_reference_linked',
-        subjectType: 'ticket',
-        subjectId: ticket.id,
-        after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
-      });
+    return this.services.em.transactional(
+      async (tx) => {
+        const ticket = await this.services.tickets.lock(tx, ticketId);
+        const key = { channelId: this.channelId, system: reference.system, externalId: reference.id };
+        const existing = await tx.findOne(TicketExternalReferenceSchema, key);
+        if (existing?.ticketId === ticketId) return;
+        if (existing) throw Refusal.conflict(`${reference.system} ${reference.id} is already linked to another ticket`);
+        tx.create(TicketExternalReferenceSchema, { ...key, ticketId, createdAt: new Date() });
+        this.services.journal.record(this.linked(ticket.id, reference));
+      },
+      { propagation: TransactionPropagation.REQUIRED },
+    );
+  }
+
+  /**
+   * Links a reference found unlinked earlier in this transaction to a ticket created or locked in
+   * it: nothing to look up or lock again. Two changes linking one reference at once meet on the
+   * unique key; the loser rolls back and, retried, finds the reference linked.
+   */
+  private async linkUnlinked(ticketId: string, reference: { system: string; id: string }): Promise<void> {
+    const em = this.services.em.getContext();
+    em.create(TicketExternalReferenceSchema, {
+      channelId: this.channelId,
+      system: reference.system,
+      externalId: reference.id,
+      ticketId,
+      createdAt: new Date(),
     });
+    this.services.journal.record(this.linked(ticketId, reference));
+    await em.flush().catch(raceLost);
+  }
+
+  /** `linkUnlinked` for a ticket created in this call, in one statement (its row and its audit record). */
+  private async linkWith(ticket: { id: string; createdAt: Date }, reference: { system: string; id: string }) {
+    const write = new CombinedWrite(this.services.em).insert(TicketExternalReferenceSchema, {
+      channelId: this.channelId,
+      system: reference.system,
+      externalId: reference.id,
+      ticketId: ticket.id,
+      createdAt: ticket.createdAt,
+    });
+    this.services.journal.write(write, this.linked(ticket.id, reference));
+    await write.run().catch(raceLost);
+  }
+
+  private linked(ticketId: string, reference: { system: string; id: string }) {
+    return {
+      actor: this.caller,
+      action: 'ticket.external_reference_linked',
+      subjectType: 'ticket',
+      subjectId: ticketId,
+      after: { channelId: this.channelId, system: reference.system, externalId: reference.id },
+    };
   }
 
   /** The customer named by id, or the one whose contact has the requester's e-mail. */
@@ -369,6 +425,20 @@ class ChannelCorePort implements CorePort {
   private ticketId(id: string): string {
     if (!TicketId.safeParse(id).success) throw Refusal.notFound(`No ticket with id ${id}`);
     return id;
+  }
+
+  /**
+   * A read inside an inbound change joins its transaction as it is: a read writes nothing a
+   * savepoint would have to undo, and each savepoint is two more round trips per call. Outside one
+   * (deliver, poll) it gets a transaction of its own, as the context a read needs.
+   */
+  private async reading<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.services.em.getTransactionContext()) return this.refusing(work);
+    try {
+      return await work();
+    } catch (error) {
+      throw asConnectorError(error);
+    }
   }
 
   private async refusing<T>(work: () => Promise<T>): Promise<T> {

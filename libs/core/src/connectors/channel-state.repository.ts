@@ -22,18 +22,30 @@ export class ChannelStateStore {
     return row?.value ?? null;
   }
 
-  /** Writes `value` (`null` deletes), within the per-value and per-channel limits. */
+  /**
+   * Writes `value` (`null` deletes), within the per-value and per-channel limits. The channel's room
+   * is checked by the write itself: one round trip; only a refused write reads the total again, to
+   * say how full the channel is.
+   */
   async write(em: EntityManager, channelId: string, key: string, value: JsonValue): Promise<void> {
-    await this.checkRoom(em, channelId, key, value);
+    checkStateWrite(key, value);
     if (value === null) {
       await em.execute(`delete from channel_state where channel_id = ? and key = ?`, [channelId, key]);
       return;
     }
-    await em.execute(
-      `insert into channel_state (channel_id, key, value, bytes, updated_at) values (?, ?, ?::jsonb, ?, now())
-       on conflict (channel_id, key) do update set value = excluded.value, bytes = excluded.bytes, updated_at = now()`,
-      [channelId, key, JSON.stringify(value), stateValueBytes(value)],
+    const bytes = stateValueBytes(value);
+    const written = await em.execute(
+      `insert into channel_state (channel_id, key, value, bytes, updated_at)
+       select ?, ?, ?::jsonb, ?, now()
+        where (select coalesce(sum(bytes), 0) from channel_state where channel_id = ? and key <> ?) + ? <= ?
+       on conflict (channel_id, key) do update set value = excluded.value, bytes = excluded.bytes, updated_at = now()
+       returning key`,
+      [channelId, key, JSON.stringify(value), bytes, channelId, key, bytes, CHANNEL_STATE_LIMITS.channelMaxBytes],
     );
+    if (written.length > 0) return;
+    await this.checkRoom(em, channelId, key, value);
+    // Room was made meanwhile (another write shrank or deleted a key): write again.
+    await this.write(em, channelId, key, value);
   }
 
   /**

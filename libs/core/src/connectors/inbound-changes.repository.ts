@@ -3,6 +3,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { isConnectorError, type InboundChange } from '@escala/connector-kit';
 import { CORE_PORTS, type CorePorts } from './core-ports.js';
 
+/**
+ * Changes committed per transaction by `applyAll`. Ten already bring a change's share of `begin`,
+ * claim and `commit` from three round trips to a third of one; more would hold the chunk's ticket
+ * rows locked longer (an agent replying waits for the chunk) and re-apply more after a refusal.
+ */
+const CHUNK = 10;
+
 export interface InboundOutcome {
   key: string;
   /** `duplicate`: this channel had applied the key before; nothing was done again. */
@@ -48,6 +55,61 @@ export class InboundChanges {
     }
   }
 
+  /**
+   * Applies a poll's changes, `CHUNK` to a transaction: one statement claims a chunk's keys, the
+   * claimed changes are applied in turn and commit together. Per-change transactions cost a
+   * `begin`, a claim and a `commit` each, round trips that were most of a mail's intake. When
+   * the core refuses one change of a chunk, the chunk is rolled back and applied again one change
+   * per transaction, so the refusal is recorded on its own and the others still go in. Any other
+   * failure rolls the chunk back and is thrown; the chunks committed before it stay applied.
+   */
+  async applyAll(channelId: string, changes: InboundChange[]): Promise<InboundOutcome[]> {
+    const outcomes: InboundOutcome[] = [];
+    for (let start = 0; start < changes.length; start += CHUNK) {
+      const chunk = changes.slice(start, start + CHUNK);
+      const applied = await this.applyChunk(channelId, chunk);
+      if (applied) outcomes.push(...applied);
+      else for (const change of chunk) outcomes.push(await this.apply(channelId, change));
+    }
+    return outcomes;
+  }
+
+  /** The chunk's outcomes, or null when the core refused one of its changes and nothing was committed. */
+  private async applyChunk(channelId: string, chunk: InboundChange[]): Promise<InboundOutcome[] | null> {
+    const port = this.ports.forChannel(channelId);
+    try {
+      return await this.em.fork().transactional(async (tx) => {
+        const keys = chunk.map((change) => change.key);
+        const claimed = new Set(
+          (
+            await tx.execute<Array<{ change_key: string }>>(
+              `insert into channel_inbound_changes (channel_id, change_key, applied_at)
+               select ?, key, now() from jsonb_array_elements_text(?::jsonb) as key on conflict do nothing returning change_key`,
+              [channelId, JSON.stringify(keys)],
+            )
+          ).map((row) => row.change_key),
+        );
+        const earlier = claimed.size < new Set(keys).size ? await this.recordedAll(tx, channelId, keys) : new Map();
+        const outcomes: InboundOutcome[] = [];
+        for (const change of chunk) {
+          if (!claimed.delete(change.key)) {
+            outcomes.push(earlier.get(change.key) ?? { key: change.key, outcome: 'duplicate' });
+            continue;
+          }
+          await change.apply(port);
+          outcomes.push({ key: change.key, outcome: 'applied' });
+          // Each change's work is flushed by the port's own transactions: a clear identity map keeps the next one's merge cheap.
+          await tx.flush();
+          tx.clear();
+        }
+        return outcomes;
+      });
+    } catch (error) {
+      if (isConnectorError(error) && !error.retryable) return null;
+      throw error;
+    }
+  }
+
   /** The newest changes a channel received, with the refused ones' reasons. */
   async recent(channelId: string, limit: number) {
     const rows = await this.em
@@ -64,14 +126,28 @@ export class InboundChanges {
     }));
   }
 
-  private async recorded(tx: EntityManager, channelId: string, key: string): Promise<InboundOutcome> {
-    const [row] = await tx.execute<Array<{ outcome: string; error: string | null }>>(
-      `select outcome, error from channel_inbound_changes where channel_id = ? and change_key = ?`,
-      [channelId, key],
+  /** The recorded outcomes of keys claimed before (by an earlier poll, or earlier in the same chunk). */
+  private async recordedAll(
+    tx: EntityManager,
+    channelId: string,
+    keys: string[],
+  ): Promise<Map<string, InboundOutcome>> {
+    const rows = await tx.execute<Array<{ change_key: string; outcome: string; error: string | null }>>(
+      `select change_key, outcome, error from channel_inbound_changes where channel_id = ? and change_key in (select jsonb_array_elements_text(?::jsonb))`,
+      [channelId, JSON.stringify(keys)],
     );
+    return new Map(
+      rows.map((row) => [
+        row.change_key,
+        row.outcome === 'rejected'
+          ? { key: row.change_key, outcome: 'rejected' as const, error: row.error ?? undefined }
+          : { key: row.change_key, outcome: 'duplicate' as const },
+      ]),
+    );
+  }
+
+  private async recorded(tx: EntityManager, channelId: string, key: string): Promise<InboundOutcome> {
     // Sending a refused change again gets the same answer, so a sender's retries all say why.
-    return row?.outcome === 'rejected'
-      ? { key, outcome: 'rejected', error: row.error ?? undefined }
-      : { key, outcome: 'duplicate' };
+    return (await this.recordedAll(tx, channelId, [key])).get(key) ?? { key, outcome: 'duplicate' };
   }
 }

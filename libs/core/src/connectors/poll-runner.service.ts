@@ -51,7 +51,7 @@ export class PollRunner {
         { channelId, config, signal: AbortSignal.timeout(POLL_TIMEOUT_MS), port },
         cursor,
       );
-      for (const change of result.changes) await this.inbound.apply(channelId, change);
+      await this.inbound.applyAll(channelId, result.changes);
       await em.transactional(async (tx) => {
         await port.commit(tx);
         await channelPollStates.advanced(tx, channelId, result.cursor, poller.intervalSeconds);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { Refusal, decideTicketAction, type EntryDirection } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, type Change } from '../audit/change-journal.service.js';
@@ -30,8 +30,11 @@ function directionOf(kind: TicketEntry['kind'], fromCustomer = false): EntryDire
   return fromCustomer ? 'from_customer' : 'to_customer';
 }
 
+/** What an entry's row and records need of its ticket. */
+type TicketKey = Pick<Ticket, 'id' | 'number'>;
+
 function entryRow(
-  ticket: Ticket,
+  ticket: TicketKey,
   caller: TicketCaller,
   kind: TicketEntry['kind'],
   body: string,
@@ -85,7 +88,7 @@ export function replyHtml(text: string): string {
  */
 export function entryAdded(
   caller: TicketCaller,
-  ticket: Ticket,
+  ticket: TicketKey,
   entry: TicketEntry,
   thread: EntryThread,
   externalReference: { system: string; id: string } | null = null,
@@ -148,7 +151,8 @@ export class TicketEntriesService {
 
   /**
    * `externalReference`: the reference an inbound message came with, carried by its
-   * `ticket.customer_wrote` event.
+   * `ticket.customer_wrote` event. Called inside a transaction (a connector's inbound change), it
+   * joins it rather than opening a savepoint: the caller owns the rollback.
    */
   async add(
     caller: TicketCaller,
@@ -157,27 +161,30 @@ export class TicketEntriesService {
     externalReference: { system: string; id: string } | null = null,
   ) {
     const actor = await this.actors.resolve(caller);
-    return this.em.transactional(async (tx) => {
-      const ticket = await this.tickets.lock(tx, ticketId);
-      if (input.kind === 'public' && !input.fromCustomer && actor) {
-        const { structure } = await this.structures.active();
-        const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
-        if (!decision.allowed) throw Refusal.forbidden(decision.reason);
-      }
-      const body =
-        input.kind === 'public' && !input.fromCustomer
-          ? await this.hooks.publicReplyText(ticket, input, caller)
-          : input.body;
-      const direction = directionOf(input.kind, input.fromCustomer);
-      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
-      ticket.updatedAt = entry.createdAt;
-      // Only our reply goes out to someone, so only it needs the thread's read.
-      const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
-      const change = entryAdded(caller, ticket, entry, thread, externalReference);
-      this.journal.record(change);
-      await this.hooks.changed(tx, ticket, change.action, caller);
-      return entryView(entry);
-    });
+    return this.em.transactional(
+      async (tx) => {
+        const ticket = await this.tickets.lock(tx, ticketId);
+        if (input.kind === 'public' && !input.fromCustomer && actor) {
+          const { structure } = await this.structures.active();
+          const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
+          if (!decision.allowed) throw Refusal.forbidden(decision.reason);
+        }
+        const body =
+          input.kind === 'public' && !input.fromCustomer
+            ? await this.hooks.publicReplyText(ticket, input, caller)
+            : input.body;
+        const direction = directionOf(input.kind, input.fromCustomer);
+        const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
+        ticket.updatedAt = entry.createdAt;
+        // Only our reply goes out to someone, so only it needs the thread's read.
+        const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
+        const change = entryAdded(caller, ticket, entry, thread, externalReference);
+        this.journal.record(change);
+        await this.hooks.changed(tx, ticket, change.action, caller);
+        return entryView(entry);
+      },
+      { propagation: TransactionPropagation.REQUIRED },
+    );
   }
 
   /** A system event line in the ticket's history, written in the caller's transaction. */
@@ -202,6 +209,23 @@ export class TicketEntriesService {
   /** The same line for a ticket being created, as part of its combined write. */
   appendTo(write: CombinedWrite, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string): void {
     write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, body, []));
+  }
+
+  /**
+   * An internal note on a ticket just created, with its audit record and event, as parts of a
+   * combined write. A connector's note is no agent action: the SLA clock and the queue have nothing
+   * to learn from it, so the change hooks are not run.
+   */
+  noteWith(
+    write: CombinedWrite,
+    ticket: TicketKey,
+    caller: TicketCaller,
+    body: string,
+    attachments: TicketEntry['attachments'],
+  ): void {
+    const entry = entryRow(ticket, caller, 'internal', body, attachments);
+    write.insert(TicketEntrySchema, entry);
+    this.journal.write(write, entryAdded(caller, ticket, entry as TicketEntry, NO_THREAD));
   }
 
   async list(ticketId: string, kinds?: TicketEntry['kind'][]) {
