@@ -64,6 +64,24 @@ const UPSERT_ENTRY = `
   select ?, ?, ?::timestamptz, place.queued_at, case when contacted.again then ? else ? end from place, contacted
   on conflict (ticket_id) do update set unit_key = excluded.unit_key, queued_at = excluded.queued_at, skip_reason = excluded.skip_reason`;
 
+const ENTRY_COLUMNS = `select q.ticket_id as "ticketId", t.number, t.subject, q.opened_at as "openedAt",
+  q.queued_at as "queuedAt", q.skip_reason as "skipReason" from queue_entries q join tickets t on t.id = q.ticket_id`;
+
+type StoredEntryRow = Omit<QueueEntryRow, 'openedAt' | 'queuedAt' | 'number'> & {
+  number: string;
+  openedAt: string;
+  queuedAt: string;
+};
+
+function entryRows(rows: StoredEntryRow[]): QueueEntryRow[] {
+  return rows.map((row) => ({
+    ...row,
+    number: Number(row.number),
+    openedAt: new Date(row.openedAt),
+    queuedAt: new Date(row.queuedAt),
+  }));
+}
+
 /**
  * The `queue_entries` table: one row per open, unassigned ticket, kept in step inside every ticket
  * change's transaction, removed when the ticket is taken.
@@ -119,23 +137,34 @@ export class QueueEntries {
   }
 
   async list(em: EntityManager, unitKey: string): Promise<QueueEntryRow[]> {
-    const rows = await em.execute<
-      (Omit<QueueEntryRow, 'openedAt' | 'queuedAt' | 'number'> & {
-        number: string;
-        openedAt: string;
-        queuedAt: string;
-      })[]
-    >(
-      `select q.ticket_id as "ticketId", t.number, t.subject, q.opened_at as "openedAt", q.queued_at as "queuedAt", q.skip_reason as "skipReason"
-       from queue_entries q join tickets t on t.id = q.ticket_id where q.unit_key = ?`,
-      [unitKey],
+    return entryRows(await em.execute<StoredEntryRow[]>(`${ENTRY_COLUMNS} where q.unit_key = ?`, [unitKey]));
+  }
+
+  /**
+   * The entries a take of `ticketId` is decided on (`checkTake`), not the whole queue: the ticket,
+   * the next one, and — when the ticket has a skip reason — those it would pass over (the ones
+   * that waited longer, and those with a reason ranked before it). The policy gives the same
+   * answer on these as on the whole queue. The read is index ranges: two entries for a ticket
+   * without a reason, whatever the queue's size; for one with a reason, the entries it passes
+   * over, which the audit records anyway. (`any (array(…))`: joined to the union instead, the
+   * planner expects many candidates and scans both tables.)
+   */
+  async takeCandidates(em: EntityManager, unitKey: string, ticketId: string, order: QueueOrder) {
+    const column = ORDER_COLUMN[order];
+    const rows = await em.execute<StoredEntryRow[]>(
+      `with chosen as (select * from queue_entries where ticket_id = ? and unit_key = ?),
+       candidates as (
+         select ticket_id from chosen
+         union (select ticket_id from queue_entries where unit_key = ? order by (skip_reason is null), ${column}, ticket_id limit 1)
+         union select q.ticket_id from queue_entries q, chosen c
+                where c.skip_reason is not null and q.unit_key = c.unit_key and q.${column} < c.${column}
+         union select q.ticket_id from queue_entries q, chosen c
+                where c.skip_reason is not null and q.unit_key = c.unit_key and q.skip_reason is not null
+                  and q.${column} = c.${column} and q.ticket_id < c.ticket_id)
+       ${ENTRY_COLUMNS} where q.ticket_id = any (array(select ticket_id from candidates))`,
+      [ticketId, unitKey, unitKey],
     );
-    return rows.map((row) => ({
-      ...row,
-      number: Number(row.number),
-      openedAt: new Date(row.openedAt),
-      queuedAt: new Date(row.queuedAt),
-    }));
+    return entryRows(rows);
   }
 }
 

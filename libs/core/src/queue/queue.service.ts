@@ -47,7 +47,7 @@ export class QueueService {
   async take(agent: Principal, ticketId: string) {
     const unitKey = await this.unitWithoutPending(agent);
     return this.em.transactional(async (tx) => {
-      const queue = await this.entries.list(tx, unitKey);
+      const queue = await this.entries.takeCandidates(tx, unitKey, ticketId, this.order);
       const decision = checkTake(queue.map(asQueuedTicket), ticketId, this.order);
       if (decision.outcome === 'not-queued')
         throw Refusal.conflict(`Ticket ${ticketId} is not waiting in the ${unitKey} queue`);

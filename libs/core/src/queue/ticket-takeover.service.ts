@@ -31,7 +31,7 @@ const STATUS_ON_TAKEOVER = `case t.status ${TICKET_STATUSES.flatMap((status) => 
  * skip reasons were for getting out of the queue, so a ticket back in a queue later needs new ones.
  * `assigned_at` moves only when the holder changes (as `assignTicket` does).
  */
-const takeSql = (chosen: string) => `
+const takeSql = (chosen: string, columns: string) => `
   with ${chosen},
   assigned as (
     update tickets t set
@@ -39,7 +39,7 @@ const takeSql = (chosen: string) => `
       assignee_id = ?, status = ${STATUS_ON_TAKEOVER}, customer_contacted_again = false, priority_email = false,
       updated_at = ?::timestamptz
     from chosen where t.id = chosen.ticket_id
-    returning t.*
+    returning ${columns}
   )
   select assigned.*, chosen.skip_reason, chosen.previous_status, chosen.previous_assignee_id
   from assigned join chosen on chosen.ticket_id = assigned.id`;
@@ -54,8 +54,6 @@ interface TakenRow extends Record<string, unknown> {
   skip_reason: SkipReason | null;
   previous_status: TicketStatus;
   previous_assignee_id: string | null;
-  /** The generated full-text column, not mapped. */
-  search?: unknown;
 }
 
 /**
@@ -72,10 +70,27 @@ export class TicketTakeover {
     private readonly clock: Clock,
   ) {}
 
+  private returning: string | null = null;
+
+  /**
+   * The ticket's mapped columns: not `t.*`, which brings the generated `search` tsvector (as long
+   * as the ticket's text) over the wire only to be dropped.
+   */
+  private mappedColumns(tx: EntityManager): string {
+    const quote = (column: string) => `t.${tx.getPlatform().quoteIdentifier(column)}`;
+    this.returning ??= tx
+      .getMetadata()
+      .get(TicketSchema)
+      .props.flatMap((prop) => prop.fieldNames ?? [])
+      .map(quote)
+      .join(', ');
+    return this.returning;
+  }
+
   /** The ticket as the API shows it, or null when `chosen` found none. */
   async take(tx: EntityManager, agent: Principal, chosen: ChosenTicket, passedOver: readonly string[] = []) {
     const now = this.clock.now().toISOString();
-    const [row] = await tx.execute<TakenRow[]>(takeSql(chosen.ctes), [
+    const [row] = await tx.execute<TakenRow[]>(takeSql(chosen.ctes, this.mappedColumns(tx)), [
       ...chosen.params,
       agent.userId,
       now,
@@ -83,13 +98,7 @@ export class TicketTakeover {
       now,
     ]);
     if (!row) return null;
-    const {
-      skip_reason: reason,
-      previous_status: from,
-      previous_assignee_id: previousAssigneeId,
-      search: _,
-      ...columns
-    } = row;
+    const { skip_reason: reason, previous_status: from, previous_assignee_id: previousAssigneeId, ...columns } = row;
     // Managed and clean: the hooks' flush has nothing left to write for it.
     const ticket = tx.map(TicketSchema, columns);
     const started = takeoverStatusChangeFrom(agent, ticket, from);
