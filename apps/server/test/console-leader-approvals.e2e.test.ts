@@ -133,7 +133,7 @@ describe('web console: a leader sees a breached SLA with its blame and decides o
     const item = panel.getByTestId('partner-case').filter({ hasText: `#${partnerTicket.number}` });
     await item.waitFor();
     expect(await item.textContent()).toContain('Parceiro: BoletoFácil — produto: Cobrança Online');
-    await item.getByRole('textbox', { name: 'Meio de contato' }).click();
+    await item.getByRole('combobox', { name: 'Meio de contato' }).click();
     await page.getByRole('option', { name: 'e-mail' }).click();
     await item.getByLabel('Observação').fill('Chamado 7781 aberto no suporte da BoletoFácil');
     await item.getByRole('button', { name: 'Registrar notificação ao parceiro' }).click();
