@@ -6,19 +6,8 @@ import { ErrorSheetPanel } from './error-sheet-panel';
 
 const TICKET = '00000000-0000-4000-8000-000000000000';
 
-const server = vi.hoisted(() => {
-  const answers = new Map<string, { status: number; body: unknown }>();
-  globalThis.fetch = async (input: RequestInfo | URL) => {
-    const request = input as Request;
-    const answer = answers.get(`${request.method} ${new URL(request.url).pathname}`);
-    if (!answer) return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), { status: 404 });
-    return new Response(JSON.stringify(answer.body), {
-      status: answer.status,
-      headers: { 'content-type': 'application/json' },
-    });
-  };
-  return answers;
-});
+// The server, as the browser's fetch sees it, installed before the client module loads.
+const server = await vi.hoisted(async () => (await import('../api/fake-server')).installFakeServer());
 
 server.set('GET /error-sheet-requests', {
   status: 200,
