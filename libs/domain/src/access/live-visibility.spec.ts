@@ -45,5 +45,7 @@ describe('who the live feed tells of a change', () => {
     const desk: LiveViewer = { userId: AGENT_ID, roles: ['relationship'], unitKey: 'REL' };
     expect(mayFollowChange(desk, { aggregateType: 'business_calendar', units: [], people: [] })).toBe(false);
     expect(mayFollowChange(desk, ticket(['REL']))).toBe(true);
+    expect(mayFollowChange(desk, { aggregateType: 'triage_item', units: [], people: [] })).toBe(true);
+    expect(mayFollowChange(n1Agent, { aggregateType: 'triage_item', units: [], people: [] })).toBe(false);
   });
 });

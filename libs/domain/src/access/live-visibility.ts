@@ -32,6 +32,8 @@ const READERS: Readonly<Record<string, readonly Role[]>> = {
   suggestion: ROLES,
   support_structure: ROLES,
   business_calendar: ['admin', 'leader', 'agent'],
+  /** Mail from unknown senders held for the relationship desk (`GET /triage-items`). */
+  triage_item: ['admin', 'leader', 'relationship'],
 };
 
 /**
