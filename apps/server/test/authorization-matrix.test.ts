@@ -106,6 +106,7 @@ const MATRIX: Record<string, Role[] | 'public'> = {
   'POST /tickets/:id/error-sheet-requests': EVERYONE,
   'GET /error-sheet-requests': EVERYONE,
   'POST /error-sheet-requests/:id/authorisation': EVERYONE,
+  'POST /error-sheet-requests/:id/decline': EVERYONE,
   'POST /tickets/:id/partner-product': EVERYONE,
   'POST /tickets/:id/partner-product/notification': ['leader'],
   'GET /partner-cases/pending': ['admin', 'leader'],

@@ -11,13 +11,27 @@ const LEADER = { login: 'lia.lider', password: 'lia-password-12345' };
 /** The app runs in this process: faking Date moves the server's clock, and the test ticks the scheduler. */
 const setNow = (local: string) => vi.setSystemTime(new Date(`${local}-03:00`));
 
-/** A leader, in headless Chromium, sees who a breached SLA is blamed on and authorises an error-sheet inclusion. */
-describe('web console: a leader sees a breached SLA with its blame and approves an error-sheet inclusion', () => {
+/**
+ * A leader, in headless Chromium, sees who a breached SLA is blamed on, authorises one error-sheet
+ * inclusion and declines another with a reason, and records a partner notification.
+ */
+describe('web console: a leader sees a breached SLA with its blame and decides on approvals', () => {
   let t: TestApp;
   let team: SupportTeam;
   let browser: Browser;
   let page: Page;
   let ticket: { id: string; number: number };
+  let toDecline: { id: string; number: number };
+  let partnerTicket: { id: string; number: number };
+
+  const agentOpens = async (subject: string) => {
+    const created = await t.request('POST', '/tickets', {
+      token: team.people['N1-E1']!.token,
+      body: ticketBody(team, { category: 'duvida-utilizacao', subject }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    return created.body as { id: string; number: number };
+  };
 
   beforeAll(async () => {
     assertConsoleBuilt();
@@ -45,6 +59,18 @@ describe('web console: a leader sees a breached SLA with its blame and approves 
       body: { description: 'Rejeição 539 na emissão da NF-e após a atualização' },
     });
     expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    toDecline = await agentOpens('Relatório sai em branco');
+    const second = await t.request('POST', `/tickets/${toDecline.id}/error-sheet-requests`, {
+      token: team.people['N1-E1']!.token,
+      body: { description: 'Relatório de apuração em branco, sem passos' },
+    });
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    partnerTicket = await agentOpens('Boleto da cobrança não registra');
+    const marked = await t.request('POST', `/tickets/${partnerTicket.id}/partner-product`, {
+      token: team.people['N1-E1']!.token,
+      body: { partnerName: 'BoletoFácil', productName: 'Cobrança Online' },
+    });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(201);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
     page.setDefaultTimeout(10_000);
@@ -79,7 +105,42 @@ describe('web console: a leader sees a breached SLA with its blame and approves 
     await page.screenshot({ path: join(SCREENSHOTS, 'leader-approvals.png'), fullPage: true });
     await request.getByRole('button', { name: 'Autorizar inclusão' }).click();
     await request.waitFor({ state: 'detached' });
-    const listed = await t.request('GET', '/error-sheet-requests', { token: team.admin });
+    const listed = await t.request('GET', '/error-sheet-requests?status=authorised', { token: team.admin });
     expect(listed.body.items).toEqual([expect.objectContaining({ ticketId: ticket.id, status: 'authorised' })]);
+  });
+
+  it('declines the other inclusion, asking for the reason first and refusing an empty one under the field', async () => {
+    const panel = page.getByRole('region', { name: 'Inclusão no Controle de Correção de Erros' });
+    const request = panel.getByTestId('error-sheet-request').filter({ hasText: 'Relatório de apuração' });
+    await request.getByRole('button', { name: 'Recusar', exact: true }).click();
+    const reason = request.getByLabel('Motivo da recusa (o agente lê no atendimento)');
+    await request.getByRole('button', { name: 'Recusar inclusão' }).click();
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Faltam os passos para reproduzir: anexe-os e peça de novo');
+    await request.getByRole('button', { name: 'Recusar inclusão' }).click();
+    await request.waitFor({ state: 'detached' });
+    const declined = await t.request('GET', '/error-sheet-requests?status=declined', { token: team.admin });
+    expect(declined.body.items).toEqual([
+      expect.objectContaining({
+        ticketId: toDecline.id,
+        declineReason: 'Faltam os passos para reproduzir: anexe-os e peça de novo',
+      }),
+    ]);
+  });
+
+  it("records that the partner's support was notified, and the demand leaves the panel", async () => {
+    const panel = page.getByRole('region', { name: 'Notificações a parceiros' });
+    const item = panel.getByTestId('partner-case').filter({ hasText: `#${partnerTicket.number}` });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Parceiro: BoletoFácil — produto: Cobrança Online');
+    await item.getByRole('combobox', { name: 'Meio de contato' }).click();
+    await page.getByRole('option', { name: 'e-mail' }).click();
+    await item.getByLabel('Observação').fill('Chamado 7781 aberto no suporte da BoletoFácil');
+    await item.getByRole('button', { name: 'Registrar notificação ao parceiro' }).click();
+    await item.waitFor({ state: 'detached' });
+    const pending = await t.request('GET', '/partner-cases/pending', { token: team.admin });
+    expect(pending.body.items).toEqual([]);
+    const entries = await t.request('GET', `/tickets/${partnerTicket.id}/entries`, { token: team.admin });
+    expect(JSON.stringify(entries.body.items)).toContain('Chamado 7781 aberto no suporte da BoletoFácil');
   });
 });

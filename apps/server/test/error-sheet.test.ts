@@ -93,8 +93,74 @@ describe('error-correction sheet authorisation', () => {
   });
 });
 
+describe('declining an error-sheet inclusion', () => {
+  const decline = (id: string, who: string, body: unknown) =>
+    app.t.request('POST', `/error-sheet-requests/${id}/decline`, { token: token(who), body });
+
+  it('keeps the case out of the sheet, tells the agent why on the ticket, and lets them ask again', async () => {
+    const { ticket, request } = await requestInclusion();
+    const declined = await decline(request.id, 'leader', { reason: 'Falta o passo a passo para reproduzir' });
+    expect(declined.status, JSON.stringify(declined.body)).toBe(201);
+    expect(declined.body).toMatchObject({
+      status: 'declined',
+      declinedBy: app.team.people.leader!.id,
+      declineReason: 'Falta o passo a passo para reproduzir',
+      authorisedBy: null,
+    });
+    const seenByAgent = await app.t.request('GET', `/tickets/${ticket.id}/entries`, { token: token('N1') });
+    expect(seenByAgent.body.items.map((entry: { body: string }) => entry.body)).toContain(
+      'Inclusão na planilha de correção de erros recusada: Falta o passo a passo para reproduzir',
+    );
+    const listed = await app.t.request('GET', '/error-sheet-requests?status=declined', { token: token('N1') });
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
+    expect(
+      (await app.t.request('POST', `/error-sheet-requests/${request.id}/authorisation`, { token: token('leader') }))
+        .body.detail,
+    ).toBe('This request is already declined');
+    const events = await sql<{ type: string }>(
+      app.t,
+      `select type from outbox_events where aggregate_id = $1 and type like 'error_sheet.%' order by position`,
+      [ticket.id],
+    );
+    expect(events.map((event) => event.type)).toEqual(['error_sheet.requested', 'error_sheet.declined']);
+    const audit = await app.t.request('GET', `/tickets/${ticket.id}/audit`, { token: token('leader') });
+    expect(audit.body.items.map((a: { action: string }) => a.action)).toContain('error_sheet.declined');
+    const again = await app.t.request('POST', `/tickets/${ticket.id}/error-sheet-requests`, {
+      token: token('N1'),
+      body: { description: 'Passo a passo: emitir NF-e com ICMS-ST e apurar' },
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+  });
+
+  it('refuses an N1 agent, a missing or hostile reason, a second decision and an unknown request', async () => {
+    const { ticket, request } = await requestInclusion();
+    const refused = await decline(request.id, 'N1', { reason: 'não' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('may decline including a case');
+    for (const body of [
+      {},
+      { reason: '   ' },
+      { reason: 'x'.repeat(2001) },
+      { reason: 42 },
+      { reason: 'ok', status: 'authorised' },
+    ]) {
+      const bad = await decline(request.id, 'leader', body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await decline(request.id, 'N2', { reason: "'); drop table tickets; --" })).status).toBe(201);
+    expect((await decline(request.id, 'leader', { reason: 'de novo' })).status).toBe(409);
+    expect((await decline('00000000-0000-4000-8000-000000000000', 'leader', { reason: 'x' })).status).toBe(404);
+    expect((await decline('not-a-uuid', 'leader', { reason: 'x' })).status).toBe(400);
+    expect(
+      await sql(app.t, `select 1 from outbox_events where aggregate_id = $1 and type = 'error_sheet.declined'`, [
+        ticket.id,
+      ]),
+    ).toHaveLength(1);
+  });
+});
+
 describe('events', () => {
   it('wrote each of its events in the shape the kit catalogue declares', async () => {
-    await expectCatalogued(app.t, ['error_sheet.requested', 'error_sheet.authorised']);
+    await expectCatalogued(app.t, ['error_sheet.requested', 'error_sheet.authorised', 'error_sheet.declined']);
   });
 });

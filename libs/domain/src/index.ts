@@ -1,4 +1,5 @@
 export * from './access/roles.js';
+export * from './access/live-visibility.js';
 export * from './refusal/refusal.js';
 export * from './playbook/templates.js';
 export * from './playbook/template-catalogue.js';

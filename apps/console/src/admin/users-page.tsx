@@ -7,12 +7,14 @@ import { api } from '../api/client';
 import type { Answer } from '../api/models';
 import { fieldError, unwrap } from '../api/problem';
 import { ProblemAlert, problemOf } from '../ui/problem-alert';
+import { NewUserForm } from './new-user-form';
+import { UserActivation, UserIdentities } from './user-access';
 
 type User = Answer<'/users', 'get'>['items'][number];
 type Member = Answer<'/support-members', 'get'>['items'][number];
 type Unit = Answer<'/support-structure', 'get'>['structure']['units'][number];
 
-/** People, their roles and where they work in the support structure (tier, stage or desk). */
+/** People: created here, their roles, where they work in the structure (tier, stage or desk), access and outside identities. */
 export default function UsersPage() {
   const { t } = useTranslation();
   const users = useQuery({ queryKey: ['users'], queryFn: async () => unwrap(await api.GET('/users')).items });
@@ -28,6 +30,7 @@ export default function UsersPage() {
   return (
     <Stack>
       <Title order={1}>{t('editors.users.title')}</Title>
+      <NewUserForm />
       <ProblemAlert error={users.error ?? members.error ?? structure.error} />
       <Table aria-label={t('editors.users.title')}>
         <Table.Thead>
@@ -35,6 +38,7 @@ export default function UsersPage() {
             <Table.Th>{t('editors.users.person')}</Table.Th>
             <Table.Th>{t('editors.users.roles')}</Table.Th>
             <Table.Th>{t('editors.users.placement')}</Table.Th>
+            <Table.Th>{t('people.access')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -135,6 +139,12 @@ function UserRow({ user, units, member }: { user: User; units: Unit[]; member: M
             </Text>
           )}
           <ProblemAlert error={place.error} shownFields={['unitKey']} />
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap="sm">
+          <UserActivation user={user} />
+          <UserIdentities user={user} />
         </Stack>
       </Table.Td>
     </Table.Tr>

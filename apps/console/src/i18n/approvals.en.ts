@@ -8,6 +8,9 @@ export const approvalsEn: typeof approvalsPtBR = {
       title: 'Inclusion in the error-correction sheet',
       requestedAt: 'Requested {{when}}',
       authorise: 'Authorise inclusion',
+      decline: 'Decline',
+      declineReason: 'Reason for declining (the agent reads it on the ticket)',
+      confirmDecline: 'Decline inclusion',
     },
     partner: {
       title: 'Partner notifications',

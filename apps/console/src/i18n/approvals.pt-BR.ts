@@ -6,6 +6,9 @@ export const approvalsPtBR = {
       title: 'Inclusão no Controle de Correção de Erros',
       requestedAt: 'Solicitado em {{when}}',
       authorise: 'Autorizar inclusão',
+      decline: 'Recusar',
+      declineReason: 'Motivo da recusa (o agente lê no atendimento)',
+      confirmDecline: 'Recusar inclusão',
     },
     partner: {
       title: 'Notificações a parceiros',

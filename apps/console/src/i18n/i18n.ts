@@ -14,6 +14,8 @@ import { ticketEn } from './ticket.en';
 import { ticketPtBR } from './ticket.pt-BR';
 import { triageEn } from './triage.en';
 import { triagePtBR } from './triage.pt-BR';
+import { usersEn } from './users.en';
+import { usersPtBR } from './users.pt-BR';
 
 const LANGUAGE_KEY = 'escala.language';
 export const LANGUAGES = ['pt-BR', 'en'] as const;
@@ -32,10 +34,20 @@ void i18next.use(initReactI18next).init({
         ...editorsPtBR,
         ...triagePtBR,
         ...adminEditorsPtBR,
+        ...usersPtBR,
       },
     },
     en: {
-      translation: { ...en, ...ticketEn, ...adminEn, ...approvalsEn, ...editorsEn, ...triageEn, ...adminEditorsEn },
+      translation: {
+        ...en,
+        ...ticketEn,
+        ...adminEn,
+        ...approvalsEn,
+        ...editorsEn,
+        ...triageEn,
+        ...adminEditorsEn,
+        ...usersEn,
+      },
     },
   },
   lng: stored === 'en' ? 'en' : 'pt-BR',

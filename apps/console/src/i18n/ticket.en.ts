@@ -86,7 +86,12 @@ export const ticketEn: TicketMessages = {
       title: 'Error-correction sheet',
       description: 'What to include in the sheet',
       request: 'Ask to include in the sheet',
-      status: { requested: 'Request waiting for authorisation', authorised: 'Authorised: included in the sheet' },
+      status: {
+        requested: 'Request waiting for authorisation',
+        authorised: 'Authorised: included in the sheet',
+        declined: 'Declined',
+      },
+      declinedBecause: 'Declined because: {{reason}}',
       requestedAt: 'requested at {{at}}',
     },
   },

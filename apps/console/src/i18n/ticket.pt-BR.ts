@@ -85,7 +85,12 @@ export const ticketPtBR = {
       title: 'Controle de Correção de Erros',
       description: 'O que incluir na planilha',
       request: 'Pedir inclusão na planilha',
-      status: { requested: 'Pedido aguardando autorização', authorised: 'Autorizado: incluído na planilha' },
+      status: {
+        requested: 'Pedido aguardando autorização',
+        authorised: 'Autorizado: incluído na planilha',
+        declined: 'Recusado',
+      },
+      declinedBecause: 'Motivo da recusa: {{reason}}',
       requestedAt: 'pedido em {{at}}',
     },
   },

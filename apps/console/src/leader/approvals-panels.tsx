@@ -11,6 +11,7 @@ import { formatDateTime } from '../ui/format';
 import { ProblemAlert, problemOf } from '../ui/problem-alert';
 import {
   useAuthoriseErrorSheet,
+  useDeclineErrorSheet,
   useErrorSheetRequests,
   usePendingPartnerCases,
   useRecordPartnerNotified,
@@ -55,6 +56,10 @@ function ErrorSheetRequestCard({
   const { t } = useTranslation();
   // One mutation per card, so a refusal shows under the request it concerns.
   const authorise = useAuthoriseErrorSheet();
+  const decline = useDeclineErrorSheet();
+  const [declining, setDeclining] = useState(false);
+  const [reason, setReason] = useState('');
+  const declineProblem = problemOf(decline.error);
   return (
     <Card withBorder padding="xs" data-testid="error-sheet-request">
       <Text size="sm">{request.description}</Text>
@@ -70,7 +75,35 @@ function ErrorSheetRequestCard({
           <Button size="xs" loading={authorise.isPending} onClick={() => authorise.mutate(request.id)}>
             {t('approvals.errorSheet.authorise')}
           </Button>
+          {!declining && (
+            <Button size="xs" variant="light" color="red" onClick={() => setDeclining(true)}>
+              {t('approvals.errorSheet.decline')}
+            </Button>
+          )}
         </Group>
+      )}
+      {canAuthorise && declining && (
+        <Stack gap="xs" mt="xs">
+          <Textarea
+            size="xs"
+            label={t('approvals.errorSheet.declineReason')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={fieldError(declineProblem, 'reason')}
+            autoFocus
+          />
+          <ProblemAlert error={decline.error} shownFields={['reason']} />
+          <Group>
+            <Button
+              size="xs"
+              color="red"
+              loading={decline.isPending}
+              onClick={() => decline.mutate({ id: request.id, reason })}
+            >
+              {t('approvals.errorSheet.confirmDecline')}
+            </Button>
+          </Group>
+        </Stack>
       )}
     </Card>
   );

@@ -24,6 +24,16 @@ export function useAuthoriseErrorSheet() {
   });
 }
 
+/** Declining needs the reason the agent will read on the ticket; the server refuses an empty one under `reason`. */
+export function useDeclineErrorSheet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, reason }: { id: string; reason: string }) =>
+      unwrap(await api.POST('/error-sheet-requests/{id}/decline', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['error-sheet-requests'] }),
+  });
+}
+
 /** Partner-product demands whose partner's support the leader has not notified yet. */
 export function usePendingPartnerCases() {
   return useQuery({

@@ -7,18 +7,8 @@ import { CancellationPanel } from './cancellation-panel';
 
 const TICKET = '00000000-0000-4000-8000-000000000000';
 
-// The server, as the browser's fetch sees it; openapi-fetch takes fetch when the client module loads.
-const server = vi.hoisted(() => {
-  const answers = new Map<string, { status: number; body: unknown }>();
-  globalThis.fetch = async (input: RequestInfo | URL) => {
-    const request = input as Request;
-    const answer = answers.get(`${request.method} ${new URL(request.url).pathname}`);
-    if (!answer) return new Response(JSON.stringify({ status: 404, title: 'Not Found' }), { status: 404 });
-    const type = answer.status >= 400 ? 'application/problem+json' : 'application/json';
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': type } });
-  };
-  return answers;
-});
+// The server, as the browser's fetch sees it, installed before the client module loads.
+const server = await vi.hoisted(async () => (await import('../api/fake-server')).installFakeServer());
 
 server.set(`GET /tickets/${TICKET}/cancellation`, {
   status: 200,

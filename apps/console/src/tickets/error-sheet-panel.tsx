@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { fieldError, unwrap } from '../api/problem';
 import { problemOf, ProblemAlert } from '../ui/problem-alert';
+import type { ErrorSheetRequest } from '../api/models';
 import { useTicketMutation } from './ticket-actions';
+
+const STATUS_COLOR: Record<ErrorSheetRequest['status'], string> = {
+  requested: 'yellow',
+  authorised: 'green',
+  declined: 'red',
+};
 
 /** docs/playbook.md §11: ask to include the case in the Controle de Correção de Erros; a leader or N2 authorises. */
 export function ErrorSheetPanel({ ticketId }: { ticketId: string }) {
@@ -32,7 +39,7 @@ export function ErrorSheetPanel({ ticketId }: { ticketId: string }) {
         <List size="sm" aria-label={t('panels.errorSheet.title')}>
           {requests.data!.map((request) => (
             <List.Item key={request.id}>
-              <Badge variant="light" color={request.status === 'authorised' ? 'green' : 'yellow'}>
+              <Badge variant="light" color={STATUS_COLOR[request.status]}>
                 {t(`panels.errorSheet.status.${request.status}`)}
               </Badge>{' '}
               <Text span size="sm">
@@ -42,6 +49,11 @@ export function ErrorSheetPanel({ ticketId }: { ticketId: string }) {
                 })}
                 )
               </Text>
+              {request.declineReason && (
+                <Text size="sm" c="red.8">
+                  {t('panels.errorSheet.declinedBecause', { reason: request.declineReason })}
+                </Text>
+              )}
             </List.Item>
           ))}
         </List>

@@ -136,6 +136,13 @@ export const EVENT_CATALOGUE = {
     authorisedBy: actor,
     authorisedAt: Instant,
   }),
+  /** A leader (or N2) declined it, with the reason the agent reads on the ticket; no row is added. */
+  'error_sheet.declined': ticketEvent({
+    requestId: z.uuid(),
+    reason: z.string(),
+    declinedBy: actor,
+    declinedAt: Instant,
+  }),
   'announcement.published': z.strictObject({
     announcementId: z.uuid(),
     groupId: z.uuid(),

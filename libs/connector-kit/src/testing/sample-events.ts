@@ -116,6 +116,13 @@ export const SAMPLE_PAYLOADS: { [T in EventType]: EventPayload<T> } = {
     authorisedBy: actor,
     authorisedAt: at,
   },
+  'error_sheet.declined': {
+    ...ticket,
+    ...request,
+    reason: 'Falta o passo a passo para reproduzir',
+    declinedBy: actor,
+    declinedAt: at,
+  },
   'announcement.published': {
     announcementId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
     groupId: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',

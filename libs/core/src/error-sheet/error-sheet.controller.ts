@@ -6,7 +6,7 @@ import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
-import { ErrorSheetListQuery, ErrorSheetRequestBody } from './error-sheet.schemas.js';
+import { ErrorSheetDeclineBody, ErrorSheetListQuery, ErrorSheetRequestBody } from './error-sheet.schemas.js';
 import { ErrorSheetService } from './error-sheet.service.js';
 import { ErrorSheetRequestResponse, ErrorSheetRequestsResponse } from './error-sheet.responses.js';
 
@@ -49,5 +49,21 @@ export class ErrorSheetController {
   })
   authorise(@CurrentPrincipal() caller: Principal, @IdParam() id: string) {
     return this.sheet.authorise(caller, id);
+  }
+
+  @Post('error-sheet-requests/:id/decline')
+  @ApiZodResponse(ErrorSheetRequestResponse, 201)
+  @Allow(...ROLES)
+  @ApiOperation({
+    summary:
+      'Decline the inclusion with the reason the agent reads on the ticket (a leader or an N2 agent; 403 otherwise; 409 once decided); emits error_sheet.declined',
+  })
+  @ApiZodBody(ErrorSheetDeclineBody)
+  decline(
+    @CurrentPrincipal() caller: Principal,
+    @IdParam() id: string,
+    @ValidBody(ErrorSheetDeclineBody) body: z.infer<typeof ErrorSheetDeclineBody>,
+  ) {
+    return this.sheet.decline(caller, id, body.reason);
   }
 }

@@ -11,6 +11,9 @@ export const ErrorSheetRequestResponse = z.object({
   requestedAt: Instant,
   authorisedBy: z.uuid().nullable(),
   authorisedAt: Instant.nullable(),
+  declinedBy: z.uuid().nullable(),
+  declinedAt: Instant.nullable(),
+  declineReason: z.string().nullable(),
 });
 
 export const ErrorSheetRequestsResponse = z.object({ items: z.array(ErrorSheetRequestResponse) });

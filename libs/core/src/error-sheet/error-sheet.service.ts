@@ -9,6 +9,7 @@ import { Clock } from '../clock/clock.service.js';
 import { CustomerSchema, ErrorSheetRequestSchema, type ErrorSheetRequest } from '../persistence/entities/index.js';
 import { SupportMembersService } from '../structure/support-members.service.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
+import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 
 const view = (r: ErrorSheetRequest) => ({
@@ -20,6 +21,9 @@ const view = (r: ErrorSheetRequest) => ({
   requestedAt: r.requestedAt,
   authorisedBy: r.authorisedBy ?? null,
   authorisedAt: r.authorisedAt ?? null,
+  declinedBy: r.declinedBy ?? null,
+  declinedAt: r.declinedAt ?? null,
+  declineReason: r.declineReason ?? null,
 });
 
 /**
@@ -31,6 +35,7 @@ export class ErrorSheetService {
   constructor(
     private readonly em: EntityManager,
     private readonly tickets: TicketsService,
+    private readonly entries: TicketEntriesService,
     private readonly members: SupportMembersService,
     private readonly structures: SupportStructureService,
     private readonly journal: ChangeJournal,
@@ -76,19 +81,9 @@ export class ErrorSheetService {
   }
 
   async authorise(caller: Principal, requestId: string) {
-    const unitKey = await this.members.unitOf(caller.userId);
-    const { structure } = await this.structures.active();
-    const tier = unitKey ? (findUnit(structure, unitKey)?.tier ?? null) : null;
-    const decision = mayAuthoriseErrorSheet({ roles: caller.roles, tier });
-    if (!decision.allowed) throw Refusal.forbidden(decision.reason);
+    await this.assertMayDecide(caller, 'authorise');
     return this.em.transactional(async (tx) => {
-      const row = await tx.findOne(
-        ErrorSheetRequestSchema,
-        { id: requestId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      if (!row) throw Refusal.notFound(`No error-sheet request with id ${requestId}`);
-      if (row.status === 'authorised') throw Refusal.conflict('This request is already authorised');
+      const row = await this.undecided(tx, requestId);
       const ticket = await this.tickets.get(row.ticketId);
       const customer = await tx.findOne(CustomerSchema, { id: ticket.customerId });
       Object.assign(row, { status: 'authorised', authorisedBy: caller.userId, authorisedAt: this.clock.now() });
@@ -113,5 +108,56 @@ export class ErrorSheetService {
       await tx.flush();
       return view(row);
     });
+  }
+
+  /** The case stays out of the sheet; the agent reads why on the ticket and may put it forward again. */
+  async decline(caller: Principal, requestId: string, reason: string) {
+    await this.assertMayDecide(caller, 'decline');
+    return this.em.transactional(async (tx) => {
+      const row = await this.undecided(tx, requestId);
+      const ticket = await this.tickets.lock(tx, row.ticketId);
+      Object.assign(row, {
+        status: 'declined',
+        declinedBy: caller.userId,
+        declinedAt: this.clock.now(),
+        declineReason: reason,
+      });
+      this.entries.append(tx, ticket, caller, 'event', `Inclusão na planilha de correção de erros recusada: ${reason}`);
+      this.journal.record({
+        actor: caller,
+        action: 'error_sheet.declined',
+        subjectType: 'ticket',
+        subjectId: ticket.id,
+        after: view(row),
+        events: [
+          domainEvent('error_sheet.declined', {
+            requestId: row.id,
+            ticketId: ticket.id,
+            number: Number(ticket.number),
+            reason,
+            declinedBy: { userId: caller.userId, displayName: caller.displayName },
+            declinedAt: row.declinedAt!.toISOString(),
+          }),
+        ],
+      });
+      await tx.flush();
+      return view(row);
+    });
+  }
+
+  private async assertMayDecide(caller: Principal, decision: 'authorise' | 'decline') {
+    const unitKey = await this.members.unitOf(caller.userId);
+    const { structure } = await this.structures.active();
+    const tier = unitKey ? (findUnit(structure, unitKey)?.tier ?? null) : null;
+    const verdict = mayAuthoriseErrorSheet({ roles: caller.roles, tier }, decision);
+    if (!verdict.allowed) throw Refusal.forbidden(verdict.reason);
+  }
+
+  /** The request, locked, while nobody has decided on it; 409 naming the decision taken otherwise. */
+  private async undecided(tx: EntityManager, requestId: string): Promise<ErrorSheetRequest> {
+    const row = await tx.findOne(ErrorSheetRequestSchema, { id: requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!row) throw Refusal.notFound(`No error-sheet request with id ${requestId}`);
+    if (row.status !== 'requested') throw Refusal.conflict(`This request is already ${row.status}`);
+    return row;
   }
 }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Allow } from '../auth/access.decorators.js';
 import { CurrentPrincipal, type Principal } from '../auth/principal.js';
-import { ApiZodBody, ValidBody } from '../http/zod-openapi.js';
+import { ApiZodBody, ApiZodResponse, ValidBody } from '../http/zod-openapi.js';
+import { LinkedIdentityResponse, UserIdentitiesResponse } from './users.responses.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { UserIdentitiesService } from './user-identities.service.js';
 import { ExternalIdentityBody, UuidParam } from './user.schemas.js';
@@ -17,6 +18,7 @@ export class UserIdentitiesController {
   constructor(private readonly identities: UserIdentitiesService) {}
 
   @Get()
+  @ApiZodResponse(UserIdentitiesResponse)
   @Allow('admin')
   @ApiOperation({
     summary: "A person's identities in other systems (Entra object id, Google account, e-mail), oldest first",
@@ -26,6 +28,7 @@ export class UserIdentitiesController {
   }
 
   @Post()
+  @ApiZodResponse(LinkedIdentityResponse)
   @Allow('admin')
   @HttpCode(200)
   @ApiOperation({

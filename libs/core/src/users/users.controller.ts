@@ -8,7 +8,7 @@ import { ApiZodBody, ApiZodResponse, ValidBody } from '../http/zod-openapi.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
 import { CreateApiTokenBody, CreateUserBody, UpdateUserBody, UuidParam } from './user.schemas.js';
 import { UsersService, publicUser } from './users.service.js';
-import { UserResponse, UsersResponse } from './users.responses.js';
+import { CreatedUserResponse, UserResponse, UsersResponse } from './users.responses.js';
 import { Refusal } from '@escala/domain';
 
 const IdParam = () => Param('id', new ZodValidationPipe(UuidParam));
@@ -31,18 +31,22 @@ export class UsersController {
   }
 
   @Post('users')
+  @ApiZodResponse(CreatedUserResponse, 201)
   @Allow('admin')
   @ApiOperation({ summary: 'Create a person; a password is generated and shown once when none is given' })
   @ApiZodBody(CreateUserBody)
   async create(@CurrentPrincipal() actor: Principal, @ValidBody(CreateUserBody) body: z.infer<typeof CreateUserBody>) {
     const { user, password } = await this.users.create(actor, body);
-    return { ...publicUser(user), initialPassword: body.password ? undefined : password };
+    return { ...publicUser(user), ...(body.password ? {} : { initialPassword: password }) };
   }
 
   @Patch('users/:id')
   @ApiZodResponse(UserResponse)
   @Allow('admin')
-  @ApiOperation({ summary: 'Change roles, name, e-mail, password or deactivate' })
+  @ApiOperation({
+    summary:
+      "Change roles, name, e-mail, password, or deactivate/reactivate; deactivating revokes the person's tokens and is refused (409, the tickets listed under `blocking`) while they hold open tickets",
+  })
   @ApiZodBody(UpdateUserBody)
   async update(
     @CurrentPrincipal() actor: Principal,

@@ -13,3 +13,10 @@ export const UserResponse = z.object({
 });
 
 export const UsersResponse = z.object({ items: z.array(UserResponse) });
+
+/** A new person; `initialPassword` only when the server generated it, shown this once. */
+export const CreatedUserResponse = UserResponse.extend({ initialPassword: z.string().optional() });
+
+const LinkedIdentity = z.object({ system: z.string(), id: z.string(), linkedAt: Instant });
+export const UserIdentitiesResponse = z.object({ items: z.array(LinkedIdentity) });
+export const LinkedIdentityResponse = LinkedIdentity.extend({ created: z.boolean() });

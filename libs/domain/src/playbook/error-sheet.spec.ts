@@ -21,4 +21,11 @@ describe('error-correction sheet authorisation', () => {
         'Only a leader (supervisor) or an agent of N2 may authorise including a case in the error-correction sheet; you are in N1',
     });
   });
+
+  it('names the decision refused when it is a decline', () => {
+    expect(mayAuthoriseErrorSheet({ roles: ['agent'], tier: 'N3' }, 'decline')).toMatchObject({
+      reason:
+        'Only a leader (supervisor) or an agent of N2 may decline including a case in the error-correction sheet; you are in N3',
+    });
+  });
 });

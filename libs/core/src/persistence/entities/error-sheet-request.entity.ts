@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-export const ERROR_SHEET_STATUSES = ['requested', 'authorised'] as const;
+export const ERROR_SHEET_STATUSES = ['requested', 'authorised', 'declined'] as const;
 
 /** A request to include a ticket's case in the Controle de Correção de Erros (seed 000). */
 export const ErrorSheetRequestSchema = defineEntity({
@@ -15,6 +15,9 @@ export const ErrorSheetRequestSchema = defineEntity({
     requestedAt: p.datetime(),
     authorisedBy: p.uuid().nullable(),
     authorisedAt: p.datetime().nullable(),
+    declinedBy: p.uuid().nullable(),
+    declinedAt: p.datetime().nullable(),
+    declineReason: p.text().nullable(),
   },
 });
 

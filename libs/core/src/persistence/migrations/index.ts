@@ -20,6 +20,7 @@ import { Migration20261203050000_ticket_clock_events } from './Migration20261203
 import { Migration20261203090000_leader_priority_skip_reason } from './Migration20261203090000_leader_priority_skip_reason.js';
 import { Migration20261203170000_sla_unit_key } from './Migration20261203170000_sla_unit_key.js';
 import { Migration20261204020000_triage_items } from './Migration20261204020000_triage_items.js';
+import { Migration20261204050000_error_sheet_decline } from './Migration20261204050000_error_sheet_decline.js';
 import { Migration20261204060000_summary_once_per_ticket } from './Migration20261204060000_summary_once_per_ticket.js';
 
 /**
@@ -49,5 +50,6 @@ export const migrations = [
   Migration20261203090000_leader_priority_skip_reason,
   Migration20261203170000_sla_unit_key,
   Migration20261204020000_triage_items,
+  Migration20261204050000_error_sheet_decline,
   Migration20261204060000_summary_once_per_ticket,
 ];
