@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { emailConfigSchema } from './email.config.js';
 import { withImap } from './imap-session.js';
 import { pollMailbox } from './imap-intake.js';
+import { listenMailbox } from './imap-listener.js';
 import { EMAIL_SYSTEM } from './mail-intake.js';
 import { acknowledgementMail, replyMail, sendOnce } from './smtp-outbound.js';
 
@@ -27,6 +28,7 @@ export const emailConnector = defineConnector({
   poll: {
     intervalSeconds: 30,
     poll: (context, cursor) => pollMailbox(context, cursor),
+    listen: (context, wakeUp) => listenMailbox(context, wakeUp),
   },
 
   async health(context) {
