@@ -20,6 +20,7 @@ import { Migration20261203050000_ticket_clock_events } from './Migration20261203
 import { Migration20261203090000_leader_priority_skip_reason } from './Migration20261203090000_leader_priority_skip_reason.js';
 import { Migration20261203170000_sla_unit_key } from './Migration20261203170000_sla_unit_key.js';
 import { Migration20261204020000_triage_items } from './Migration20261204020000_triage_items.js';
+import { Migration20261204010000_poll_listeners } from './Migration20261204010000_poll_listeners.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -48,4 +49,5 @@ export const migrations = [
   Migration20261203090000_leader_priority_skip_reason,
   Migration20261203170000_sla_unit_key,
   Migration20261204020000_triage_items,
+  Migration20261204010000_poll_listeners,
 ];
