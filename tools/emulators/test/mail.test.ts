@@ -63,6 +63,41 @@ describe('Dovecot', () => {
     intruder.on('error', () => undefined);
     await expect(intruder.connect()).rejects.toMatchObject({ authenticationFailed: true });
   });
+
+  it('counts, kicks and outlives (restart) the open sessions, keeping the mail', async () => {
+    const connected = async () => {
+      const client = new ImapFlow({ ...dovecot.imapOptions('suporte'), logger: false });
+      client.on('error', () => undefined);
+      const closed = new Promise<void>((resolve) => client.once('close', resolve));
+      await client.connect();
+      await client.mailboxOpen('INBOX');
+      return { closed };
+    };
+    const kicked = await connected();
+    expect(await dovecot.sessions('suporte')).toBe(1);
+    await dovecot.kick('suporte');
+    await kicked.closed;
+    expect(await dovecot.sessions('suporte')).toBe(0);
+    const dropped = await connected();
+    await dovecot.restart(() => dovecot.deliverToMaildir('suporte', MESSAGE('m4', 'Entregue com o servidor parado')));
+    await dropped.closed;
+    const again = await dovecot.append('suporte', 'INBOX', MESSAGE('m5', 'Depois do reinício'));
+    const client = new ImapFlow({ ...dovecot.imapOptions('suporte'), logger: false });
+    await client.connect();
+    try {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        const subjects = [];
+        for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject);
+        expect(subjects).toEqual(expect.arrayContaining(['Entregue com o servidor parado', 'Depois do reinício']));
+        expect(again.uid).toBeGreaterThan(2);
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+  });
 });
 
 describe('SMTP capture', () => {
