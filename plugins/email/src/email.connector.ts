@@ -1,5 +1,6 @@
 import { CONNECTOR_CONTRACT_VERSION, ConnectorError, defineConnector } from '@escala/connector-kit';
 import { z } from 'zod';
+import { withoutBounced } from './bounced-addresses.js';
 import { emailConfigSchema } from './email.config.js';
 import { withImap } from './imap-session.js';
 import { pollMailbox } from './imap-intake.js';
@@ -16,13 +17,14 @@ export const emailConnector = defineConnector({
   consumes: ['ticket.reply_sent', 'ticket.created'],
 
   async deliver(context, { event }) {
-    if (event.type === 'ticket.reply_sent') return sendOnce(context, replyMail(context.config, event));
+    if (event.type === 'ticket.reply_sent')
+      return sendOnce(context, await withoutBounced(context.port, replyMail(context.config, event)));
     if (event.type !== 'ticket.created' || !context.config.acknowledgeNewTickets || event.payload.channel !== 'email')
       return {};
     // Only tickets this inbox opened: their first reference is the customer's Message-ID here.
     const thread = (await context.port.listExternalReferences(event.payload.ticketId)).map((reference) => reference.id);
     const mail = thread.length > 0 ? acknowledgementMail(context.config, event, thread) : null;
-    return mail ? sendOnce(context, mail) : {};
+    return mail ? sendOnce(context, await withoutBounced(context.port, mail)) : {};
   },
 
   poll: {
