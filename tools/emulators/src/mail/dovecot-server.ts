@@ -60,7 +60,13 @@ export interface DovecotServer {
  * 127.0.0.1 on a free port, plaintext login, passwd-file users, maildirs in a temp folder. Needs
  * root (Dovecot drops mail access to `nobody`). Missing Dovecot is an error, never a skip.
  */
-export async function startDovecot(options: { users?: MailUser[] } = {}): Promise<DovecotServer> {
+export async function startDovecot(
+  options: {
+    users?: MailUser[];
+    /** Also take XOAUTH2/OAUTHBEARER logins, validated by this RFC 7662 introspection URL (passdb oauth2). */
+    oauth2IntrospectionUrl?: string;
+  } = {},
+): Promise<DovecotServer> {
   const binary = DOVECOT_BINARIES.find((path) => existsSync(path));
   if (!binary) throw new Error(DOVECOT_INSTALL_HINT);
   if (process.getuid?.() !== 0)
@@ -73,7 +79,9 @@ export async function startDovecot(options: { users?: MailUser[] } = {}): Promis
   await chmod(home, 0o1777);
   const port = await freePort();
   await writeFile(join(dir, 'users'), users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''));
-  await writeFile(join(dir, 'dovecot.conf'), config(dir, port));
+  await writeFile(join(dir, 'dovecot.conf'), config(dir, port, options.oauth2IntrospectionUrl !== undefined));
+  if (options.oauth2IntrospectionUrl)
+    await writeFile(join(dir, 'oauth2.conf.ext'), oauth2Config(options.oauth2IntrospectionUrl));
 
   const configFile = join(dir, 'dovecot.conf');
   let output = '';
@@ -164,7 +172,7 @@ export async function startDovecot(options: { users?: MailUser[] } = {}): Promis
   };
 }
 
-function config(dir: string, port: number): string {
+function config(dir: string, port: number, oauth2: boolean): string {
   return `# Throwaway Dovecot 2.3 configuration written by @escala/emulators.
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -173,7 +181,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth2 ? ' xoauth2 oauthbearer' : ''}
 # Real servers wait 2 s before refusing a bad password; tests need not.
 auth_failure_delay = 0
 mail_location = maildir:~/Maildir
@@ -184,7 +192,16 @@ passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
-userdb {
+${
+  oauth2
+    ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/oauth2.conf.ext
+}
+`
+    : ''
+}userdb {
   driver = static
   args = uid=nobody gid=nogroup home=${dir}/home/%u
 }
@@ -200,6 +217,19 @@ service imap-login {
     port = 0
   }
 }
+`;
+}
+
+/** The token is valid when introspection answers it active; its `username` is the mailbox. */
+function oauth2Config(introspectionUrl: string): string {
+  return `introspection_mode = post
+introspection_url = ${introspectionUrl}
+force_introspection = yes
+username_attribute = username
+username_format = %u
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
 `;
 }
 
