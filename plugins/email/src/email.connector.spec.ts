@@ -101,6 +101,15 @@ connectorContractTests(emailConnector, {
       kind: 'authentication',
     },
     {
+      name: "Dovecot's temporary authentication failure (its token validation is down)",
+      error: Object.assign(new Error('Command failed'), {
+        authenticationFailed: true,
+        serverResponseCode: 'UNAVAILABLE',
+        responseText: 'Temporary authentication failure.',
+      }),
+      kind: 'temporary',
+    },
+    {
       name: "nodemailer's 535 on AUTH",
       error: Object.assign(new Error('Invalid login: 535 5.7.8 Authentication credentials invalid'), {
         code: 'EAUTH',

@@ -55,8 +55,18 @@ export function translateMailError(error: unknown): ConnectorError {
   if (error instanceof ConnectorError) return error;
   if (error instanceof z.ZodError || error instanceof SyntaxError)
     return ConnectorError.permanent(`the mail service sent something unreadable: ${error.message}`, error);
-  const failure = error as { code?: string; responseCode?: number; authenticationFailed?: boolean; message?: string };
-  const message = failure.message ?? String(error);
+  const failure = error as {
+    code?: string;
+    responseCode?: number;
+    authenticationFailed?: boolean;
+    serverResponseCode?: string;
+    responseText?: string;
+    message?: string;
+  };
+  const message = failure.responseText ?? failure.message ?? String(error);
+  // `NO [UNAVAILABLE]` at login: the server could not check the credentials (its token validation is down).
+  if (failure.authenticationFailed && failure.serverResponseCode === 'UNAVAILABLE')
+    return ConnectorError.temporary(`the mail server could not check the login now: ${message}`, error);
   if (failure.authenticationFailed || failure.code === 'EAUTH' || failure.responseCode === 535)
     return ConnectorError.authentication(`the mail server refused the login: ${message}`);
   if (typeof failure.responseCode === 'number') {

@@ -23,6 +23,8 @@ export interface OAuthTokenServer extends EmulatorServer {
   disableClient(clientId: string): void;
   /** How many tokens were issued (a connector fetching one per session shows here). */
   issued(): number;
+  /** Tokens issued from now on live this long; 0 issues tokens already expired (a skewed or misconfigured issuer). */
+  setTokenLifetime(seconds: number): void;
 }
 
 const TokenRequest = z.strictObject({
@@ -47,7 +49,7 @@ export async function startOAuthTokenServer(options: {
   clients: OAuthClient[];
   tokenLifetimeSeconds?: number;
 }): Promise<OAuthTokenServer> {
-  const lifetime = options.tokenLifetimeSeconds ?? 3600;
+  let lifetime = options.tokenLifetimeSeconds ?? 3600;
   const tokens = new Map<string, { username: string; scope: string; expiresAt: number }>();
   const disabled = new Set<string>();
   const live = (token: string) => {
@@ -106,6 +108,9 @@ export async function startOAuthTokenServer(options: {
     usernameOf: (token) => live(token)?.username ?? null,
     revokeTokens: () => tokens.clear(),
     disableClient: (clientId) => disabled.add(clientId),
+    setTokenLifetime: (seconds) => {
+      lifetime = seconds;
+    },
     issued: () => server.received.filter((request) => request.path === '/token' && request.status === 200).length,
   };
 }
