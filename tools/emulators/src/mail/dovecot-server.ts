@@ -65,6 +65,8 @@ export async function startDovecot(
     users?: MailUser[];
     /** Also take XOAUTH2/OAUTHBEARER logins, validated by this RFC 7662 introspection URL (passdb oauth2). */
     oauth2IntrospectionUrl?: string;
+    /** false: the server does not offer IDLE after login, as some gateways and old servers do. */
+    idle?: boolean;
   } = {},
 ): Promise<DovecotServer> {
   const binary = DOVECOT_BINARIES.find((path) => existsSync(path));
@@ -79,7 +81,10 @@ export async function startDovecot(
   await chmod(home, 0o1777);
   const port = await freePort();
   await writeFile(join(dir, 'users'), users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''));
-  await writeFile(join(dir, 'dovecot.conf'), config(dir, port, options.oauth2IntrospectionUrl !== undefined));
+  await writeFile(
+    join(dir, 'dovecot.conf'),
+    config(dir, port, options.oauth2IntrospectionUrl !== undefined) + (options.idle === false ? WITHOUT_IDLE : ''),
+  );
   if (options.oauth2IntrospectionUrl)
     await writeFile(join(dir, 'oauth2.conf.ext'), oauth2Config(options.oauth2IntrospectionUrl));
 
@@ -219,6 +224,10 @@ service imap-login {
 }
 `;
 }
+
+/** Dovecot 2.3's capabilities after login, IDLE left out (the setting replaces the whole list). */
+const WITHOUT_IDLE = `imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+ SPECIAL-USE
+`;
 
 /** The token is valid when introspection answers it active; its `username` is the mailbox. */
 function oauth2Config(introspectionUrl: string): string {
