@@ -251,8 +251,24 @@ describe('poll listeners: one supervised session per channel that brings polls f
     await passes(4);
     expect(service.attempts).toBe(attempts);
     service.canPush = true;
-    await queryDatabase(database.url, `update channels set updated_at = now() where id = $1`, [channelId]);
+    await queryDatabase(
+      database.url,
+      `update channels set settings = settings || '{"label":"nova"}'::jsonb, updated_at = now() where id = $1`,
+      [channelId],
+    );
     await eventually('a session for the changed config', async () => service.open === 1);
+  });
+
+  it('keeps the session through a write that is not the config (a health check recorded)', async () => {
+    const opened = service.opened;
+    await queryDatabase(
+      database.url,
+      `update channels set health_status = 'healthy', health_checked_at = now(), updated_at = now() where id = $1`,
+      [channelId],
+    );
+    await new Promise((resolve) => setTimeout(resolve, settings.schedulerIntervalMs * 5 * 4));
+    expect(service.opened).toBe(opened);
+    expect(service.open).toBe(1);
   });
 
   it('ends every session on shutdown', async () => {

@@ -20,8 +20,8 @@ const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 300_000 };
 
 interface Session {
   connectorKey: string;
-  /** The channel's `updated_at` when the session began: a changed config opens a new session. */
-  version: number;
+  /** A digest of the channel's config and sealed secrets when the session began: a change opens a new session. */
+  version: string;
   stop: AbortController;
   done: Promise<void>;
 }
@@ -30,7 +30,7 @@ interface Session {
  * Supervises the listener sessions of polling channels whose connector can listen (IMAP IDLE): one per
  * enabled channel across all scheduler instances (a lease in `channel_poll_states`), opened again
  * after a drop or failure with a jittered exponential back-off that starts over once a session is
- * listening, stopped when the channel is disabled, changed or deleted and on shutdown. A listener
+ * listening, stopped when the channel is disabled, reconfigured or deleted and on shutdown. A listener
  * only wakes the channel's poll: reading and the cursor stay with the poll runner.
  */
 @Injectable()
@@ -39,7 +39,7 @@ export class ChannelListeners {
   private readonly holder = randomUUID();
   private readonly sessions = new Map<string, Session>();
   /** Channels whose service cannot push, with the config version that said so. */
-  private readonly unsupported = new Map<string, number>();
+  private readonly unsupported = new Map<string, string>();
   private readonly wakes = new Map<string, { again: boolean }>();
   private loop: Promise<void> | undefined;
   private onWake: () => void = () => undefined;
@@ -87,12 +87,13 @@ export class ChannelListeners {
     const rows =
       keys.length === 0
         ? []
-        : await this.em.getConnection().execute<Array<{ id: string; connector_key: string; updated_at: Date }>>(
-            `select id, connector_key, updated_at from channels
+        : await this.em.getConnection().execute<Array<{ id: string; connector_key: string; version: string }>>(
+            // Not updated_at: recording a health check moves it, and that is no reason to reconnect.
+            `select id, connector_key, md5(settings::text || coalesce(secrets_ciphertext, '')) as version from channels
               where enabled and connector_key in (select jsonb_array_elements_text(?::jsonb))`,
             [JSON.stringify(keys)],
           );
-    const wanted = new Map(rows.map((row) => [row.id, { key: row.connector_key, version: +new Date(row.updated_at) }]));
+    const wanted = new Map(rows.map((row) => [row.id, { key: row.connector_key, version: row.version }]));
     for (const [channelId, session] of this.sessions)
       if (wanted.get(channelId)?.version !== session.version) session.stop.abort();
     for (const [channelId, { key, version }] of wanted) {
@@ -112,13 +113,15 @@ export class ChannelListeners {
     return channelListenerLeases.hold(this.em, channelId, this.holder, LEASE_SECONDS).catch(() => false);
   }
 
-  private begin(channelId: string, connectorKey: string, version: number): void {
+  private begin(channelId: string, connectorKey: string, version: string): void {
     const stop = new AbortController();
     const session: Session = { connectorKey, version, stop, done: Promise.resolve() };
-    session.done = this.supervise(channelId, session).finally(async () => {
-      this.sessions.delete(channelId);
-      await channelListenerLeases.release(this.em, channelId, this.holder).catch(() => undefined);
-    });
+    session.done = this.supervise(channelId, session)
+      .catch((error: Error) => this.logger.error(`channel ${channelId}: listener supervision ended: ${error.message}`))
+      .finally(async () => {
+        this.sessions.delete(channelId);
+        await channelListenerLeases.release(this.em, channelId, this.holder).catch(() => undefined);
+      });
     this.sessions.set(channelId, session);
   }
 
