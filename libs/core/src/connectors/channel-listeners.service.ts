@@ -5,7 +5,6 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { LISTEN_UNSUPPORTED } from '@escala/connector-kit';
 import { ChannelSchema } from '../persistence/entities/index.js';
 import { ChannelConfigCodec } from './channel-config.service.js';
-import { channelListenerLeases } from './channel-listener-leases.repository.js';
 import { channelPollStates } from './channel-poll-states.repository.js';
 import { ConnectorRegistry } from './connector-registry.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
@@ -110,7 +109,7 @@ export class ChannelListeners {
 
   private async holdLease(channelId: string): Promise<boolean> {
     // A lease we cannot renew may be taken by another instance: stop rather than risk two sessions.
-    return channelListenerLeases.hold(this.em, channelId, this.holder, LEASE_SECONDS).catch(() => false);
+    return channelPollStates.holdListener(this.em, channelId, this.holder, LEASE_SECONDS).catch(() => false);
   }
 
   private begin(channelId: string, connectorKey: string, version: string): void {
@@ -120,7 +119,7 @@ export class ChannelListeners {
       .catch((error: Error) => this.logger.error(`channel ${channelId}: listener supervision ended: ${error.message}`))
       .finally(async () => {
         this.sessions.delete(channelId);
-        await channelListenerLeases.release(this.em, channelId, this.holder).catch(() => undefined);
+        await channelPollStates.releaseListener(this.em, channelId, this.holder).catch(() => undefined);
       });
     this.sessions.set(channelId, session);
   }

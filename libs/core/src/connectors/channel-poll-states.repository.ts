@@ -49,4 +49,32 @@ export const channelPollStates = {
       [channelId],
     );
   },
+
+  /**
+   * Takes the channel's listener lease, or renews it for its holder; false when another scheduler
+   * instance holds it. One listener session per channel across instances; a lease not renewed in
+   * time (its holder crashed) can be taken over.
+   */
+  async holdListener(em: EntityManager, channelId: string, holder: string, seconds: number): Promise<boolean> {
+    const connection = em.getConnection();
+    await connection.execute(
+      `insert into channel_poll_states (channel_id, next_poll_at) values (?, now()) on conflict do nothing`,
+      [channelId],
+    );
+    const held = await connection.execute<Array<{ channel_id: string }>>(
+      `update channel_poll_states set listener_holder = ?, listener_until = now() + make_interval(secs => ?)
+        where channel_id = ? and (listener_holder is null or listener_holder = ? or listener_until < now())
+        returning channel_id`,
+      [holder, seconds, channelId, holder],
+    );
+    return held.length === 1;
+  },
+
+  async releaseListener(em: EntityManager, channelId: string, holder: string): Promise<void> {
+    await em.getConnection().execute(
+      `update channel_poll_states set listener_holder = null, listener_until = null
+          where channel_id = ? and listener_holder = ?`,
+      [channelId, holder],
+    );
+  },
 };
