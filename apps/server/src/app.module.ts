@@ -68,6 +68,10 @@ export class AppModule {
             },
             deliveryTimeoutSeconds: config.ESCALA_DELIVERY_TIMEOUT_SECONDS,
             schedulerIntervalMs: config.ESCALA_SCHEDULER_INTERVAL_MS,
+            listenerBackoff: {
+              baseMs: config.ESCALA_LISTENER_BACKOFF_BASE_MS,
+              maxMs: config.ESCALA_LISTENER_BACKOFF_MAX_MS,
+            },
             queuePollSeconds: config.ESCALA_QUEUE_POLL_SECONDS,
             workerConcurrency: config.ESCALA_DELIVERY_CONCURRENCY,
             publicUrl: config.ESCALA_PUBLIC_URL,

@@ -175,6 +175,20 @@ export const ConfigSchema = z.object({
     .max(60_000)
     .default(1000)
     .meta(doc('scheduler pause when idle')),
+  ESCALA_LISTENER_BACKOFF_BASE_MS: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(1000)
+    .meta(doc('first wait before a dropped listener session (IMAP IDLE) is opened again; doubles per failure')),
+  ESCALA_LISTENER_BACKOFF_MAX_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(300_000)
+    .meta(doc('longest wait between tries to open a listener session')),
   ESCALA_QUEUE_POLL_SECONDS: z.coerce
     .number()
     .min(0.5)

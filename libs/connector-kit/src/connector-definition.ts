@@ -52,9 +52,33 @@ export interface PollResult {
   cursor: string | null;
 }
 
+/** What a poller's listener tells the platform while its session lasts. */
+export interface PollWakeUp {
+  /**
+   * The session is set up and watching. The platform starts its reconnection back-off over, and
+   * polls once: something may have arrived while no session was open.
+   */
+  listening(): void;
+  /** The service reported a change: the platform polls the channel soon. Cheap; calls are coalesced. */
+  wake(): void;
+}
+
+/** A listener's session ended because the service cannot push changes: the channel stays on its interval. */
+export const LISTEN_UNSUPPORTED = 'unsupported';
+
 export interface Poller<Config> {
   intervalSeconds: number;
   poll(context: ConnectorContext<Config>, cursor: string | null): Promise<PollResult>;
+  /**
+   * Optional push for a poller (IMAP IDLE, a streaming API): one long-lived session per channel,
+   * kept by the scheduler, that only says *when* to poll. The poll stays the only reader, so the
+   * cursor is still stored only after its changes committed. Resolve when the session ended (the
+   * platform opens a new one after a back-off), resolve `LISTEN_UNSUPPORTED` when the service
+   * cannot push (not tried again until the channel's config changes), throw on failure (back-off).
+   * End promptly when `context.signal` aborts (shutdown, channel disabled or changed). The port is
+   * for reads: state written here is not kept.
+   */
+  listen?(context: ConnectorContext<Config>, wakeUp: PollWakeUp): Promise<void | typeof LISTEN_UNSUPPORTED>;
 }
 
 export interface WebhookRequest {

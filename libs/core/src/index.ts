@@ -33,6 +33,7 @@ export { PollRunner } from './connectors/poll-runner.service.js';
 export { MaintenanceRunner } from './connectors/maintenance-runner.service.js';
 export { ChannelHealth } from './connectors/channel-health.service.js';
 export { ChannelStateStore } from './connectors/channel-state.repository.js';
+export { ChannelListeners } from './connectors/channel-listeners.service.js';
 export { StagedChannelState } from './connectors/channel-state.js';
 export { CallPort } from './connectors/core-ports.js';
 export { UserIdentitiesService } from './users/user-identities.service.js';

@@ -1,8 +1,10 @@
 import { CONNECTOR_CONTRACT_VERSION, ConnectorError, defineConnector } from '@escala/connector-kit';
 import { z } from 'zod';
+import { withoutBounced } from './bounced-addresses.js';
 import { emailConfigSchema } from './email.config.js';
 import { withImap } from './imap-session.js';
 import { pollMailbox } from './imap-intake.js';
+import { listenMailbox } from './imap-listener.js';
 import { EMAIL_SYSTEM } from './mail-intake.js';
 import { acknowledgementMail, replyMail, sendOnce } from './smtp-outbound.js';
 
@@ -15,18 +17,20 @@ export const emailConnector = defineConnector({
   consumes: ['ticket.reply_sent', 'ticket.created'],
 
   async deliver(context, { event }) {
-    if (event.type === 'ticket.reply_sent') return sendOnce(context, replyMail(context.config, event));
+    if (event.type === 'ticket.reply_sent')
+      return sendOnce(context, await withoutBounced(context.port, replyMail(context.config, event)));
     if (event.type !== 'ticket.created' || !context.config.acknowledgeNewTickets || event.payload.channel !== 'email')
       return {};
     // Only tickets this inbox opened: their first reference is the customer's Message-ID here.
     const thread = (await context.port.listExternalReferences(event.payload.ticketId)).map((reference) => reference.id);
     const mail = thread.length > 0 ? acknowledgementMail(context.config, event, thread) : null;
-    return mail ? sendOnce(context, mail) : {};
+    return mail ? sendOnce(context, await withoutBounced(context.port, mail)) : {};
   },
 
   poll: {
     intervalSeconds: 30,
     poll: (context, cursor) => pollMailbox(context, cursor),
+    listen: (context, wakeUp) => listenMailbox(context, wakeUp),
   },
 
   async health(context) {
@@ -51,8 +55,18 @@ export function translateMailError(error: unknown): ConnectorError {
   if (error instanceof ConnectorError) return error;
   if (error instanceof z.ZodError || error instanceof SyntaxError)
     return ConnectorError.permanent(`the mail service sent something unreadable: ${error.message}`, error);
-  const failure = error as { code?: string; responseCode?: number; authenticationFailed?: boolean; message?: string };
-  const message = failure.message ?? String(error);
+  const failure = error as {
+    code?: string;
+    responseCode?: number;
+    authenticationFailed?: boolean;
+    serverResponseCode?: string;
+    responseText?: string;
+    message?: string;
+  };
+  const message = failure.responseText ?? failure.message ?? String(error);
+  // `NO [UNAVAILABLE]` at login: the server could not check the credentials (its token validation is down).
+  if (failure.authenticationFailed && failure.serverResponseCode === 'UNAVAILABLE')
+    return ConnectorError.temporary(`the mail server could not check the login now: ${message}`, error);
   if (failure.authenticationFailed || failure.code === 'EAUTH' || failure.responseCode === 535)
     return ConnectorError.authentication(`the mail server refused the login: ${message}`);
   if (typeof failure.responseCode === 'number') {

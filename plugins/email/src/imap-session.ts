@@ -12,18 +12,7 @@ export async function withImap<T>(
   signal: AbortSignal,
   work: (client: ImapFlow) => Promise<T>,
 ): Promise<T> {
-  const client = new ImapFlow({
-    host: config.imapHost,
-    port: config.imapPort,
-    secure: config.imapSecure,
-    auth: await mailLogin(config, signal),
-    logger: false,
-    disableAutoIdle: true,
-    socketTimeout: config.timeoutMs,
-    connectionTimeout: config.timeoutMs,
-  });
-  // An unhandled 'error' event would end the process; the failed command rejects on its own.
-  client.on('error', () => undefined);
+  const client = await imapClient(config, signal);
   const abort = () => client.close();
   signal.addEventListener('abort', abort, { once: true });
   try {
@@ -33,6 +22,31 @@ export async function withImap<T>(
     signal.removeEventListener('abort', abort);
     await client.logout().catch(() => client.close());
   }
+}
+
+/**
+ * A connected-to-be client for this inbox. Our code decides when to IDLE (imapflow would on its own
+ * after 15 s, and never while a mailbox lock is held).
+ */
+export async function imapClient(
+  config: EmailConfig,
+  signal: AbortSignal,
+  options: { maxIdleTime?: number } = {},
+): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: config.imapHost,
+    port: config.imapPort,
+    secure: config.imapSecure,
+    auth: await mailLogin(config, signal),
+    logger: false,
+    disableAutoIdle: true,
+    socketTimeout: config.timeoutMs,
+    connectionTimeout: config.timeoutMs,
+    ...options,
+  });
+  // An unhandled 'error' event would end the process; the failed command rejects on its own.
+  client.on('error', () => undefined);
+  return client;
 }
 
 /** Whether a message with this Message-ID is in the mailbox (the sent folder, before a resend). */

@@ -1,6 +1,8 @@
 import type { CorePort, EntryAttachment, InboundChange, JsonValue, TicketRef } from '@escala/connector-kit';
 import type { EmailConfig } from './email.config.js';
 import type { InboundMessage } from './inbound-message.js';
+import { clearBounced, markBounced } from './bounced-addresses.js';
+import { addressKey } from './state-keys.js';
 import { ticketOfOurMessageId } from './message-id.js';
 import { baseSubject, subjectTicketNumber } from './subject-line.js';
 
@@ -66,9 +68,10 @@ export async function takeMessage(
     if (!bounced) return hold(port, message, place, 'bounce of a mail we cannot find');
     const address = message.bounce.recipient;
     if (address)
-      await port.state.put(addressKey('bounced', address), {
+      await markBounced(port, address, {
         at: new Date().toISOString(),
         status: message.bounce.status,
+        dsn: message.messageId,
       });
     await port.addEntry(bounced.id, {
       direction: 'internal',
@@ -90,6 +93,8 @@ export async function takeMessage(
   }
   if (!message.from) return hold(port, message, place, 'no sender');
   if (message.from === config.address) return hold(port, message, place, 'sent from our own address');
+  // A person wrote from it: the address receives again, replies to it go out.
+  await clearBounced(port, message.from);
 
   const attachments = attachmentsOf(message, place, config);
   if (threaded) {
@@ -186,12 +191,6 @@ async function withinSenderLimit(port: CorePort, config: EmailConfig, sender: st
   if (recent.length >= config.senderLimitPerHour) return false;
   await port.state.put(key, [...recent, now]);
   return true;
-}
-
-/** A state key naming an address: `@` and anything else a key may not hold written as `:hex`. */
-export function addressKey(prefix: string, address: string): string {
-  const escaped = address.replace(/[^a-zA-Z0-9._-]/g, (c) => `:${c.charCodeAt(0).toString(16)}`);
-  return `${prefix}:${escaped}`.slice(0, 200);
 }
 
 /**

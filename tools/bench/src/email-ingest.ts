@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ImapFlow } from 'imapflow';
 import pg from 'pg';
+import { freePort } from '@escala/db-tools';
 import { startDovecot, startSmtpCapture } from '@escala/emulators';
 import { benchDatabase, json, machineLoad, runMain, say, setting, verdict } from './bench-setup.js';
 import { startEscala } from './processes.js';
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   const db = await benchDatabase('escala_bench_email', STATEMENT_STATS_SETTINGS);
   const dataDir = await mkdtemp(join(tmpdir(), 'escala-bench-data-'));
   const [dovecot, smtp] = await Promise.all([startDovecot({ users: [MAIL_USER] }), startSmtpCapture()]);
-  const escala = await startEscala(db.url, 38_411, ADMIN_PASSWORD, dataDir);
+  const escala = await startEscala(db.url, await freePort(), ADMIN_PASSWORD, dataDir);
   try {
     await dovecot.createMailbox(MAIL_USER.user, 'Sent');
     let lastUid = 0;

@@ -28,4 +28,5 @@ export {
   type TestCertificateAuthority,
 } from './microsoft-graph/test-certificate-authority.js';
 export { DOVECOT_INSTALL_HINT, startDovecot, type DovecotServer, type MailUser } from './mail/dovecot-server.js';
+export { startOAuthTokenServer, type OAuthClient, type OAuthTokenServer } from './mail/oauth-token-server.js';
 export { startSmtpCapture, type CapturedMail, type SmtpCapture, type SmtpRejection } from './mail/smtp-capture.js';

@@ -1,7 +1,14 @@
 import { ImapFlow } from 'imapflow';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, startSmtpCapture, type DovecotServer, type SmtpCapture } from '../src/index.js';
+import {
+  startDovecot,
+  startOAuthTokenServer,
+  startSmtpCapture,
+  type DovecotServer,
+  type OAuthTokenServer,
+  type SmtpCapture,
+} from '../src/index.js';
 
 const MESSAGE = (id: string, subject: string) =>
   [
@@ -63,6 +70,41 @@ describe('Dovecot', () => {
     intruder.on('error', () => undefined);
     await expect(intruder.connect()).rejects.toMatchObject({ authenticationFailed: true });
   });
+
+  it('counts, kicks and outlives (restart) the open sessions, keeping the mail', async () => {
+    const connected = async () => {
+      const client = new ImapFlow({ ...dovecot.imapOptions('suporte'), logger: false });
+      client.on('error', () => undefined);
+      const closed = new Promise<void>((resolve) => client.once('close', resolve));
+      await client.connect();
+      await client.mailboxOpen('INBOX');
+      return { closed };
+    };
+    const kicked = await connected();
+    expect(await dovecot.sessions('suporte')).toBe(1);
+    await dovecot.kick('suporte');
+    await kicked.closed;
+    expect(await dovecot.sessions('suporte')).toBe(0);
+    const dropped = await connected();
+    await dovecot.restart(() => dovecot.deliverToMaildir('suporte', MESSAGE('m4', 'Entregue com o servidor parado')));
+    await dropped.closed;
+    const again = await dovecot.append('suporte', 'INBOX', MESSAGE('m5', 'Depois do reinício'));
+    const client = new ImapFlow({ ...dovecot.imapOptions('suporte'), logger: false });
+    await client.connect();
+    try {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        const subjects = [];
+        for await (const message of client.fetch('1:*', { envelope: true })) subjects.push(message.envelope?.subject);
+        expect(subjects).toEqual(expect.arrayContaining(['Entregue com o servidor parado', 'Depois do reinício']));
+        expect(again.uid).toBeGreaterThan(2);
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+  });
 });
 
 describe('SMTP capture', () => {
@@ -113,5 +155,76 @@ describe('SMTP capture', () => {
     await expect(
       unauthenticated.sendMail({ from: 'a@b.c', to: 'x@acme.com.br', subject: 'x', text: 'x' }),
     ).rejects.toMatchObject({ responseCode: 530 });
+  });
+});
+
+describe('XOAUTH2: the OAuth token server behind Dovecot (passdb oauth2) and the SMTP listener', () => {
+  const client = { clientId: 'escala-mail', clientSecret: 'client-secret-for-tests', username: 'suporte' };
+  let oauth: OAuthTokenServer;
+  let dovecot: DovecotServer;
+  let smtp: SmtpCapture;
+  beforeAll(async () => {
+    oauth = await startOAuthTokenServer({ clients: [client] });
+    [dovecot, smtp] = await Promise.all([
+      startDovecot({ oauth2IntrospectionUrl: oauth.introspectionUrl }),
+      startSmtpCapture({ oauth }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([dovecot?.stop(), smtp?.stop()]);
+    await oauth?.close();
+  });
+
+  const token = async (secret = client.clientSecret) => {
+    const response = await fetch(oauth.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: client.clientId,
+        client_secret: secret,
+        scope: 'https://outlook.office365.com/.default',
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as { access_token?: string; error?: string } };
+  };
+  const imapLogin = async (accessToken: string) => {
+    const imap = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: 'suporte', accessToken },
+      logger: false,
+    });
+    imap.on('error', () => undefined);
+    await imap.connect();
+    await imap.logout();
+  };
+  const smtpSend = (accessToken: string) =>
+    createTransport({
+      host: smtp.host,
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { type: 'OAuth2', user: 'suporte', accessToken },
+    }).sendMail({ from: 'suporte@escala.test', to: 'cliente@acme.com.br', subject: 'Teste', text: 'ok' });
+
+  it('issues a client-credentials token that opens IMAP and SMTP, and refuses a wrong secret', async () => {
+    const good = await token();
+    expect(good.status).toBe(200);
+    await imapLogin(good.body.access_token!);
+    await smtpSend(good.body.access_token!);
+    expect(smtp.messages.at(-1)?.user).toBe('suporte');
+    expect(await token('wrong')).toEqual({
+      status: 401,
+      body: { error: 'invalid_client', error_description: 'client authentication failed' },
+    });
+  });
+
+  it('a revoked token opens neither', async () => {
+    const { body } = await token();
+    oauth.revokeTokens();
+    await expect(imapLogin(body.access_token!)).rejects.toMatchObject({ authenticationFailed: true });
+    await expect(smtpSend(body.access_token!)).rejects.toMatchObject({ code: 'EAUTH', responseCode: 535 });
   });
 });

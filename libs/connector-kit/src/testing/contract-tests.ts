@@ -256,6 +256,28 @@ export function connectorContractTests<Schema extends z.ZodObject>(
       });
     });
 
+    describe.skipIf(!definition.poll?.listen)('poll wake-up (listen)', () => {
+      it('says when it listens, wakes the platform when an item arrives, and ends when aborted', async () => {
+        const stop = new AbortController();
+        let listening!: () => void;
+        let woken!: () => void;
+        const ready = new Promise<void>((resolve) => (listening = resolve));
+        const wake = new Promise<void>((resolve) => (woken = resolve));
+        const session = definition.poll!.listen!(
+          { ...context(service.config), signal: stop.signal },
+          { listening, wake: () => woken() },
+        );
+        const ended = session.then((outcome) => `the session ended before listening (${String(outcome)})`);
+        expect(await Promise.race([ready.then(() => 'listening'), ended]), 'the fake service can push').toBe(
+          'listening',
+        );
+        await service.addInboundItem!();
+        await wake;
+        stop.abort();
+        await expect(session, 'an aborted session ends quietly').resolves.toBeUndefined();
+      });
+    });
+
     describe.skipIf(!definition.webhook)('inbound webhook', () => {
       const config = () => context(service.config).config;
       const request = () => {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ChannelListeners } from './channel-listeners.service.js';
 import { CONNECTOR_SETTINGS, type ConnectorSettings } from './connector-settings.js';
 import { DeliveryQueue } from './delivery-queue.service.js';
 import { DeliveryWorker } from './delivery-worker.service.js';
@@ -15,6 +16,8 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger(ConnectorRuntime.name);
   private loop: Promise<void> | undefined;
   private stopping = new AbortController();
+  /** Aborted to cut the scheduler's idle pause short: a listener brought a poll forward. */
+  private nudge = new AbortController();
 
   constructor(
     private readonly em: EntityManager,
@@ -24,6 +27,7 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
     private readonly worker: DeliveryWorker,
     private readonly polls: PollRunner,
     private readonly maintenance: MaintenanceRunner,
+    private readonly listeners: ChannelListeners,
     @Inject(CONNECTOR_SETTINGS) private readonly settings: ConnectorSettings,
   ) {}
 
@@ -33,12 +37,16 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
     if (!roles.includes('scheduler') && !roles.includes('worker')) return;
     await this.queue.start();
     if (roles.includes('worker')) await this.queue.work((deliveryId) => this.worker.deliver(deliveryId));
-    if (roles.includes('scheduler')) this.loop = this.schedule();
+    if (roles.includes('scheduler')) {
+      this.loop = this.schedule();
+      this.listeners.start(this.stopping.signal, () => this.nudge.abort());
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.loop;
+    await this.listeners.stopped();
     await this.queue.stop();
   }
 
@@ -49,7 +57,11 @@ export class ConnectorRuntime implements OnApplicationBootstrap, OnApplicationSh
         (await this.dispatcher.tick().catch((error: Error) => this.report('outbox dispatch', error))) +
         (await this.polls.tick().catch((error: Error) => this.report('inbound polls', error))) +
         (await this.maintenance.tick().catch((error: Error) => this.report('maintenance tasks', error)));
-      if (found === 0) await sleep(this.settings.schedulerIntervalMs, undefined, { signal }).catch(() => undefined);
+      if (found === 0)
+        await sleep(this.settings.schedulerIntervalMs, undefined, {
+          signal: AbortSignal.any([signal, this.nudge.signal]),
+        }).catch(() => undefined);
+      if (this.nudge.signal.aborted) this.nudge = new AbortController();
     }
   }
 

@@ -13,6 +13,8 @@ export interface ConnectorSettings {
   deliveryTimeoutSeconds: number;
   /** Pause between scheduler ticks when there was nothing to do. */
   schedulerIntervalMs: number;
+  /** Waits before a dropped listener session is opened again: doubling from `baseMs`, at most `maxMs`. */
+  listenerBackoff?: { baseMs: number; maxMs: number };
   /** How often an idle worker asks the queue for jobs. */
   queuePollSeconds: number;
   workerConcurrency: number;

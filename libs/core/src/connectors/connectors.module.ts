@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ConnectorDefinition } from '@escala/connector-kit';
 import { ChannelConfigCodec } from './channel-config.service.js';
 import { ChannelHealth } from './channel-health.service.js';
+import { ChannelListeners } from './channel-listeners.service.js';
 import { ChannelsController } from './channels.controller.js';
 import { ChannelsService } from './channels.service.js';
 import { ConnectorRegistry } from './connector-registry.js';
@@ -45,6 +46,7 @@ export class ConnectorsModule {
         { provide: CORE_PORTS, useClass: ChannelCorePorts },
         ChannelConfigCodec,
         ChannelHealth,
+        ChannelListeners,
         ChannelsService,
         DeliveryLog,
         DeliveryQueue,

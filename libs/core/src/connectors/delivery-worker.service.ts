@@ -202,6 +202,30 @@ export class DeliveryWorker {
       this.logger.warn(
         `delivery ${delivery.id} of event ${delivery.event.id} dead-lettered: ${error.kind}: ${decision.reason}`,
       );
+      if (delivery.event.type === 'ticket.reply_sent') await this.noteUndeliveredReply(delivery, error);
+    }
+  }
+
+  /**
+   * The agent believes the customer got the reply: once its delivery is given up, the ticket says
+   * so in an internal note naming the channel and why, so someone reaches the customer another way.
+   * After the dead letter committed: a note that cannot be written is logged, never a stuck delivery.
+   */
+  private async noteUndeliveredReply(delivery: ClaimedDelivery, error: ConnectorError): Promise<void> {
+    try {
+      await this.em.fork().transactional(async (tem) => {
+        const [channel] = await tem.execute<Array<{ name: string }>>(`select name from channels where id = ?`, [
+          delivery.channel_id,
+        ]);
+        await this.ports.forChannel(delivery.channel_id).addEntry(delivery.event.aggregateId, {
+          direction: 'internal',
+          body: `A resposta pública não foi entregue pelo canal «${channel?.name ?? delivery.channel_id}»: ${error.message}`,
+        });
+      });
+    } catch (noteError) {
+      this.logger.error(
+        `delivery ${delivery.id}: the undelivered reply could not be noted on its ticket: ${(noteError as Error).message}`,
+      );
     }
   }
 

@@ -21,7 +21,20 @@ export function decideRetry(
 ): RetryDecision {
   if (!error.retryable) return { retry: false, reason: `${error.kind} errors are not retried` };
   if (attempt >= settings.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
-  const ceiling = Math.min(settings.backoffMaxMs, settings.backoffBaseMs * 2 ** (attempt - 1));
-  const backoff = Math.round(ceiling / 2 + random() * (ceiling / 2));
+  const backoff = jitteredBackoffMs(attempt, settings.backoffBaseMs, settings.backoffMaxMs, random);
   return { retry: true, delayMs: Math.max(backoff, error.retryAfterMs ?? 0) };
+}
+
+/**
+ * The wait before try `attempt + 1`: doubling from `baseMs`, capped at `maxMs`, jittered over its
+ * upper half so that many channels failing together do not come back together.
+ */
+export function jitteredBackoffMs(
+  attempt: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

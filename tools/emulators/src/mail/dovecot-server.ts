@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { freePort } from '@escala/db-tools';
 import { ImapFlow } from 'imapflow';
 
 const DOVECOT_BINARIES = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'];
+/** Debian's dovecot-core ships it beside the server. */
+const DOVEADM = '/usr/bin/doveadm';
 export const DOVECOT_INSTALL_HINT =
   'Dovecot is not installed: run `apt-get update && apt-get install -y dovecot-imapd` as root (.ci/run does it on a fresh machine).';
 
@@ -31,10 +34,24 @@ export interface DovecotServer {
     flags?: string[],
   ): Promise<{ uid: number; uidValidity: string }>;
   createMailbox(user: string, mailbox: string): Promise<void>;
+  /**
+   * Drops a message into the user's INBOX maildir (`new/`), as a local delivery agent does: works
+   * while Dovecot is stopped, which IMAP APPEND cannot. Needs a user that has logged in once.
+   */
+  deliverToMaildir(user: string, raw: string | Buffer): Promise<void>;
   /** Connection options for imapflow (`new ImapFlow({...server.imapOptions('support'), logger: false})`). */
   imapOptions(user: string): { host: string; port: number; secure: false; auth: { user: string; pass: string } };
   /** The server's log, for failure messages. */
   log(): Promise<string>;
+  /** How many IMAP sessions of `user` are open (`doveadm who`). */
+  sessions(user: string): Promise<number>;
+  /** Closes every IMAP session of `user` from the server side (`doveadm kick`), as an admin or a crash would. */
+  kick(user: string): Promise<void>;
+  /**
+   * Stops Dovecot (SIGTERM: every connection drops) and starts it again on the same port and
+   * maildirs; `whileDown` runs in between (deliver mail with `deliverToMaildir`).
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -43,7 +60,15 @@ export interface DovecotServer {
  * 127.0.0.1 on a free port, plaintext login, passwd-file users, maildirs in a temp folder. Needs
  * root (Dovecot drops mail access to `nobody`). Missing Dovecot is an error, never a skip.
  */
-export async function startDovecot(options: { users?: MailUser[] } = {}): Promise<DovecotServer> {
+export async function startDovecot(
+  options: {
+    users?: MailUser[];
+    /** Also take XOAUTH2/OAUTHBEARER logins, validated by this RFC 7662 introspection URL (passdb oauth2). */
+    oauth2IntrospectionUrl?: string;
+    /** false: the server does not offer IDLE after login, as some gateways and old servers do. */
+    idle?: boolean;
+  } = {},
+): Promise<DovecotServer> {
   const binary = DOVECOT_BINARIES.find((path) => existsSync(path));
   if (!binary) throw new Error(DOVECOT_INSTALL_HINT);
   if (process.getuid?.() !== 0)
@@ -56,19 +81,41 @@ export async function startDovecot(options: { users?: MailUser[] } = {}): Promis
   await chmod(home, 0o1777);
   const port = await freePort();
   await writeFile(join(dir, 'users'), users.map(({ user, password }) => `${user}:{PLAIN}${password}::::::\n`).join(''));
-  await writeFile(join(dir, 'dovecot.conf'), config(dir, port));
+  await writeFile(
+    join(dir, 'dovecot.conf'),
+    config(dir, port, options.oauth2IntrospectionUrl !== undefined) + (options.idle === false ? WITHOUT_IDLE : ''),
+  );
+  if (options.oauth2IntrospectionUrl)
+    await writeFile(join(dir, 'oauth2.conf.ext'), oauth2Config(options.oauth2IntrospectionUrl));
 
-  const child = spawn(binary, ['-F', '-c', join(dir, 'dovecot.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const configFile = join(dir, 'dovecot.conf');
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
   const log = async () => `${output}${await readFile(join(dir, 'dovecot.log'), 'utf8').catch(() => '')}`;
-  try {
-    await waitForPort(port, child);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`Dovecot did not start: ${(error as Error).message}\n${await log()}`);
-  }
+  const launch = async (): Promise<ChildProcess> => {
+    const started = spawn(binary, ['-F', '-c', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    started.stdout?.on('data', (chunk) => (output += chunk));
+    started.stderr?.on('data', (chunk) => (output += chunk));
+    try {
+      await waitForPort(port, started);
+    } catch (error) {
+      started.kill('SIGKILL');
+      throw new Error(`Dovecot did not start: ${(error as Error).message}\n${await log()}`);
+    }
+    return started;
+  };
+  const terminate = async (running: ChildProcess) => {
+    if (running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    await exited;
+  };
+  const doveadm = (...args: string[]) =>
+    new Promise<string>((resolve, reject) =>
+      execFile(DOVEADM, ['-c', configFile, ...args], (error, stdout, stderr) =>
+        error ? reject(new Error(`doveadm ${args.join(' ')}: ${stderr || error.message}`)) : resolve(stdout),
+      ),
+    );
+  let child = await launch();
 
   const withClient = async <T>(user: string, work: (client: ImapFlow) => Promise<T>): Promise<T> => {
     const client = new ImapFlow({ ...imapOptions(user), logger: false });
@@ -102,18 +149,35 @@ export async function startDovecot(options: { users?: MailUser[] } = {}): Promis
       withClient(user, async (client) => {
         await client.mailboxCreate(mailbox);
       }),
+    async deliverToMaildir(user, raw) {
+      const maildir = join(home, user, 'Maildir');
+      if (!existsSync(maildir)) throw new Error(`${user} has no maildir yet: log in or append once first`);
+      const name = `${Date.now()}.${randomUUID()}.escala-emulators`;
+      // Written aside and renamed in, so Dovecot never reads half a message.
+      await writeFile(join(maildir, 'tmp', name), raw);
+      await rename(join(maildir, 'tmp', name), join(maildir, 'new', name));
+    },
+    async sessions(user) {
+      // `who -1`: a header, then one line per session: user, protocol, pid, address.
+      const lines = (await doveadm('who', '-1', user)).split('\n').slice(1);
+      return lines.filter((line) => line.trim().split(/\s+/)[1] === 'imap').length;
+    },
+    async kick(user) {
+      await doveadm('kick', user);
+    },
+    async restart(whileDown) {
+      await terminate(child);
+      await whileDown?.();
+      child = await launch();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await terminate(child);
       await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-function config(dir: string, port: number): string {
+function config(dir: string, port: number, oauth2: boolean): string {
   return `# Throwaway Dovecot 2.3 configuration written by @escala/emulators.
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -122,7 +186,7 @@ protocols = imap
 listen = 127.0.0.1
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${oauth2 ? ' xoauth2 oauthbearer' : ''}
 # Real servers wait 2 s before refusing a bad password; tests need not.
 auth_failure_delay = 0
 mail_location = maildir:~/Maildir
@@ -133,7 +197,16 @@ passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%u ${dir}/users
 }
-userdb {
+${
+  oauth2
+    ? `passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = ${dir}/oauth2.conf.ext
+}
+`
+    : ''
+}userdb {
   driver = static
   args = uid=nobody gid=nogroup home=${dir}/home/%u
 }
@@ -149,6 +222,23 @@ service imap-login {
     port = 0
   }
 }
+`;
+}
+
+/** Dovecot 2.3's capabilities after login, IDLE left out (the setting replaces the whole list). */
+const WITHOUT_IDLE = `imap_capability = IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT THREAD=REFERENCES MULTIAPPEND UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 ESEARCH SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+ SPECIAL-USE
+`;
+
+/** The token is valid when introspection answers it active; its `username` is the mailbox. */
+function oauth2Config(introspectionUrl: string): string {
+  return `introspection_mode = post
+introspection_url = ${introspectionUrl}
+force_introspection = yes
+username_attribute = username
+username_format = %u
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
 `;
 }
 

@@ -37,7 +37,11 @@ export interface SmtpCapture {
  * are given, and then required.
  */
 export async function startSmtpCapture(
-  options: { users?: Array<{ user: string; password: string }> } = {},
+  options: {
+    users?: Array<{ user: string; password: string }>;
+    /** Also take AUTH XOAUTH2: the mailbox a bearer token opens, null when it opens none (an OAuth server's `usernameOf`). */
+    oauth?: { usernameOf(token: string): string | null };
+  } = {},
 ): Promise<SmtpCapture> {
   const messages: CapturedMail[] = [];
   const arrivals = new EventEmitter();
@@ -49,13 +53,25 @@ export async function startSmtpCapture(
     if (next.remaining <= 0) rejections.splice(rejections.indexOf(next), 1);
     return Object.assign(new Error(next.message ?? `${next.code} rejected by the test`), { responseCode: next.code });
   };
-  const users = options.users;
+  const { users, oauth } = options;
+  const authenticates = users !== undefined || oauth !== undefined;
   const server = new SMTPServer({
-    disabledCommands: users ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
-    authOptional: !users,
+    disabledCommands: authenticates ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !authenticates,
+    authMethods: oauth ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, callback) {
+      if (auth.method === 'XOAUTH2') {
+        const owner = auth.accessToken ? oauth?.usernameOf(auth.accessToken) : null;
+        if (!owner || owner !== auth.username)
+          return callback(
+            Object.assign(new Error('Invalid credentials: the token is not valid for this user'), {
+              responseCode: 535,
+            }),
+          );
+        return callback(null, { user: owner });
+      }
       const account = users?.find(
         (candidate) => candidate.user === auth.username && candidate.password === auth.password,
       );

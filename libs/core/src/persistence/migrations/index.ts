@@ -22,6 +22,7 @@ import { Migration20261203170000_sla_unit_key } from './Migration20261203170000_
 import { Migration20261204020000_triage_items } from './Migration20261204020000_triage_items.js';
 import { Migration20261204050000_error_sheet_decline } from './Migration20261204050000_error_sheet_decline.js';
 import { Migration20261204060000_summary_once_per_ticket } from './Migration20261204060000_summary_once_per_ticket.js';
+import { Migration20261204010000_poll_listeners } from './Migration20261204010000_poll_listeners.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -52,4 +53,5 @@ export const migrations = [
   Migration20261204020000_triage_items,
   Migration20261204050000_error_sheet_decline,
   Migration20261204060000_summary_once_per_ticket,
+  Migration20261204010000_poll_listeners,
 ];
