@@ -11,7 +11,7 @@ import type { EmailConfig } from './email.config.js';
 import { mailboxHasMessageId, withImap } from './imap-session.js';
 import { mailLogin } from './mail-auth.js';
 import { EMAIL_SYSTEM } from './mail-intake.js';
-import { ourMessageId } from './message-id.js';
+import { ourMessageId, ticketOfOurMessageId } from './message-id.js';
 import { replySubject } from './subject-line.js';
 
 /** Clients cut long References; the first and the newest ones are what threading needs. */
@@ -63,6 +63,17 @@ export function acknowledgementMail(
 }
 
 /**
+ * The mail a message answers: the newest one from outside. Our own acknowledgement is linked when
+ * its delivery lands, which can be after the customer's next mail, and a reply must not answer it.
+ */
+export function answeredMessageId(config: EmailConfig, thread: string[]): string | undefined {
+  const fromOutside = thread.findLast(
+    (id) => ticketOfOurMessageId(config.signingKey, config.messageIdDomain, id) === null,
+  );
+  return fromOutside ?? thread.at(-1);
+}
+
+/**
  * Sends one mail at most once: the Message-ID is derived from what is sent, so a repeated attempt
  * (the worker died after sending, the outcome was not recorded) looks for it in the sent folder
  * first and does not send again. The copy is filed there after sending unless the service files
@@ -79,7 +90,7 @@ export async function sendOnce(context: ConnectorContext<EmailConfig>, mail: Out
       ...content,
       from: { name: config.displayName, address: config.address },
       messageId,
-      inReplyTo: thread.at(-1),
+      inReplyTo: answeredMessageId(config, mail.thread),
       references: thread,
       headers: { ...content.headers, 'X-Loop': config.address },
     })
