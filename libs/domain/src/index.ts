@@ -27,3 +27,6 @@ export * from './structure/structure-changes.js';
 export * from './tickets/ticket-status.js';
 export * from './tickets/ticket-permissions.js';
 export * from './tickets/ticket-channels.js';
+export * from './history/history-labels.js';
+export * from './history/history-messages.js';
+export * from './history/history-message.js';
