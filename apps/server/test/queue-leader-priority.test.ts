@@ -55,7 +55,7 @@ describe('leader-marked priority in the queue', () => {
     );
     const entries = await desk.t.request('GET', `/tickets/${c.id}/entries`, { token: agent.token });
     expect(entries.body.items.map((item: { body: string }) => item.body)).toContain(
-      `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: prioridade marcada pelo líder — status: new → in_analysis`,
+      `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: prioridade marcada pelo líder — situação: Novo → Em análise`,
     );
   });
 

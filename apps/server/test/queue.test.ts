@@ -70,11 +70,11 @@ describe('queue order', () => {
     expect((await desk.t.request('POST', '/queue/next', { token: web.token })).body).toEqual({ ticket: null });
     const history = await desk.t.request('GET', `/tickets/${c.id}/entries`, { token: web.token });
     expect(history.body.items.map((i: { body: string }) => i.body)).toContain(
-      `Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência — status: new → in_analysis`,
+      `Atendimento assumido antes dos mais antigos por ${phone.displayName} — motivo: urgência — situação: Novo → Em análise`,
     );
     const plain = await desk.t.request('GET', `/tickets/${a.id}/entries`, { token: web.token });
     expect(plain.body.items.map((i: { body: string }) => i.body)).toContain(
-      `Atendimento assumido por ${web.displayName} (próximo da fila) — status: new → in_analysis`,
+      `Atendimento assumido por ${web.displayName} (próximo da fila) — situação: Novo → Em análise`,
     );
   });
 });
@@ -106,7 +106,7 @@ describe('taking a ticket out of order', () => {
     expect(taken.after).toMatchObject({ assigneeId: agent.id, skipReason: 'priority-email', passedOver: [b.id] });
     const entries = await desk.t.request('GET', `/tickets/${d.id}/entries`, { token: agent.token });
     expect(entries.body.items.at(-1).body).toMatch(
-      /^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade — status: new → in_analysis$/,
+      /^Atendimento assumido antes dos mais antigos por Agente \d+ — motivo: e-mail de prioridade — situação: Novo → Em análise$/,
     );
 
     await desk.t.request('POST', `/tickets/${d.id}/entries`, {

@@ -28,7 +28,7 @@ describe('status after a take-over', () => {
     );
     const history = await desk.t.request('GET', `/tickets/${ticket.id}/entries`, { token: agent.token });
     expect(history.body.items.map((i: { body: string }) => i.body)).toContain(
-      `Atendimento assumido por ${agent.displayName} (próximo da fila) — status: new → in_analysis`,
+      `Atendimento assumido por ${agent.displayName} (próximo da fila) — situação: Novo → Em análise`,
     );
     const audit = await desk.t.request('GET', `/tickets/${ticket.id}/audit`, { token: desk.team.people.leader!.token });
     expect(

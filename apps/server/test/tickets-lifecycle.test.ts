@@ -47,8 +47,11 @@ describe('escalation', () => {
 
     const history = await t.request('GET', `/tickets/${ticket.id}/entries`, { token: person('N1').token });
     expect(history.body.items.map((e: { kind: string; body: string }) => [e.kind, e.body])).toEqual([
-      ['event', 'Escalado de N1 para N2: Configuração de DNS fora do alcance do N1 — status: new → in_analysis'],
-      ['event', 'Escalado de N2 para N3: Registro MX do servidor incorreto'],
+      [
+        'event',
+        'Escalado de Nível 1 — Atendimento / Service Desk para Nível 2 — Especialistas: Configuração de DNS fora do alcance do N1 — situação: Novo → Em análise',
+      ],
+      ['event', 'Escalado de Nível 2 — Especialistas para Nível 3 — Engenheiro de Sistema: Registro MX do servidor incorreto'],
     ]);
     const events = await sql(
       t,

@@ -1,5 +1,8 @@
 import type { ChannelSecrets } from './channel-secrets.js';
-import type { TicketStatus } from '@escala/domain';
+import type { HistoryMessage, TicketStatus } from '@escala/domain';
+
+/** The history catalogue's line type, for connectors that write their own lines (`NewSystemEntry`). */
+export type { HistoryMessage } from '@escala/domain';
 import type { ChannelState } from './channel-state.js';
 import type { TicketSummary } from './events/ticket-summary.js';
 
@@ -140,14 +143,32 @@ export interface NewTicket {
   openingNote?: { body: string; attachments?: EntryAttachment[] };
 }
 
-export interface NewEntry {
+/** Someone's words (the customer's mail, a reply made elsewhere), or a line the connector itself writes. */
+export type NewEntry = NewWrittenEntry | NewSystemEntry;
+
+export interface NewWrittenEntry extends NewEntryCommon {
+  body: string;
+  message?: never;
+}
+
+/**
+ * A line the connector writes about what it saw or did (a bounce, a sheet conflict): a message of the
+ * history catalogue, never prose, so the core writes it in pt-BR and shows it in each reader's
+ * language (docs/decisions/0007-history-language.md). Always an internal note.
+ */
+export interface NewSystemEntry extends NewEntryCommon {
+  direction: 'internal';
+  message: HistoryMessage;
+  body?: never;
+}
+
+interface NewEntryCommon {
   /**
    * Whose words: `from_customer` for the customer's message (a mail they sent), `to_customer` for
    * a reply made elsewhere on our behalf, `internal` for a note only we see. Only `to_customer`
    * entries become `ticket.reply_sent`, so a mail channel never sends the customer their own mail.
    */
   direction: 'from_customer' | 'to_customer' | 'internal';
-  body: string;
   author?: { name?: string; email?: string };
   externalReference?: ExternalReference;
   /** Files that came with the message (at most 20): where each is kept, or `url: null` when it was not kept. */

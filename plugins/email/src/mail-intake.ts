@@ -75,7 +75,7 @@ export async function takeMessage(
       });
     await port.addEntry(bounced.id, {
       direction: 'internal',
-      body: `Devolução de e-mail: a entrega para ${address ?? 'um destinatário'} falhou (${message.bounce.status ?? 'sem detalhe'}). O endereço foi marcado como devolvido.`,
+      message: { key: 'mail.bounced', values: { address, status: message.bounce.status } },
       externalReference: reference,
     });
     return { kind: 'bounce', ticket: bounced, address };
@@ -86,7 +86,10 @@ export async function takeMessage(
     if (!threaded) return hold(port, message, place, `automatic (${message.automatic})`);
     await port.addEntry(threaded.ticket.id, {
       direction: 'internal',
-      body: `Resposta automática recebida de ${message.from ?? 'remetente desconhecido'} (${message.automatic}):\n\n${message.text}`,
+      message: {
+        key: 'mail.automatic-reply',
+        values: { from: message.from, automatic: message.automatic, text: message.text },
+      },
       externalReference: reference,
     });
     return { kind: 'automatic-entry', ticket: threaded.ticket };

@@ -19,6 +19,7 @@ export type SheetField = (typeof SHEET_FIELDS)[number];
 
 /** Fields a person may edit in the sheet (they become ticket updates); the others only Escala writes. */
 export const EDITABLE_FIELDS = ['externalStatus', 'devRequestReference', 'fixVersion', 'note'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const column = z.strictObject({
   field: z.enum(SHEET_FIELDS),

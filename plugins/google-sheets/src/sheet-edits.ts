@@ -16,15 +16,8 @@ export interface RowEdit {
   rowNumber: number;
   fields: AllowedTicketFields;
   /** Escala's values that lost to the sheet's (both sides changed since the last sync). */
-  conflicts: Array<{ field: string; escala: string; sheet: string }>;
+  conflicts: Array<{ field: keyof AllowedTicketFields; escala: string; sheet: string }>;
 }
-
-const FIELD_LABELS: Record<string, string> = {
-  externalStatus: 'Status',
-  devRequestReference: 'SS/Desenvolvimento',
-  fixVersion: 'Versão da correção',
-  note: 'Observações',
-};
 
 async function ticketOf(core: CorePort, number: number) {
   const ticket = await core.getTicketSummary({ number });
@@ -44,6 +37,7 @@ export function editChange(
   attribution: Attribution | undefined,
 ): InboundChange {
   const where = `planilha "${config.tab}", linha ${edit.rowNumber}`;
+  const row = { tab: config.tab, row: edit.rowNumber };
   return {
     key: `sheet:${version}:${edit.number}`,
     async apply(core) {
@@ -52,18 +46,21 @@ export function editChange(
       for (const conflict of edit.conflicts)
         await core.addEntry(ticket.id, {
           direction: 'internal',
-          body: `Conflito na ${where}: ${FIELD_LABELS[conflict.field] ?? conflict.field} mudou no Escala ("${conflict.escala}") e na planilha ("${conflict.sheet}") desde a última sincronização; vale o valor da planilha.`,
+          message: {
+            key: 'sheet.conflict',
+            values: { ...row, field: conflict.field, escala: conflict.escala, sheet: conflict.sheet },
+          },
         });
       const status = edit.fields.externalStatus;
       const move = status ? statusMove(config, status) : undefined;
-      if (!move) return;
+      if (!status || !move) return;
       try {
         await core.changeTicketStatus(ticket.id, move, { reason: `${where}: Status "${status}"`, attribution });
       } catch (error) {
         if (!isConnectorError(error) || error.retryable) throw error;
         await core.addEntry(ticket.id, {
           direction: 'internal',
-          body: `A ${where} marcou Status "${status}", mas o chamado não pôde mudar de situação: ${error.message}`,
+          message: { key: 'sheet.status-refused', values: { ...row, status, error: error.message } },
         });
       }
     },
@@ -86,7 +83,7 @@ export function removedChange(config: GoogleSheetsConfig, version: string, numbe
       await core.updateTicketFields(ticket.id, { externalStatus: REMOVED_STATUS });
       await core.addEntry(ticket.id, {
         direction: 'internal',
-        body: `A linha do chamado ${number} foi apagada da planilha "${config.tab}"; o Escala deixou de sincronizá-la.`,
+        message: { key: 'sheet.row-deleted', values: { number, tab: config.tab } },
       });
     },
   };

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Attribution, ChannelPort, InboundChange, PollResult } from '@escala/connector-kit';
 import { accountOf, type GoogleApi } from './google-api.js';
-import { EDITABLE_FIELDS, type SheetField } from './google-sheets.config.js';
+import { EDITABLE_FIELDS, type EditableField, type SheetField } from './google-sheets.config.js';
 import type { RowValues } from './sheet-cells.js';
 import { editChange, removedChange, type RowEdit } from './sheet-edits.js';
 import { layoutOf, sheetInfo } from './sheet-info.js';
@@ -119,7 +119,8 @@ function peopleEdits(
   api: GoogleApi,
 ): RowEdit[] {
   const readable = api.config.columns.filter(
-    (column) => column.direction !== 'to-sheet' && (EDITABLE_FIELDS as readonly string[]).includes(column.field),
+    (column): column is typeof column & { field: EditableField } =>
+      column.direction !== 'to-sheet' && (EDITABLE_FIELDS as readonly string[]).includes(column.field),
   );
   const edits: RowEdit[] = [];
   for (const [number, row] of found.located) {

@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { ENTRY_DIRECTIONS, PRIORITY_TAG, Refusal, TICKET_STATUSES, type TicketStatus } from '@escala/domain';
+import {
+  DEFAULT_LOCALE,
+  ENTRY_DIRECTIONS,
+  parseHistoryMessage,
+  PRIORITY_TAG,
+  Refusal,
+  renderHistoryMessage,
+  TICKET_STATUSES,
+  type HistoryMessage,
+  type TicketStatus,
+} from '@escala/domain';
 import {
   checkExternalIdentity,
   ConnectorError,
@@ -131,9 +141,10 @@ class ChannelCorePort implements CorePort {
     return this.refusing(async () => {
       const id = this.ticketId(ticketId);
       const { direction } = parsed(EntryDirectionBody, { direction: entry.direction });
+      const message = this.systemLine(entry, direction);
       const body = parsed(EntryBody, {
         kind: direction === 'internal' ? 'internal' : 'public',
-        body: entry.body,
+        body: message ? renderHistoryMessage(message, DEFAULT_LOCALE) : entry.body,
         attachments: entry.attachments ?? [],
       });
       const reference = entry.externalReference && parsed(Reference, entry.externalReference);
@@ -142,11 +153,19 @@ class ChannelCorePort implements CorePort {
       await this.services.entries.add(
         this.caller,
         id,
-        { ...body, fromCustomer: direction === 'from_customer' },
+        { ...body, fromCustomer: direction === 'from_customer', message },
         reference ?? null,
       );
       if (reference) await this.linkUnlinked(id, reference);
     });
+  }
+
+  /** A connector's own line: a known message of the history catalogue with fitting values, as an internal note. */
+  private systemLine(entry: NewEntry, direction: NewEntry['direction']): HistoryMessage | undefined {
+    if (entry.message === undefined) return undefined;
+    if (entry.body !== undefined) throw Refusal.invalid('(body)', 'an entry has either a body or a message, not both');
+    if (direction !== 'internal') throw Refusal.invalid('direction', 'a message of the history catalogue is internal');
+    return parseHistoryMessage((entry.message as { key?: unknown }).key, (entry.message as { values?: unknown }).values);
   }
 
   getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {

@@ -14,6 +14,7 @@ import {
   draftMediationCustomerMessage,
   draftResendRequest,
   dueMediationActions,
+  historyMessage,
   recordContactSent,
   recordReportProduced,
   renderMediationReport,
@@ -132,7 +133,7 @@ export class MediationFollowUp implements OnApplicationBootstrap, BeforeApplicat
       ticket,
       SYSTEM,
       'internal',
-      `Reenvio à ${mediation.thirdPartyName} (${last.to}) após 24 h sem retorno:\n\n${text}`,
+      historyMessage('mediation.resent', { thirdParty: mediation.thirdPartyName, to: last.to, text }),
     );
     const payload = {
       ticketId: ticket.id,

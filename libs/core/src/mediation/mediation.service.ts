@@ -5,6 +5,7 @@ import {
   openMediation,
   recordContactSent,
   recordThirdPartyRefusal,
+  historyMessage,
   recordThirdPartyReply,
   type Mediation,
 } from '@escala/domain';
@@ -98,7 +99,7 @@ export class MediationService {
           deadlines: mediationTimers(ticketId, number, next).map(({ eventType, dueAt }) => ({ eventType, dueAt })),
         },
         after: { status: next.status, attempts: next.attempts.length, replies: next.replies.length },
-        entries: [{ body: `Mediação com ${next.thirdPartyName}: ${next.status}` }],
+        entries: [{ text: historyMessage('mediation.changed', { thirdParty: next.thirdPartyName, status: next.status }) }],
       };
     });
   }

@@ -5,7 +5,12 @@ import type { DomainEventDraft } from '../audit/domain-event.js';
 import { Clock } from '../clock/clock.service.js';
 import { TicketPlaybookSchema, type Ticket, type TicketPlaybook } from '../persistence/entities/index.js';
 import { TicketHooks } from '../tickets/ticket-hooks.service.js';
-import { entryAdded, TicketEntriesService, type EntryThread } from '../tickets/ticket-entries.service.js';
+import {
+  entryAdded,
+  TicketEntriesService,
+  type EntryText,
+  type EntryThread,
+} from '../tickets/ticket-entries.service.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 
@@ -21,8 +26,11 @@ export interface PlaybookOutcome<T> {
   /** What the audit record shows as the change. */
   after: Record<string, unknown>;
   events?: readonly DomainEventDraft[];
-  /** Lines added to the ticket history: system events by default, internal or public (announced as `ticket.reply_sent`) when said. */
-  entries?: readonly { kind?: 'event' | 'internal' | 'public'; body: string }[];
+  /**
+   * Lines added to the ticket history: system events by default, internal or public (announced as
+   * `ticket.reply_sent`) when said; a system line is a message of the history catalogue.
+   */
+  entries?: readonly { kind?: 'event' | 'internal' | 'public'; text: EntryText }[];
 }
 
 /**
@@ -75,7 +83,7 @@ export class TicketPlaybookStore {
       let replied = false;
       let thread: EntryThread | undefined;
       for (const line of outcome.entries ?? []) {
-        const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.body);
+        const entry = this.entries.append(tx, ticket, caller, line.kind ?? 'event', line.text);
         if (entry.kind !== 'public') continue;
         // A reply to the customer is a reply whoever wrote it: the SLA's first response reads it from the trail.
         replied = true;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { statusOnTakeover, TICKET_STATUSES, type SkipReason, type TicketStatus } from '@escala/domain';
+import { historyMessage, statusOnTakeover, TICKET_STATUSES, type SkipReason, type TicketStatus } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
@@ -11,13 +11,6 @@ import { TicketHooks } from '../tickets/ticket-hooks.service.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { takeoverStatusChangeFrom } from '../tickets/takeover-status.js';
 import { ticketView } from '../tickets/ticket-view.js';
-
-const REASON_LABEL: Record<SkipReason, string> = {
-  urgent: 'urgência',
-  'leader-priority': 'prioridade marcada pelo líder',
-  'customer-contacted-again': 'cliente entrou em contato novamente',
-  'priority-email': 'e-mail de prioridade',
-};
 
 /** The domain's take-over status rule as SQL, built from the rule itself so the two cannot drift. */
 const STATUS_ON_TAKEOVER = `case t.status ${TICKET_STATUSES.flatMap((status) => {
@@ -102,11 +95,12 @@ export class TicketTakeover {
     // Managed and clean: the hooks' flush has nothing left to write for it.
     const ticket = tx.map(TicketSchema, columns);
     const started = takeoverStatusChangeFrom(agent, ticket, from);
+    const move = { from: started?.from, to: started?.to };
     const taken = reason
-      ? `Atendimento assumido antes dos mais antigos por ${agent.displayName} — motivo: ${REASON_LABEL[reason]}`
-      : `Atendimento assumido por ${agent.displayName} (próximo da fila)`;
+      ? historyMessage('ticket.taken-ahead', { agent: agent.displayName, reason, ...move })
+      : historyMessage('ticket.taken', { agent: agent.displayName, ...move });
     const write = new CombinedWrite(tx);
-    this.ticketEntries.appendTo(write, ticket, agent, 'event', taken + (started?.lineSuffix ?? ''));
+    this.ticketEntries.appendTo(write, ticket, agent, 'event', taken);
     this.journal.write(write, {
       actor: agent,
       action: 'ticket.taken',

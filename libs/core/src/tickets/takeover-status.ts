@@ -4,9 +4,16 @@ import { domainEvent } from '../audit/domain-event.js';
 import type { Ticket } from '../persistence/entities/index.js';
 import type { TicketCaller } from './ticket-view.js';
 
+/** A take-over's status move: the values its history line shows (`from`, `to`) and its audited change. */
+export interface StatusMove {
+  from: TicketStatus;
+  to: TicketStatus;
+  change: Change;
+}
+
 /**
  * Moves a ticket an agent takes over to the status the domain gives (`new` → `in_analysis`) and
- * returns what to add to the take-over's history line (one line per action keeps the history in
+ * returns the move for the take-over's history line (one line per action keeps the history in
  * order) and the audited change for the caller's transaction, or null when the status stays. A take-over leaves no clock fact (the audit marks it `takeover` for
  * people), so the SLA does not read the move as the agent's first action: taking a ticket starts its analysis, it does
  * not meet the analysis target.
@@ -14,7 +21,7 @@ import type { TicketCaller } from './ticket-view.js';
 export function takeoverStatusChange(
   caller: TicketCaller,
   ticket: Ticket,
-): { lineSuffix: string; change: Change } | null {
+): StatusMove | null {
   const started = takeoverStatusChangeFrom(caller, ticket, ticket.status);
   if (started) ticket.status = started.to;
   return started;
@@ -25,12 +32,12 @@ export function takeoverStatusChangeFrom(
   caller: TicketCaller,
   ticket: Ticket,
   from: TicketStatus,
-): { to: TicketStatus; lineSuffix: string; change: Change } | null {
+): StatusMove | null {
   const to = statusOnTakeover(from);
   if (!to) return null;
   return {
+    from,
     to,
-    lineSuffix: ` — status: ${from} → ${to}`,
     change: {
       actor: caller,
       action: 'ticket.status_changed',

@@ -1,6 +1,20 @@
 import { Injectable } from '@nestjs/common';
+<<<<<<< HEAD
 import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { Refusal, decideTicketAction, type EntryDirection } from '@escala/domain';
+=======
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  DEFAULT_LOCALE,
+  Refusal,
+  decideTicketAction,
+  parseHistoryMessage,
+  renderHistoryMessage,
+  type EntryDirection,
+  type HistoryMessage,
+  type Locale,
+} from '@escala/domain';
+>>>>>>> 923e5ae (Every system-written history line goes through the catalogue: ticket_entries keeps message_key/values beside the pt-BR body, connectors write catalogue messages through the port)
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, type Change } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
@@ -13,11 +27,31 @@ import type { EntryInput } from './ticket.schemas.js';
 import { callerId, callerLabel, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
 
-export const entryView = (e: TicketEntry) => ({
+/**
+ * What an entry says: someone's words (or a playbook text already rendered), or a line of the history
+ * catalogue, kept as its key and values beside its pt-BR body (docs/decisions/0007-history-language.md).
+ */
+export type EntryText = string | HistoryMessage;
+
+/**
+ * The body in the reader's language: a catalogue line is rendered again from its key; people's words,
+ * lines older than the catalogue and lines whose key it no longer has show the body as written.
+ */
+function bodyIn(e: TicketEntry, locale: Locale): string {
+  if (!e.messageKey || locale === DEFAULT_LOCALE) return e.body;
+  try {
+    return renderHistoryMessage(parseHistoryMessage(e.messageKey, e.messageValues), locale);
+  } catch (error) {
+    if (error instanceof Refusal) return e.body;
+    throw error;
+  }
+}
+
+export const entryView = (e: TicketEntry, locale: Locale = DEFAULT_LOCALE) => ({
   id: e.id,
   kind: e.kind,
   direction: e.direction,
-  body: e.body,
+  body: bodyIn(e, locale),
   authorId: e.authorId ?? null,
   authorLabel: e.authorLabel,
   attachments: e.attachments,
@@ -37,16 +71,20 @@ function entryRow(
   ticket: TicketKey,
   caller: TicketCaller,
   kind: TicketEntry['kind'],
-  body: string,
+  text: EntryText,
   attachments: TicketEntry['attachments'],
   direction: EntryDirection = directionOf(kind),
 ) {
+  const message = typeof text === 'string' ? null : text;
   return {
     id: randomUUID(),
     ticketId: ticket.id,
     kind,
     direction,
-    body,
+    // Rendered in pt-BR once, for everything that reads the text as written (exports, the error sheet, mail).
+    body: message ? renderHistoryMessage(message, DEFAULT_LOCALE) : (text as string),
+    messageKey: message?.key ?? null,
+    messageValues: (message?.values as Record<string, unknown> | undefined) ?? null,
     authorId: callerId(caller),
     authorLabel: callerLabel(caller),
     attachments,
@@ -161,6 +199,7 @@ export class TicketEntriesService {
     externalReference: { system: string; id: string } | null = null,
   ) {
     const actor = await this.actors.resolve(caller);
+<<<<<<< HEAD
     return this.em.transactional(
       async (tx) => {
         const ticket = await this.tickets.lock(tx, ticketId);
@@ -185,19 +224,43 @@ export class TicketEntriesService {
       },
       { propagation: TransactionPropagation.REQUIRED },
     );
+=======
+    return this.em.transactional(async (tx) => {
+      const ticket = await this.tickets.lock(tx, ticketId);
+      if (input.kind === 'public' && !input.fromCustomer && actor) {
+        const { structure } = await this.structures.active();
+        const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
+        if (!decision.allowed) throw Refusal.forbidden(decision.reason);
+      }
+      const body =
+        input.message ??
+        (input.kind === 'public' && !input.fromCustomer
+          ? await this.hooks.publicReplyText(ticket, input, caller)
+          : input.body);
+      const direction = directionOf(input.kind, input.fromCustomer);
+      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
+      ticket.updatedAt = entry.createdAt;
+      // Only our reply goes out to someone, so only it needs the thread's read.
+      const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
+      const change = entryAdded(caller, ticket, entry, thread, externalReference);
+      this.journal.record(change);
+      await this.hooks.changed(tx, ticket, change.action, caller);
+      return entryView(entry);
+    });
+>>>>>>> 923e5ae (Every system-written history line goes through the catalogue: ticket_entries keeps message_key/values beside the pt-BR body, connectors write catalogue messages through the port)
   }
 
-  /** A system event line in the ticket's history, written in the caller's transaction. */
+  /** A line in the ticket's history, written in the caller's transaction. */
   append(
     tx: EntityManager,
     ticket: Ticket,
     caller: TicketCaller,
     kind: TicketEntry['kind'],
-    body: string,
+    text: EntryText,
     attachments: TicketEntry['attachments'] = [],
     direction?: EntryDirection,
   ) {
-    return tx.create(TicketEntrySchema, entryRow(ticket, caller, kind, body, attachments, direction));
+    return tx.create(TicketEntrySchema, entryRow(ticket, caller, kind, text, attachments, direction));
   }
 
   /** One read for a reply's recipients and thread, in the entry's transaction. */
@@ -207,10 +270,11 @@ export class TicketEntriesService {
   }
 
   /** The same line for a ticket being created, as part of its combined write. */
-  appendTo(write: CombinedWrite, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], body: string): void {
-    write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, body, []));
+  appendTo(write: CombinedWrite, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], text: EntryText): void {
+    write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, text, []));
   }
 
+<<<<<<< HEAD
   /**
    * An internal note on a ticket just created, with its audit record and event, as parts of a
    * combined write. A connector's note is no agent action: the SLA clock and the queue have nothing
@@ -229,12 +293,16 @@ export class TicketEntriesService {
   }
 
   async list(ticketId: string, kinds?: TicketEntry['kind'][]) {
+=======
+  /** The history as `locale`'s reader reads it. */
+  async list(ticketId: string, kinds?: TicketEntry['kind'][], locale: Locale = DEFAULT_LOCALE) {
+>>>>>>> 923e5ae (Every system-written history line goes through the catalogue: ticket_entries keeps message_key/values beside the pt-BR body, connectors write catalogue messages through the port)
     await this.tickets.get(ticketId);
     const entries = await this.em.find(
       TicketEntrySchema,
       { ticketId, ...(kinds ? { kind: { $in: kinds } } : {}) },
       { orderBy: { createdAt: 'asc', id: 'asc' } },
     );
-    return entries.map(entryView);
+    return entries.map((entry) => entryView(entry, locale));
   }
 }

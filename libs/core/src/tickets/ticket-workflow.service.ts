@@ -6,6 +6,8 @@ import {
   checkTransition,
   decideTicketAction,
   findUnit,
+  historyMessage,
+  type SupportStructure,
   type TicketStatus,
 } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.service.js';
@@ -19,6 +21,11 @@ import { TicketEntriesService } from './ticket-entries.service.js';
 import { ticketView, type TicketCaller } from './ticket-view.js';
 import { TicketsService } from './tickets.service.js';
 import { assignTicket } from './ticket-assignment.js';
+
+/** A unit as a history line shows it: by its name, the key kept beside it (a unit gone from the structure shows its key). */
+function unitLabel(structure: SupportStructure, key: string) {
+  return { key, name: findUnit(structure, key)?.name ?? key };
+}
 
 /** Status changes and escalation: the moves whose legality the domain decides. */
 @Injectable()
@@ -42,7 +49,7 @@ export class TicketWorkflowService {
       if (to === 'resolved' || to === 'closed') await this.hooks.beforeClosing(tx, ticket);
       ticket.status = to;
       ticket.updatedAt = new Date();
-      this.entries.append(tx, ticket, caller, 'event', `Status: ${from} → ${to}${reason ? ` — ${reason}` : ''}`);
+      this.entries.append(tx, ticket, caller, 'event', historyMessage('ticket.status-changed', { from, to, reason }));
       this.journal.record({
         actor: caller,
         action: 'ticket.status_changed',
@@ -109,7 +116,13 @@ export class TicketWorkflowService {
           ticket,
           caller,
           'event',
-          `Escalado de ${before.unitKey} para ${input.toUnit}: ${input.reason}${started?.lineSuffix ?? ''}`,
+          historyMessage('ticket.escalated', {
+            fromUnit: unitLabel(structure, before.unitKey),
+            toUnit: unitLabel(structure, input.toUnit),
+            reason: input.reason,
+            from: started?.from,
+            to: started?.to,
+          }),
         );
         this.journal.record({
           actor: caller,

@@ -1,4 +1,10 @@
-import { ENTRY_KINDS, SENSITIVE_DATA_KINDS, TICKET_CHANNELS, TICKET_STATUSES } from '@escala/domain';
+import {
+  ENTRY_KINDS,
+  SENSITIVE_DATA_KINDS,
+  TICKET_CHANNELS,
+  TICKET_STATUSES,
+  type HistoryMessage,
+} from '@escala/domain';
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -122,7 +128,8 @@ export type UpdateTicketInput = z.infer<typeof UpdateTicketBody>;
 export type ExternalTicketFields = z.infer<typeof ExternalTicketFieldsBody>;
 /** Callers inside the core (the queue, the core port) may leave the sensitive-data mark out. */
 /** `fromCustomer`: a public entry that is the customer's message (an inbound connector's), not our reply. */
+/** `message`: a connector's own line, of the history catalogue; `body` then holds its pt-BR rendering. */
 export type EntryInput = Omit<z.infer<typeof EntryBody>, 'sensitiveData'> &
-  Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>> & { fromCustomer?: boolean };
+  Partial<Pick<z.infer<typeof EntryBody>, 'sensitiveData'>> & { fromCustomer?: boolean; message?: HistoryMessage };
 export type AnalysisInput = z.infer<typeof AnalysisBody>;
 export type ListTicketsInput = z.infer<typeof ListTicketsQuery>;

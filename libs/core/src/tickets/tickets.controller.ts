@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ROLES } from '@escala/domain';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ROLES, type Locale } from '@escala/domain';
 import { z } from 'zod';
 import { AuditService } from '../audit/audit.service.js';
 import { Allow } from '../auth/access.decorators.js';
@@ -8,6 +8,7 @@ import { CurrentPrincipal, type Principal } from '../auth/principal.js';
 import { ApiZodBody, ApiZodQuery, ApiZodResponse, ValidBody, ValidQuery } from '../http/zod-openapi.js';
 import { EntriesResponse, EntryResponse, TicketPageResponse, TicketResponse } from './ticket.responses.js';
 import { ZodValidationPipe } from '../http/zod-validation.pipe.js';
+import { ReaderLocale } from '../http/reader-locale.js';
 import {
   AnalysisBody,
   CreateTicketBody,
@@ -125,10 +126,14 @@ export class TicketsController {
 
   @Get(':id/entries')
   @Allow(...ROLES)
-  @ApiOperation({ summary: 'The ticket history: public replies, internal notes and system events, oldest first' })
+  @ApiOperation({
+    summary:
+      "The ticket history: public replies, internal notes and system events, oldest first; the system's lines in the Accept-Language of the reader (pt-BR by default, or en)",
+  })
+  @ApiHeader({ name: 'accept-language', required: false, description: 'pt-BR (default) or en' })
   @ApiZodResponse(EntriesResponse)
-  async listEntries(@IdParam() id: string) {
-    return { items: await this.entries.list(id) };
+  async listEntries(@IdParam() id: string, @ReaderLocale() locale: Locale) {
+    return { items: await this.entries.list(id, undefined, locale) };
   }
 
   @Post(':id/analysis')

@@ -89,6 +89,9 @@ export const TicketEntrySchema = defineEntity({
     authorId: p.uuid().nullable(),
     authorLabel: p.string(),
     attachments: p.json<AttachmentMeta[]>(),
+    /** A system line's catalogue key and values (docs/decisions/0007-history-language.md); null for people's words. */
+    messageKey: p.string().nullable(),
+    messageValues: p.json<Record<string, unknown>>().nullable(),
     createdAt: p.datetime(),
   },
 });

@@ -23,6 +23,7 @@ import { Migration20261204020000_triage_items } from './Migration20261204020000_
 import { Migration20261204050000_error_sheet_decline } from './Migration20261204050000_error_sheet_decline.js';
 import { Migration20261204060000_summary_once_per_ticket } from './Migration20261204060000_summary_once_per_ticket.js';
 import { Migration20261204010000_poll_listeners } from './Migration20261204010000_poll_listeners.js';
+import { Migration20261204070000_history_message_keys } from './Migration20261204070000_history_message_keys.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -54,4 +55,5 @@ export const migrations = [
   Migration20261204050000_error_sheet_decline,
   Migration20261204060000_summary_once_per_ticket,
   Migration20261204010000_poll_listeners,
+  Migration20261204070000_history_message_keys,
 ];

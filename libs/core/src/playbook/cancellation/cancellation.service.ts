@@ -108,7 +108,7 @@ export class CancellationService implements OnModuleInit {
           technicalAnalysis: ticket.technicalAnalysis ?? null,
         },
         after: { contact: record.cancellationContact ?? null, reason: record.cancellationReason ?? null },
-        entries: analysis ? [{ kind: 'internal' as const, body: analysis }] : [],
+        entries: analysis ? [{ kind: 'internal' as const, text: analysis }] : [],
       };
     });
   }

@@ -5,7 +5,9 @@ import {
   DEFAULT_ENTITLEMENTS,
   DEFAULT_LOCALE,
   evaluateCategoryEntitlement,
+  historyMessage,
   type CustomerProduct,
+  type Locale,
 } from '@escala/domain';
 import { Clock } from '../../clock/clock.service.js';
 import type { Ticket } from '../../persistence/entities/index.js';
@@ -42,22 +44,17 @@ export class EntitlementsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.onCreation(async (write, ticket, caller) => {
-      const decision = evaluateCategoryEntitlement(
-        DEFAULT_ENTITLEMENTS,
-        await this.products(this.em, ticket.customerId),
-        ticket.category,
-        DEFAULT_LOCALE,
-        this.today(),
-      );
+      const products = await this.products(this.em, ticket.customerId);
+      const today = this.today();
+      const decide = (locale: Locale) =>
+        evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, products, ticket.category, locale, today);
+      const decision = decide(DEFAULT_LOCALE);
       if (!decision) return;
       if (!decision.allowed) ticket.tags = [...ticket.tags, NOT_ENTITLED_TAG];
-      this.entries.appendTo(
-        write,
-        ticket,
-        caller,
-        'internal',
-        `${decision.allowed ? 'Direito verificado' : 'Sem direito'}: ${decision.explanation}`,
-      );
+      // The note reads in either language: the rule's explanation is worded in each.
+      const explanation = { 'pt-BR': decision.explanation, en: decide('en')?.explanation ?? decision.explanation };
+      const key = decision.allowed ? 'entitlement.verified' : 'entitlement.missing';
+      this.entries.appendTo(write, ticket, caller, 'internal', historyMessage(key, { explanation }));
     });
   }
 

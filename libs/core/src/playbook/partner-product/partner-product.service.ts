@@ -7,6 +7,7 @@ import {
   markPartnerProduct,
   partnerProductTexts,
   pendingPartnerNotifications,
+  historyMessage,
   recordPartnerNotified,
   type PartnerCase,
 } from '@escala/domain';
@@ -62,8 +63,8 @@ export class PartnerProductService {
           }),
         ],
         entries: [
-          { kind: 'public' as const, body: customerMessage },
-          { kind: 'internal' as const, body: texts.leaderNote },
+          { kind: 'public' as const, text: customerMessage },
+          { kind: 'internal' as const, text: texts.leaderNote },
         ],
       };
     });
@@ -79,7 +80,13 @@ export class PartnerProductService {
         result: { partnerCase },
         after: { notification: record.partnerCase.notification },
         entries: [
-          { body: `Suporte de ${partnerCase.partnerName} notificado por ${callerLabel(caller)}: ${input.note}` },
+          {
+            text: historyMessage('partner.support-notified', {
+              partner: partnerCase.partnerName,
+              by: callerLabel(caller),
+              note: input.note,
+            }),
+          },
         ],
       };
     });

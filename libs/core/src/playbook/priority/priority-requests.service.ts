@@ -7,6 +7,7 @@ import {
   DEFAULT_LOCALE,
   findUnit,
   PRIORITY_TAG,
+  historyMessage,
   requestPriority,
   type PriorityRequest,
 } from '@escala/domain';
@@ -82,7 +83,7 @@ export class PriorityRequestsService {
             unitKey: ticket.unitKey,
           }),
         ],
-        entries: [{ kind: 'internal' as const, body: note }],
+        entries: [{ kind: 'internal' as const, text: note }],
       };
     });
   }
@@ -107,7 +108,11 @@ export class PriorityRequestsService {
       });
       if (decided.status === 'approved' && decided.kind === 'ticket-priority' && !ticket.tags.includes(PRIORITY_TAG))
         ticket.tags = [...ticket.tags, PRIORITY_TAG];
-      const verdict = decided.status === 'approved' ? 'aprovada' : `recusada: ${decided.declineReason}`;
+      const by = callerLabel(caller);
+      const verdict =
+        decided.status === 'approved'
+          ? historyMessage('priority.approved', { kind: decided.kind, by })
+          : historyMessage('priority.declined', { kind: decided.kind, reason: decided.declineReason ?? '', by });
       return {
         result: view(row),
         after: { requestId, before: before.status, status: decided.status, declineReason: decided.declineReason },
@@ -120,7 +125,7 @@ export class PriorityRequestsService {
             devRequestRef: decided.devRequestRef,
           }),
         ],
-        entries: [{ body: `Solicitação de prioridade (${decided.kind}) ${verdict} — ${callerLabel(caller)}` }],
+        entries: [{ text: verdict }],
       };
     });
   }

@@ -59,7 +59,7 @@ export class UrgentService {
           domainEvent('ticket.updated', { ticketId, number, changed: ['tags'] }),
           domainEvent('ticket.urgent', { ticketId, number, declaration: { ...declaration.alert, leaderAlert } }),
         ],
-        entries: [{ body: leaderAlert }],
+        entries: [{ text: leaderAlert }],
       };
     });
   }
