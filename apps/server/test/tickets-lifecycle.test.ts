@@ -51,7 +51,10 @@ describe('escalation', () => {
         'event',
         'Escalado de Nível 1 — Atendimento / Service Desk para Nível 2 — Especialistas: Configuração de DNS fora do alcance do N1 — situação: Novo → Em análise',
       ],
-      ['event', 'Escalado de Nível 2 — Especialistas para Nível 3 — Engenheiro de Sistema: Registro MX do servidor incorreto'],
+      [
+        'event',
+        'Escalado de Nível 2 — Especialistas para Nível 3 — Engenheiro de Sistema: Registro MX do servidor incorreto',
+      ],
     ]);
     const events = await sql(
       t,

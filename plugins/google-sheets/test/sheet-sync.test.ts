@@ -143,7 +143,18 @@ describe('sheet → ticket', () => {
     await h.poll();
     expect(h.port.ticket(ticket.id).fields.fixVersion).toBe('10.4.2');
     expect(h.rowOf(ticket.number)?.[8]).toBe('10.4.2');
-    expect(h.port.ticket(ticket.id).entries.map((e) => e.body)).toEqual([expect.stringContaining('Conflito')]);
+    expect(h.port.ticket(ticket.id).entries.map((e) => e.message)).toEqual([
+      {
+        key: 'sheet.conflict',
+        values: {
+          tab: 'Erros',
+          row: h.rowNumberOf(ticket.number),
+          field: 'fixVersion',
+          escala: '10.4.1',
+          sheet: '10.4.2',
+        },
+      },
+    ]);
   });
 
   it('a pasted copy of a row is not the ticket’s row: edits in the copy are ignored', async () => {
@@ -168,7 +179,9 @@ describe('a deleted row', () => {
     await h.poll();
     const fake = h.port.ticket(ticket.id);
     expect(fake.fields.externalStatus).toBe(REMOVED_STATUS);
-    expect(fake.entries.map((e) => e.body)).toEqual([expect.stringContaining('apagada da planilha')]);
+    expect(fake.entries.map((e) => e.message)).toEqual([
+      { key: 'sheet.row-deleted', values: { number: ticket.number, tab: 'Erros' } },
+    ]);
     const again = await h.poll();
     expect(again.changes).toEqual([]);
   });

@@ -10,7 +10,7 @@ import {
   type JsonValue,
 } from '../channel-state.js';
 import { ConnectorError } from '../connector-error.js';
-import type { TicketStatus } from '@escala/domain';
+import { parseHistoryMessage, Refusal, type TicketStatus } from '@escala/domain';
 import type {
   AllowedTicketFields,
   AnnouncementAcknowledgement,
@@ -87,6 +87,20 @@ export function memorySealer(): Sealer {
   };
 }
 
+/** What the core refuses in a connector's own line: an internal note of a known catalogue message with fitting values. */
+function checkSystemLine(entry: NewEntry): void {
+  if (entry.direction !== 'internal' || entry.body !== undefined)
+    throw ConnectorError.permanent(
+      'refused by the core: a message of the history catalogue is an internal note without a body',
+    );
+  try {
+    parseHistoryMessage(entry.message?.key, entry.message?.values);
+  } catch (error) {
+    if (error instanceof Refusal) throw ConnectorError.permanent(`refused by the core: ${error.message}`);
+    throw error;
+  }
+}
+
 /**
  * An in-memory `CorePort` for plugin specs: it behaves as the core's port does where a plugin can
  * tell — a reference admits one ticket, an entry whose reference is linked is not added again,
@@ -155,6 +169,7 @@ export class InMemoryCorePort implements CorePort {
 
   async addEntry(ticketId: string, entry: NewEntry): Promise<void> {
     const ticket = this.ticket(ticketId);
+    if (entry.message) checkSystemLine(entry);
     if (entry.externalReference && (await this.findTicketByExternalReference(entry.externalReference))) return;
     ticket.entries.push(entry);
     if (entry.externalReference) await this.linkExternalReference(ticketId, entry.externalReference);

@@ -165,7 +165,10 @@ class ChannelCorePort implements CorePort {
     if (entry.message === undefined) return undefined;
     if (entry.body !== undefined) throw Refusal.invalid('(body)', 'an entry has either a body or a message, not both');
     if (direction !== 'internal') throw Refusal.invalid('direction', 'a message of the history catalogue is internal');
-    return parseHistoryMessage((entry.message as { key?: unknown }).key, (entry.message as { values?: unknown }).values);
+    return parseHistoryMessage(
+      (entry.message as { key?: unknown }).key,
+      (entry.message as { values?: unknown }).values,
+    );
   }
 
   getTicketSummary(key: { id: string } | { number: number }): Promise<TicketSummary | null> {

@@ -99,7 +99,9 @@ export class MediationService {
           deadlines: mediationTimers(ticketId, number, next).map(({ eventType, dueAt }) => ({ eventType, dueAt })),
         },
         after: { status: next.status, attempts: next.attempts.length, replies: next.replies.length },
-        entries: [{ text: historyMessage('mediation.changed', { thirdParty: next.thirdPartyName, status: next.status }) }],
+        entries: [
+          { text: historyMessage('mediation.changed', { thirdParty: next.thirdPartyName, status: next.status }) },
+        ],
       };
     });
   }

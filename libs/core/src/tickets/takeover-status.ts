@@ -18,21 +18,14 @@ export interface StatusMove {
  * people), so the SLA does not read the move as the agent's first action: taking a ticket starts its analysis, it does
  * not meet the analysis target.
  */
-export function takeoverStatusChange(
-  caller: TicketCaller,
-  ticket: Ticket,
-): StatusMove | null {
+export function takeoverStatusChange(caller: TicketCaller, ticket: Ticket): StatusMove | null {
   const started = takeoverStatusChangeFrom(caller, ticket, ticket.status);
   if (started) ticket.status = started.to;
   return started;
 }
 
 /** The same, for a ticket whose status the database already moved (from `from`) in the take's own statement. */
-export function takeoverStatusChangeFrom(
-  caller: TicketCaller,
-  ticket: Ticket,
-  from: TicketStatus,
-): StatusMove | null {
+export function takeoverStatusChangeFrom(caller: TicketCaller, ticket: Ticket, from: TicketStatus): StatusMove | null {
   const to = statusOnTakeover(from);
   if (!to) return null;
   return {

@@ -270,7 +270,13 @@ export class TicketEntriesService {
   }
 
   /** The same line for a ticket being created, as part of its combined write. */
-  appendTo(write: CombinedWrite, ticket: Ticket, caller: TicketCaller, kind: TicketEntry['kind'], text: EntryText): void {
+  appendTo(
+    write: CombinedWrite,
+    ticket: Ticket,
+    caller: TicketCaller,
+    kind: TicketEntry['kind'],
+    text: EntryText,
+  ): void {
     write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, text, []));
   }
 
