@@ -7,6 +7,7 @@ import {
   defineConnector,
   isConnectorError,
   type CorePort,
+  type HistoryMessage,
   type NewTicket,
 } from '@escala/connector-kit';
 import { ChannelConfigCodec, ConnectorRegistry, CORE_PORTS, InboundChanges, PollRunner } from '@escala/core';
@@ -21,7 +22,8 @@ type FeedItem =
   | { key: string; kind: 'ticket'; ticket: NewTicket }
   | { key: string; kind: 'reply'; reference: string; body: string; replyId: string }
   | { key: string; kind: 'fields'; reference: string; fields: Record<string, string | null> }
-  | { key: string; kind: 'interrupted'; ticket: NewTicket; failures: number };
+  | { key: string; kind: 'interrupted'; ticket: NewTicket; failures: number }
+  | { key: string; kind: 'line'; reference: string; message: HistoryMessage };
 
 async function applyItem(item: FeedItem, port: CorePort): Promise<void> {
   if (item.kind === 'ticket' || item.kind === 'interrupted') {
@@ -40,6 +42,7 @@ async function applyItem(item: FeedItem, port: CorePort): Promise<void> {
       body: item.body,
       externalReference: { system: PORTAL, id: item.replyId },
     });
+  else if (item.kind === 'line') await port.addEntry(ticket.id, { direction: 'internal', message: item.message });
   else await port.updateTicketFields(ticket.id, item.fields);
 }
 
@@ -265,6 +268,73 @@ describe('inbound changes reach tickets through the core port, once', () => {
       [channelId],
     );
     expect(state!.last_error).toBeNull();
+  });
+
+  it("writes a connector's own line from the history catalogue, read in each reader's language", async () => {
+    feed.push({
+      key: 'line-ticket',
+      kind: 'ticket',
+      ticket: newTicket({ externalReference: { system: PORTAL, id: 'P-L' } }),
+    });
+    feed.push({
+      key: 'line',
+      kind: 'line',
+      reference: 'P-L',
+      message: { key: 'mail.bounced', values: { address: 'maria@exemplo.com.br', status: '5.1.1' } },
+    });
+    await runner.tick();
+    const id = await ticketIdOf('P-L');
+    const read = async (language: string) =>
+      (
+        await t.request('GET', `/tickets/${id}/entries`, {
+          token: team.admin,
+          headers: { 'accept-language': language },
+        })
+      ).body.items.map((entry: { kind: string; body: string }) => [entry.kind, entry.body]);
+    expect(await read('pt-BR')).toContainEqual([
+      'internal',
+      'Devolução de e-mail: a entrega para maria@exemplo.com.br falhou (5.1.1). O endereço foi marcado como devolvido.',
+    ]);
+    expect(await read('en')).toContainEqual([
+      'internal',
+      'Mail bounced: delivery to maria@exemplo.com.br failed (5.1.1). The address was marked as bounced.',
+    ]);
+  });
+
+  it('refuses a line that is not in the catalogue or whose values do not fit it', async () => {
+    feed.push({
+      key: 'bad-line-ticket',
+      kind: 'ticket',
+      ticket: newTicket({ externalReference: { system: PORTAL, id: 'P-B' } }),
+    });
+    const hostile = [
+      { key: 'ticket.deleted', values: {} },
+      { key: 'sheet.row-deleted', values: { number: 'um', tab: 'Erros' } },
+      { key: 'ticket.status-changed', values: { from: 'new', to: 'in_analysis', html: '<script>' } },
+    ] as unknown as HistoryMessage[];
+    hostile.forEach((message, index) =>
+      feed.push({ key: `bad-line-${index}`, kind: 'line', reference: 'P-B', message }),
+    );
+    await runner.tick();
+    const outcomes = (await inbound())
+      .filter((c) => c.key.startsWith('bad-line-') && c.key !== 'bad-line-ticket')
+      .sort((a, b) => a.key.localeCompare(b.key));
+    expect(outcomes.map((c) => [c.key, c.outcome])).toEqual([
+      ['bad-line-0', 'rejected'],
+      ['bad-line-1', 'rejected'],
+      ['bad-line-2', 'rejected'],
+    ]);
+    expect(outcomes.map((c) => c.error)).toEqual([
+      'refused by the core: message.key: unknown history message "ticket.deleted"',
+      'refused by the core: message.values.number: must be a number',
+      'refused by the core: message.values.html: "ticket.status-changed" has no value "html"',
+    ]);
+    const lines = await sql(
+      t,
+      `select count(*)::int as n from ticket_entries where ticket_id = $1 and kind = 'internal'`,
+      [await ticketIdOf('P-B')],
+    );
+    expect(lines).toEqual([{ n: 0 }]);
   });
 
   it('records a change about a ticket it does not know as rejected (not found)', async () => {

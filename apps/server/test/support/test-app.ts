@@ -23,7 +23,7 @@ export interface TestApp {
   request(
     method: string,
     path: string,
-    options?: { token?: string; body?: unknown; rawBody?: string },
+    options?: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ): Promise<TestResponse>;
   login(login: string, password: string): Promise<string>;
   close(): Promise<void>;
@@ -75,7 +75,7 @@ export async function startTestApp(
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
   const request: TestApp['request'] = async (method, path, options = {}) => {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) {
