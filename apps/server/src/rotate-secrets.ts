@@ -6,8 +6,9 @@ import { loadSecretBox } from './secret-key.js';
 
 /**
  * `npm run secrets:rotate`: after setting the new ESCALA_SECRET_KEY and moving the old one to
- * ESCALA_SECRET_KEY_PREVIOUS, re-seals every channel's secrets with the new key. The old key can
- * be dropped once this has run.
+ * ESCALA_SECRET_KEY_PREVIOUS, re-seals every sealed secret with the new key — channels' config
+ * secrets and the secrets channels keep themselves (token caches). The old key can be dropped once
+ * this has run.
  */
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
@@ -16,7 +17,9 @@ async function run(): Promise<void> {
   const orm = await MikroORM.init(ormConfig({ databaseUrl: database.url, poolMax: 2 }));
   try {
     const rotated = await rotateChannelSecrets(orm.em, box);
-    process.stdout.write(`Re-sealed the secrets of ${rotated} channel(s) with key ${box.currentKeyId}.\n`);
+    process.stdout.write(
+      `Re-sealed the secrets of ${rotated.channels} channel(s) and ${rotated.channelSecrets} secret(s) channels keep (token caches) with key ${box.currentKeyId}.\n`,
+    );
   } finally {
     await orm.close(true);
     await database.close();

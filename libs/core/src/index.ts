@@ -24,7 +24,8 @@ export {
 export { ConnectorsModule, type ConnectorsModuleOptions } from './connectors/connectors.module.js';
 export { PROCESS_ROLES, type ConnectorSettings, type ProcessRole } from './connectors/connector-settings.js';
 export { SecretBox, SecretKeyError, generateSecretKey, parseSecretKey } from './connectors/secret-box.js';
-export { rotateChannelSecrets } from './connectors/secret-rotation.js';
+export { rotateChannelSecrets, type RotatedSecrets } from './connectors/secret-rotation.js';
+export { channelSecretsSealer } from './connectors/channel-secrets-sealer.js';
 export { CORE_PORTS, type CorePorts } from './connectors/core-ports.js';
 export { ChannelCorePorts, INBOUND_PRIORITY_TAG } from './connectors/channel-core-ports.service.js';
 export { TicketSummaries, type TicketKey } from './connectors/ticket-summaries.repository.js';

@@ -53,6 +53,7 @@ import { ChannelStateStore } from './channel-state.repository.js';
 import { StagedChannelState, TransactionalChannelState } from './channel-state.js';
 import { asConnectorError, raceLost } from './core-port-refusals.js';
 import { CallPort, type CorePorts } from './core-ports.js';
+import { channelSecretsSealer } from './channel-secrets-sealer.js';
 import { SecretBox } from './secret-box.js';
 import { TicketSummaries } from './ticket-summaries.repository.js';
 
@@ -490,13 +491,8 @@ export class ChannelCorePorts implements CorePorts {
     private readonly box: SecretBox,
   ) {}
 
-  /** Channel secrets are sealed like channel config secrets, bound to the channel and to their use. */
   sealerFor(channelId: string): Sealer {
-    const boundTo = `${channelId}:secrets`;
-    return {
-      seal: (plain) => this.box.seal({ value: plain }, boundTo),
-      open: (sealed) => String(this.box.open(sealed, boundTo).value),
-    };
+    return channelSecretsSealer(this.box, channelId);
   }
 
   forChannel(channelId: string): CorePort {
