@@ -83,6 +83,17 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     await page.getByText('Atendimento assumido por Beatriz Lima').waitFor();
   });
 
+  it("shows the system's history lines in the language the agent chooses", async () => {
+    const language = page.getByRole('radiogroup', { name: 'Idioma' });
+    await language.locator('label', { hasText: /^en$/ }).click();
+    await page.getByText('Taken by Beatriz Lima (next in the queue)', { exact: false }).waitFor();
+    await page
+      .getByRole('radiogroup', { name: 'Language' })
+      .locator('label', { hasText: /^pt-BR$/ })
+      .click();
+    await page.getByText('Atendimento assumido por Beatriz Lima').waitFor();
+  });
+
   it('previews the sensitive-data notice and sends the reply with it appended', async () => {
     const reply = 'Poderia nos enviar a senha do certificado digital?';
     await page.getByRole('textbox', { name: 'Responder ao cliente' }).fill(reply);

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/api';
+import { i18next } from '../i18n/i18n';
 
 const TOKEN_KEY = 'escala.token';
 
@@ -14,6 +15,8 @@ const bearer: Middleware = {
   onRequest({ request }) {
     const token = tokenStore.get();
     if (token) request.headers.set('authorization', `Bearer ${token}`);
+    // What the server writes for people to read (the history's system lines) follows the language chosen here.
+    request.headers.set('accept-language', i18next.language);
     return request;
   },
 };

@@ -18,13 +18,14 @@ import { AnalysisForm, EscalateForm, StatusForm, TagsForm, UrgentForm } from './
 import { Timeline } from './timeline';
 
 export function TicketPage({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const ticket = useQuery({
     queryKey: ['ticket', id],
     queryFn: async () => unwrap(await api.GET('/tickets/{id}', { params: { path: { id } } })),
   });
   const entries = useQuery({
-    queryKey: ['ticket', id, 'entries'],
+    // The system's lines come in the reader's language: another language is another answer.
+    queryKey: ['ticket', id, 'entries', i18n.language],
     refetchInterval: LIVE_REFRESH_MS,
     queryFn: async () => unwrap(await api.GET('/tickets/{id}/entries', { params: { path: { id } } })),
   });
