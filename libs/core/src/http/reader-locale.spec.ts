@@ -7,6 +7,8 @@ describe('readerLocale', () => {
     ['', 'pt-BR'],
     ['en', 'en'],
     ['en-US,en;q=0.9', 'en'],
+    ['en-GB', 'en'],
+    ['pt', 'pt-BR'],
     ['pt-BR,pt;q=0.9,en;q=0.8', 'pt-BR'],
     ['fr-FR, en;q=0.5', 'en'],
     ['de, fr', 'pt-BR'],
