@@ -89,7 +89,7 @@ describe('web console ticket page: deadlines, implementation, mediation, partner
     await page.getByLabel('Terceiro (empresa ou pessoa)').fill('Contabilidade Parceira');
     await page.getByLabel('Verificação necessária').fill('Confirmar o XML enviado à SEFAZ');
     await page.getByRole('button', { name: 'Abrir mediação' }).click();
-    await page.getByText('Aguardando o primeiro contato').waitFor();
+    await page.getByText('Aguardando o primeiro contato', { exact: true }).waitFor();
     const mediation = page.getByRole('region', { name: 'Mediação com terceiro' });
     await mediation.getByLabel('Meio').first().click();
     await page.getByRole('option', { name: 'e-mail' }).click();
