@@ -22,10 +22,15 @@ const isLiteralText = (node: ts.Node | undefined): boolean =>
 const calleeName = (call: ts.CallExpression): string | undefined =>
   ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
 
-/** Does this node sit where a history line is written: a connector's `addEntry`, or a playbook outcome's `entries`? */
+/**
+ * Does this node sit where a history line is written: a connector's `addEntry`, the entries service's
+ * `add`, or a playbook outcome's `entries`?
+ */
 function writesHistory(node: ts.Node): boolean {
   for (let up = node.parent; up; up = up.parent) {
     if (ts.isCallExpression(up) && calleeName(up) === 'addEntry') return true;
+    if (ts.isCallExpression(up) && calleeName(up) === 'add' && /entries$/i.test(up.expression.getText().slice(0, -4)))
+      return true;
     if (ts.isPropertyAssignment(up) && up.name.getText() === 'entries') return true;
   }
   return false;
@@ -72,12 +77,15 @@ describe('system-written history lines', () => {
       await port.addEntry(id, { direction: 'internal', body: 'Anexos da mensagem de abertura.' });
       return { result, after, entries: [{ text: \`Mediação com \${name}\` }] };
       imap.append(mailbox, raw, ['\\\\Seen']);
-      await port.addEntry(id, { direction: 'from_customer', body: message.text || '(sem texto)' });`;
+      await port.addEntry(id, { direction: 'from_customer', body: message.text || '(sem texto)' });
+      await this.entries.add(caller, id, { kind: 'internal', body: 'Anexos da mensagem de abertura.' });
+      await this.tags.add(caller, id, { body: 'not a history line' });`;
     expect(literalHistoryLines('x.ts', offending).map((line) => line.split(': ')[0])).toEqual([
       'x.ts:2',
       'x.ts:3',
       'x.ts:4',
       'x.ts:5',
+      'x.ts:8',
     ]);
   });
 });

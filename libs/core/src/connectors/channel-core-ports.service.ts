@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import {
-  DEFAULT_LOCALE,
   ENTRY_DIRECTIONS,
   parseHistoryMessage,
   PRIORITY_TAG,
   Refusal,
-  renderHistoryMessage,
   TICKET_STATUSES,
   type HistoryMessage,
   type TicketStatus,
@@ -39,7 +37,7 @@ import { ChangeJournal } from '../audit/change-journal.service.js';
 import { parsed } from '../http/zod-validation.pipe.js';
 import { CombinedWrite } from '../persistence/combined-write.js';
 import { CustomerContactSchema, TicketExternalReferenceSchema } from '../persistence/entities/index.js';
-import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { systemLine, TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { CreateTicketBody, EntryBody, ExternalTicketFieldsBody } from '../tickets/ticket.schemas.js';
 import type { TicketCaller } from '../tickets/ticket-view.js';
 import { TicketsService } from '../tickets/tickets.service.js';
@@ -145,7 +143,7 @@ class ChannelCorePort implements CorePort {
       const message = this.systemLine(entry, direction);
       const body = parsed(EntryBody, {
         kind: direction === 'internal' ? 'internal' : 'public',
-        body: message ? renderHistoryMessage(message, DEFAULT_LOCALE) : entry.body,
+        body: message ? systemLine(message).body : entry.body,
         attachments: entry.attachments ?? [],
       });
       const reference = entry.externalReference && parsed(Reference, entry.externalReference);

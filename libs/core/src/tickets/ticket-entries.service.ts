@@ -33,6 +33,12 @@ import { TicketsService } from './tickets.service.js';
  */
 export type EntryText = string | HistoryMessage;
 
+/** An entry input's text for a catalogue line: the message, and its pt-BR rendering as the body. */
+export const systemLine = (message: HistoryMessage) => ({
+  body: renderHistoryMessage(message, DEFAULT_LOCALE),
+  message,
+});
+
 /**
  * The body in the reader's language: a catalogue line is rendered again from its key; people's words,
  * lines older than the catalogue and lines whose key it no longer has show the body as written.

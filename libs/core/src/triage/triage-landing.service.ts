@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { findUnit, Refusal } from '@escala/domain';
+import { findUnit, historyMessage, Refusal } from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.service.js';
@@ -13,7 +13,7 @@ import {
   UserSchema,
 } from '../persistence/entities/index.js';
 import { SupportStructureService } from '../structure/support-structure.service.js';
-import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
+import { systemLine, TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { TicketsService } from '../tickets/tickets.service.js';
 import type { TriageItem } from './triage-items.repository.js';
 import type { RedirectTriageInput } from './triage.schemas.js';
@@ -101,7 +101,7 @@ export class TriageLanding {
     if (item.attachments.length > 0)
       await this.entries.add(caller, ticket.id, {
         kind: 'internal',
-        body: 'Anexos da mensagem de abertura.',
+        ...systemLine(historyMessage('mail.opening-attachments', {})),
         attachments: item.attachments,
       });
     return { id: ticket.id, number: ticket.number };
