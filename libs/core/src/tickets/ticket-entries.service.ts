@@ -1,9 +1,5 @@
 import { Injectable } from '@nestjs/common';
-<<<<<<< HEAD
 import { EntityManager, TransactionPropagation } from '@mikro-orm/postgresql';
-import { Refusal, decideTicketAction, type EntryDirection } from '@escala/domain';
-=======
-import { EntityManager } from '@mikro-orm/postgresql';
 import {
   DEFAULT_LOCALE,
   Refusal,
@@ -14,7 +10,6 @@ import {
   type HistoryMessage,
   type Locale,
 } from '@escala/domain';
->>>>>>> 923e5ae (Every system-written history line goes through the catalogue: ticket_entries keeps message_key/values beside the pt-BR body, connectors write catalogue messages through the port)
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal, type Change } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
@@ -205,7 +200,6 @@ export class TicketEntriesService {
     externalReference: { system: string; id: string } | null = null,
   ) {
     const actor = await this.actors.resolve(caller);
-<<<<<<< HEAD
     return this.em.transactional(
       async (tx) => {
         const ticket = await this.tickets.lock(tx, ticketId);
@@ -215,9 +209,10 @@ export class TicketEntriesService {
           if (!decision.allowed) throw Refusal.forbidden(decision.reason);
         }
         const body =
-          input.kind === 'public' && !input.fromCustomer
+          input.message ??
+          (input.kind === 'public' && !input.fromCustomer
             ? await this.hooks.publicReplyText(ticket, input, caller)
-            : input.body;
+            : input.body);
         const direction = directionOf(input.kind, input.fromCustomer);
         const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
         ticket.updatedAt = entry.createdAt;
@@ -230,30 +225,6 @@ export class TicketEntriesService {
       },
       { propagation: TransactionPropagation.REQUIRED },
     );
-=======
-    return this.em.transactional(async (tx) => {
-      const ticket = await this.tickets.lock(tx, ticketId);
-      if (input.kind === 'public' && !input.fromCustomer && actor) {
-        const { structure } = await this.structures.active();
-        const decision = decideTicketAction(structure, actor, 'reply_public', ticket);
-        if (!decision.allowed) throw Refusal.forbidden(decision.reason);
-      }
-      const body =
-        input.message ??
-        (input.kind === 'public' && !input.fromCustomer
-          ? await this.hooks.publicReplyText(ticket, input, caller)
-          : input.body);
-      const direction = directionOf(input.kind, input.fromCustomer);
-      const entry = this.append(tx, ticket, caller, input.kind, body, input.attachments, direction);
-      ticket.updatedAt = entry.createdAt;
-      // Only our reply goes out to someone, so only it needs the thread's read.
-      const thread = direction === 'to_customer' ? await this.thread(tx, entry) : NO_THREAD;
-      const change = entryAdded(caller, ticket, entry, thread, externalReference);
-      this.journal.record(change);
-      await this.hooks.changed(tx, ticket, change.action, caller);
-      return entryView(entry);
-    });
->>>>>>> 923e5ae (Every system-written history line goes through the catalogue: ticket_entries keeps message_key/values beside the pt-BR body, connectors write catalogue messages through the port)
   }
 
   /** A line in the ticket's history, written in the caller's transaction. */
@@ -286,7 +257,6 @@ export class TicketEntriesService {
     write.insert(TicketEntrySchema, entryRow(ticket, caller, kind, text, []));
   }
 
-<<<<<<< HEAD
   /**
    * An internal note on a ticket just created, with its audit record and event, as parts of a
    * combined write. A connector's note is no agent action: the SLA clock and the queue have nothing
@@ -304,11 +274,8 @@ export class TicketEntriesService {
     this.journal.write(write, entryAdded(caller, ticket, entry as TicketEntry, NO_THREAD));
   }
 
-  async list(ticketId: string, kinds?: TicketEntry['kind'][]) {
-=======
   /** The history as `locale`'s reader reads it. */
   async list(ticketId: string, kinds?: TicketEntry['kind'][], locale: Locale = DEFAULT_LOCALE) {
->>>>>>> 923e5ae (Every system-written history line goes through the catalogue: ticket_entries keeps message_key/values beside the pt-BR body, connectors write catalogue messages through the port)
     await this.tickets.get(ticketId);
     const entries = await this.em.find(
       TicketEntrySchema,
