@@ -138,9 +138,12 @@ export interface NewTicket {
   externalReference?: ExternalReference;
   /**
    * An internal note written with the ticket, in its creation (a mail's files and original kept
-   * beside the description): one write, where a separate `addEntry` would be a second change.
+   * beside the description): one write, where a separate `addEntry` would be a second change. The
+   * connector's own words about it are a message of the history catalogue, as in `NewSystemEntry`.
    */
-  openingNote?: { body: string; attachments?: EntryAttachment[] };
+  openingNote?:
+    | { body: string; message?: never; attachments?: EntryAttachment[] }
+    | { message: HistoryMessage; body?: never; attachments?: EntryAttachment[] };
 }
 
 /** Someone's words (the customer's mail, a reply made elsewhere), or a line the connector itself writes. */

@@ -125,7 +125,9 @@ export async function takeMessage(
     category: config.category,
     externalReference: reference,
     // The opening message's files and original: an internal line holds them, the description holds the words.
-    ...(attachments.length > 0 ? { openingNote: { body: 'Anexos da mensagem de abertura.', attachments } } : {}),
+    ...(attachments.length > 0
+      ? { openingNote: { message: { key: 'mail.opening-attachments', values: {} }, attachments } }
+      : {}),
   });
   if (await isPriority(port, config, message)) await port.markPriorityEmail(ticket.id);
   return { kind: 'new-ticket', ticket };

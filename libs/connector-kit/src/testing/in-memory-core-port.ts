@@ -163,7 +163,11 @@ export class InMemoryCorePort implements CorePort {
     };
     this.tickets.push(ticket);
     if (input.externalReference) await this.linkExternalReference(ticket.id, input.externalReference);
-    if (input.openingNote) ticket.entries.push({ direction: 'internal', ...input.openingNote });
+    if (input.openingNote) {
+      const note: NewEntry = { direction: 'internal', ...input.openingNote };
+      if (note.message) checkSystemLine(note);
+      ticket.entries.push(note);
+    }
     return { id: ticket.id, number: ticket.number };
   }
 

@@ -116,11 +116,12 @@ class ChannelCorePort implements CorePort {
         description: input.body?.trim() ? input.body : input.subject,
         tags: input.priority ? [INBOUND_PRIORITY_TAG] : [],
       });
+      const line = input.openingNote && this.catalogueLine({ direction: 'internal', ...input.openingNote }, 'internal');
       const note =
         input.openingNote &&
         parsed(EntryBody, {
           kind: 'internal',
-          body: input.openingNote.body,
+          body: line ? systemLine(line).body : input.openingNote.body,
           attachments: input.openingNote.attachments ?? [],
         });
       const ticket = await this.services.tickets.create(this.caller, body);
@@ -129,7 +130,7 @@ class ChannelCorePort implements CorePort {
       if (reference) await this.linkWith(ticket, reference);
       if (note) {
         const write = new CombinedWrite(this.services.em);
-        this.services.entries.noteWith(write, ticket, this.caller, note.body, note.attachments);
+        this.services.entries.noteWith(write, ticket, this.caller, line ?? note.body, note.attachments);
         await write.run();
       }
       return { id: ticket.id, number: ticket.number };
@@ -140,7 +141,7 @@ class ChannelCorePort implements CorePort {
     return this.refusing(async () => {
       const id = this.ticketId(ticketId);
       const { direction } = parsed(EntryDirectionBody, { direction: entry.direction });
-      const message = this.systemLine(entry, direction);
+      const message = this.catalogueLine(entry, direction);
       const body = parsed(EntryBody, {
         kind: direction === 'internal' ? 'internal' : 'public',
         body: message ? systemLine(message).body : entry.body,
@@ -160,7 +161,7 @@ class ChannelCorePort implements CorePort {
   }
 
   /** A connector's own line: a known message of the history catalogue with fitting values, as an internal note. */
-  private systemLine(entry: NewEntry, direction: NewEntry['direction']): HistoryMessage | undefined {
+  private catalogueLine(entry: NewEntry, direction: NewEntry['direction']): HistoryMessage | undefined {
     if (entry.message === undefined) return undefined;
     if (entry.body !== undefined) throw Refusal.invalid('(body)', 'an entry has either a body or a message, not both');
     if (direction !== 'internal') throw Refusal.invalid('direction', 'a message of the history catalogue is internal');

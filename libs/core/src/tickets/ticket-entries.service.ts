@@ -266,10 +266,10 @@ export class TicketEntriesService {
     write: CombinedWrite,
     ticket: TicketKey,
     caller: TicketCaller,
-    body: string,
+    text: EntryText,
     attachments: TicketEntry['attachments'],
   ): void {
-    const entry = entryRow(ticket, caller, 'internal', body, attachments);
+    const entry = entryRow(ticket, caller, 'internal', text, attachments);
     write.insert(TicketEntrySchema, entry);
     this.journal.write(write, entryAdded(caller, ticket, entry as TicketEntry, NO_THREAD));
   }
