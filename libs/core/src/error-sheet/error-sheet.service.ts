@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { Refusal, findUnit, mayAuthoriseErrorSheet } from '@escala/domain';
+import { Refusal, findUnit, historyMessage, mayAuthoriseErrorSheet } from '@escala/domain';
 import { randomUUID } from 'node:crypto';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
@@ -122,7 +122,7 @@ export class ErrorSheetService {
         declinedAt: this.clock.now(),
         declineReason: reason,
       });
-      this.entries.append(tx, ticket, caller, 'event', `Inclusão na planilha de correção de erros recusada: ${reason}`);
+      this.entries.append(tx, ticket, caller, 'event', historyMessage('error-sheet.declined', { reason }));
       this.journal.record({
         actor: caller,
         action: 'error_sheet.declined',

@@ -143,6 +143,13 @@ export const HISTORY_MESSAGES = {
     values: { explanation: required('localized') },
     body: { 'pt-BR': 'Sem direito: {{explanation}}', en: 'Not entitled: {{explanation}}' },
   },
+  'error-sheet.declined': {
+    values: { reason: required('text') },
+    body: {
+      'pt-BR': 'Inclusão na planilha de correção de erros recusada: {{reason}}',
+      en: 'Inclusion in the error-correction sheet declined: {{reason}}',
+    },
+  },
   'mail.bounced': {
     values: { address: optional('text'), status: optional('text') },
     body: {
