@@ -219,7 +219,10 @@ export class DeliveryWorker {
         ]);
         await this.ports.forChannel(delivery.channel_id).addEntry(delivery.event.aggregateId, {
           direction: 'internal',
-          body: `A resposta pública não foi entregue pelo canal «${channel?.name ?? delivery.channel_id}»: ${error.message}`,
+          message: {
+            key: 'delivery.reply-undelivered',
+            values: { channel: channel?.name ?? delivery.channel_id, error: error.message },
+          },
         });
       });
     } catch (noteError) {

@@ -150,6 +150,13 @@ export const HISTORY_MESSAGES = {
       en: 'Inclusion in the error-correction sheet declined: {{reason}}',
     },
   },
+  'delivery.reply-undelivered': {
+    values: { channel: required('text'), error: required('text') },
+    body: {
+      'pt-BR': 'A resposta pública não foi entregue pelo canal «{{channel}}»: {{error}}',
+      en: 'The public reply was not delivered by channel «{{channel}}»: {{error}}',
+    },
+  },
   'mail.bounced': {
     values: { address: optional('text'), status: optional('text') },
     body: {
