@@ -54,6 +54,7 @@ import { CallPort, type CorePorts } from './core-ports.js';
 import { channelSecretsSealer } from './channel-secrets-sealer.js';
 import { SecretBox } from './secret-box.js';
 import { TicketSummaries } from './ticket-summaries.repository.js';
+import { escapeLike } from '../persistence/escape-like.js';
 
 /** What `priority: true` from an outside tool becomes: the priority tag, which the queue reads as a skip reason. */
 export const INBOUND_PRIORITY_TAG = PRIORITY_TAG;
@@ -77,7 +78,6 @@ const TicketKeyBody = z.union([
 ]);
 const EntryDirectionBody = z.strictObject({ direction: z.enum(ENTRY_DIRECTIONS) });
 const SenderAddress = z.strictObject({ email: z.email().max(320) });
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const StatusChange = z.strictObject({
   status: z.enum(TICKET_STATUSES),
   reason: z.string().trim().min(1).max(2000).optional(),

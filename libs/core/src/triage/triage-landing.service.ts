@@ -17,10 +17,9 @@ import { systemLine, TicketEntriesService } from '../tickets/ticket-entries.serv
 import { TicketsService } from '../tickets/tickets.service.js';
 import type { TriageItem } from './triage-items.repository.js';
 import type { RedirectTriageInput } from './triage.schemas.js';
+import { escapeLike } from '../persistence/escape-like.js';
 
 type NewTicketTarget = Exclude<RedirectTriageInput, { to: 'ticket' }>;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * Where a redirected mail lands, in the caller's transaction: the customer's message on a ticket,
