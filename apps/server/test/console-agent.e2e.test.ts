@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TicketEntriesService } from '@escala/core';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn, newConsolePage } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
 const AGENT = { login: 'beatriz', password: 'beatriz-password-1' };
@@ -55,9 +55,7 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     cancellationNumber = cancellation.number;
     await as('POST', '/users', { ...LEADER, displayName: 'Ana Líder', roles: ['leader'] });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    // Fail on the locator that is missing, with its name, well before the test's own timeout.
-    page.setDefaultTimeout(10_000);
+    page = await newConsolePage(browser);
   });
 
   afterAll(async () => {
@@ -66,10 +64,7 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
   });
 
   it('logs in with the form on the first screen', async () => {
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(AGENT.login);
-    await page.getByLabel('Senha').fill(AGENT.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(page, t.baseUrl, AGENT.login, AGENT.password);
     await page.getByRole('heading', { name: 'Próximo atendimento' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/console/next');
     // The three skip reasons of seed 002 §4.1 are spelled out where the agent takes work.
@@ -157,10 +152,7 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
     });
     expect(requested.status, JSON.stringify(requested.body)).toBe(201);
     const leader = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    await leader.goto(`${t.baseUrl}/`);
-    await leader.getByLabel('Usuário').fill(LEADER.login);
-    await leader.getByLabel('Senha').fill(LEADER.password);
-    await leader.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(leader, t.baseUrl, LEADER.login, LEADER.password);
     await leader.getByRole('heading', { name: 'Painel da liderança' }).waitFor();
     const request = leader.getByTestId('priority-request').filter({ hasText: 'Fechamento fiscal na segunda-feira' });
     await request.waitFor();
@@ -173,10 +165,7 @@ describe('web console: an agent takes the next ticket and replies, a leader appr
 
   it('lets an admin create a webhook channel with a secret, shown masked, test it and disable it', async () => {
     const admin = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'pt-BR' });
-    await admin.goto(`${t.baseUrl}/`);
-    await admin.getByLabel('Usuário').fill('admin');
-    await admin.getByLabel('Senha').fill(ADMIN_PASSWORD);
-    await admin.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(admin, t.baseUrl, 'admin', ADMIN_PASSWORD);
     await admin.getByRole('link', { name: 'Canais' }).click();
     const form = admin.getByRole('form', { name: 'Novo canal' });
     // Other connectors are installed too (Microsoft Teams): pick the webhook's form.

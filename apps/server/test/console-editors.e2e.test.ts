@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn, newConsolePage } from './support/browser.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -25,8 +25,7 @@ describe('web console: an admin edits the playbook texts and places people', () 
     });
     expect(admin.status).toBe(201);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    page.setDefaultTimeout(10_000);
+    page = await newConsolePage(browser);
   });
 
   afterAll(async () => {
@@ -35,10 +34,7 @@ describe('web console: an admin edits the playbook texts and places people', () 
   });
 
   it('sees the draft rendered as it is typed, is told which variable is unknown, and saves', async () => {
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(ADMIN.login);
-    await page.getByLabel('Senha').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(page, t.baseUrl, ADMIN.login, ADMIN.password);
     await page.getByRole('link', { name: 'Modelos de texto' }).click();
     await page.getByRole('heading', { name: 'Modelos de texto do playbook' }).waitFor();
     await page.getByRole('button', { name: new RegExp(`^${KEY} · pt-BR`) }).click();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TimerScheduler } from '@escala/core';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn, newConsolePage } from './support/browser.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -72,8 +72,7 @@ describe('web console: a leader sees a breached SLA with its blame and decides o
     });
     expect(marked.status, JSON.stringify(marked.body)).toBe(201);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    page.setDefaultTimeout(10_000);
+    page = await newConsolePage(browser);
   });
 
   afterAll(async () => {
@@ -83,10 +82,7 @@ describe('web console: a leader sees a breached SLA with its blame and decides o
   });
 
   it('shows the breached SLA with who holds the ticket', async () => {
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(LEADER.login);
-    await page.getByLabel('Senha').fill(LEADER.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(page, t.baseUrl, LEADER.login, LEADER.password);
     await page.getByRole('heading', { name: 'Painel da liderança' }).waitFor();
     const row = page
       .getByRole('table', { name: 'SLA em risco e estourado' })

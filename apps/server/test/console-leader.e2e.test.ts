@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn } from './support/browser.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -48,10 +48,7 @@ describe('web console: a leader sees requests arrive live, approves one, and exp
   });
 
   it('shows a priority request the moment it is made, without reloading, and approves it', async () => {
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(LEADER.login);
-    await page.getByLabel('Senha').fill(LEADER.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(page, t.baseUrl, LEADER.login, LEADER.password);
     await page.getByRole('heading', { name: 'Painel da liderança' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Ao vivo' }).waitFor();
 

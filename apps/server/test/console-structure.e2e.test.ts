@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn, newConsolePage } from './support/browser.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -24,12 +24,8 @@ describe('web console: an admin edits the support structure and the business cal
     t = await startTestApp();
     team = await setUpTeam(t, 'two-stage-n1');
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'pt-BR' });
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill('admin');
-    await page.getByLabel('Senha').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    page = await newConsolePage(browser);
+    await logIn(page, t.baseUrl, 'admin', ADMIN_PASSWORD);
   });
 
   afterAll(async () => {

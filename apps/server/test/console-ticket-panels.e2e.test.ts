@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn, newConsolePage } from './support/browser.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './support/test-app.js';
 
 const AGENT = { login: 'carla', password: 'carla-password-1' };
@@ -57,12 +57,8 @@ describe('web console ticket page: deadlines, implementation, mediation, partner
     });
     ticketId = ticket.id;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'pt-BR' });
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(AGENT.login);
-    await page.getByLabel('Senha').fill(AGENT.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    page = await newConsolePage(browser, { width: 1280, height: 1000 });
+    await logIn(page, t.baseUrl, AGENT.login, AGENT.password);
     await page.getByRole('heading', { name: 'Próximo atendimento' }).waitFor();
     await page.goto(`${t.baseUrl}/console/tickets/${ticketId}`);
     await page.getByRole('heading', { name: `Atendimento #${ticket.number}` }).waitFor();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORE_PORTS, type CorePorts } from '@escala/core';
-import { assertConsoleBuilt, launchChromium, SCREENSHOTS } from './support/browser.js';
+import { assertConsoleBuilt, launchChromium, SCREENSHOTS, logIn, newConsolePage } from './support/browser.js';
 import { sql } from './support/sql.js';
 import { setUpTeam, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -49,8 +49,7 @@ describe('web console: the relationship desk redirects a held mail to a new tick
         category: 'duvida-utilizacao',
       });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'pt-BR' });
-    page.setDefaultTimeout(10_000);
+    page = await newConsolePage(browser, { width: 1280, height: 1000 });
   });
 
   afterAll(async () => {
@@ -59,10 +58,7 @@ describe('web console: the relationship desk redirects a held mail to a new tick
   });
 
   it('lands on Triagem, sees the mail, and sends it to N1 stage 2 for the chosen customer', async () => {
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(DESK.login);
-    await page.getByLabel('Senha').fill(DESK.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await logIn(page, t.baseUrl, DESK.login, DESK.password);
     await page.getByRole('heading', { name: 'Triagem de e-mails' }).waitFor();
     const card = page.getByRole('article', { name: 'Orçamento do módulo fiscal' });
     await card.getByText('Gostaria de um orçamento do módulo fiscal').waitFor();

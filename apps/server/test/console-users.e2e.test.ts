@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS, assertConsoleBuilt } from './support/browser.js';
+import { launchChromium, SCREENSHOTS, assertConsoleBuilt, logIn, newConsolePage } from './support/browser.js';
 import { setUpTeam, ticketBody, type SupportTeam } from './support/support-team.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -31,12 +31,8 @@ describe('web console: an admin manages people', () => {
     });
     expect(admin.status).toBe(201);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'pt-BR' });
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${t.baseUrl}/`);
-    await page.getByLabel('Usuário').fill(ADMIN.login);
-    await page.getByLabel('Senha').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    page = await newConsolePage(browser, { width: 1400, height: 900 });
+    await logIn(page, t.baseUrl, ADMIN.login, ADMIN.password);
     await page.getByRole('link', { name: 'Pessoas e posições' }).click();
     await page.getByRole('heading', { name: 'Pessoas, papéis e posições' }).waitFor();
   });

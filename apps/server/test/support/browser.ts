@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CONSOLE_DIST } from '../../src/console/serve-console.js';
 
 /** Debian's Chromium (`.ci/run` installs it); tests never download a browser of their own. */
@@ -35,4 +35,22 @@ export async function launchChromium(): Promise<Browser> {
 export function assertConsoleBuilt(): void {
   if (!existsSync(join(CONSOLE_DIST, 'index.html')))
     throw new Error(`the console is not built (${CONSOLE_DIST}): npm run build`);
+}
+
+/** A pt-BR console page that fails on a missing locator, with its name, well before the test's own timeout. */
+export async function newConsolePage(
+  browser: Browser,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport, locale: 'pt-BR' });
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** Logs in through the form on the console's first screen. */
+export async function logIn(page: Page, baseUrl: string, login: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Usuário').fill(login);
+  await page.getByLabel('Senha').fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
 }
