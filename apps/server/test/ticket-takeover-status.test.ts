@@ -72,4 +72,56 @@ describe('status after a take-over', () => {
     });
     expect(toQueue.body).toMatchObject({ unitKey: 'N2', assigneeId: null, status: 'new' });
   });
+
+  it('writes what the take found: no status move for a ticket already in analysis, and nothing at all from an empty queue', async () => {
+    await drain('N1');
+    await drain('N2');
+    const ticket = await openTicket('2026-12-09T09:00');
+    const n1 = await newAgent('N1');
+    const n2 = await newAgent('N2');
+    setNow('2026-12-09T09:10');
+    await desk.t.request('POST', '/queue/next', { token: n1.token });
+    const escalated = await desk.t.request('POST', `/tickets/${ticket.id}/escalations`, {
+      token: desk.team.people.leader!.token,
+      body: { toUnit: 'N2', reason: 'Especialista necessário' },
+    });
+    expect(escalated.body).toMatchObject({ unitKey: 'N2', status: 'in_analysis' });
+
+    setNow('2026-12-09T09:20');
+    const next = await desk.t.request('POST', '/queue/next', { token: n2.token });
+    expect(next.body.ticket).toMatchObject({ id: ticket.id, status: 'in_analysis', assigneeId: n2.id });
+    const history = await desk.t.request('GET', `/tickets/${ticket.id}/entries`, { token: n2.token });
+    expect(history.body.items.at(-1).body).toBe(`Atendimento assumido por ${n2.displayName} (próximo da fila)`);
+    expect(await statusEvents(ticket.id)).toEqual([{ from: 'new', to: 'in_analysis' }]);
+    const audit = await desk.t.request('GET', `/tickets/${ticket.id}/audit`, { token: desk.team.people.leader!.token });
+    const takes = audit.body.items.filter((r: { action: string }) => r.action === 'ticket.taken');
+    expect(takes.at(-1)).toMatchObject({
+      actorId: n2.id,
+      before: { assigneeId: escalated.body.assigneeId },
+      after: { assigneeId: n2.id, unitKey: 'N2', skipReason: null, passedOver: [] },
+    });
+    const assigned = await sql(
+      desk.t,
+      `select payload - 'ticket' as payload from outbox_events where type = 'ticket.assigned' and aggregate_id = $1 order by position`,
+      [ticket.id],
+    );
+    expect(assigned.at(-1)!.payload).toEqual({
+      ticketId: ticket.id,
+      number: ticket.number,
+      assigneeId: n2.id,
+      previousAssigneeId: escalated.body.assigneeId,
+    });
+
+    const written = () =>
+      sql(
+        desk.t,
+        `select (select count(*) from audit_records) as audit, (select count(*) from outbox_events) as events,
+           (select count(*) from ticket_entries) as entries`,
+      );
+    const before = await written();
+    const empty = await desk.t.request('POST', '/queue/next', { token: n2.token });
+    expect(empty.status).toBe(200);
+    expect(empty.body.ticket).toBeNull();
+    expect(await written()).toEqual(before);
+  });
 });

@@ -1,12 +1,33 @@
 import {
   isRaw,
-  raw,
   type EntityManager,
   type EntityMetadata,
   type EntityName,
   type EntityProperty,
-  type RawQueryFragment,
 } from '@mikro-orm/postgresql';
+
+/**
+ * Stands for a column of the row named `first`, which PostgreSQL gives in the same statement (the
+ * number it assigns, the ticket a claim chose). Allowed as a row's value and as a top-level member
+ * of a JSON value; `fromFirst` gives it the type of the value it stands for.
+ */
+export class FirstColumn {
+  constructor(readonly column: string) {}
+}
+
+/** A value for `column` of the row `first`, typed as the value it stands for (see FirstColumn). */
+export const fromFirst = <T>(column: string): T => new FirstColumn(column) as T;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** A value the statement chooses: the case named by `expression` (SQL over `first`). */
+class ChosenValue {
+  constructor(
+    readonly expression: string,
+    readonly cases: ReadonlyMap<string, unknown>,
+  ) {}
+}
 
 interface InsertShape {
   table: string;
@@ -22,14 +43,45 @@ const shapes = new WeakMap<EntityMetadata, InsertShape>();
  * round trips, not the rows, are what a change costs (each wakes the database and the server).
  *
  * One write may be named `first` (`insertFirst`); the others may read what it returns in the same
- * statement, e.g. the ticket number PostgreSQL assigns, through `withFirst()`. Foreign keys are checked at the
+ * statement, e.g. the ticket number PostgreSQL assigns, through `fromFirst()` or `withFirst()`. Foreign keys are checked at the
  * end of the statement, so the parts may reference each other's rows in any order.
+ *
+ * `following` makes a write whose `first` is chosen by SQL of the caller's (a queue claim): every
+ * insert then writes its row once per row of `first`, so nothing is written when it chose none, and
+ * a part may be written only when a condition on `first` holds (`onlyWhen`) or take one of several
+ * values (`oneOf`): what the caller would decide after reading the row, decided in the statement.
  */
 export class CombinedWrite {
   private readonly parts: string[] = [];
   private first: string | null = null;
+  private leading: string | null = null;
+  private condition: string | null = null;
 
   constructor(private readonly em: EntityManager) {}
+
+  /** A write after `ctes`, which end in one named `first` of at most one row (they may modify data, e.g. claim it). */
+  static following(em: EntityManager, ctes: string, params: readonly unknown[]): CombinedWrite {
+    const write = new CombinedWrite(em);
+    write.leading = em.getPlatform().formatQuery(ctes, [...params]);
+    return write;
+  }
+
+  /** Parts added by `build` are written only when `condition` (SQL over `first`) holds. */
+  onlyWhen(condition: string, build: () => void): this {
+    const outer = this.condition;
+    this.condition = outer ? `(${outer}) and (${condition})` : condition;
+    try {
+      build();
+    } finally {
+      this.condition = outer;
+    }
+    return this;
+  }
+
+  /** A row value: the one of `cases` whose key `expression` (SQL over `first`) gives. */
+  oneOf<T>(expression: string, cases: ReadonlyMap<string, T>): T {
+    return new ChosenValue(expression, cases) as T;
+  }
 
   /**
    * An insert of an entity's rows (in this order), columns and value conversions as the entity maps
@@ -61,20 +113,39 @@ export class CombinedWrite {
       if (!mapped) throw new Error(`${shape.table} has no column for "${key}"`);
       return mapped;
     });
-    const literal = (prop: EntityProperty, value: unknown): string => {
-      if (value == null) return 'null';
-      return String(
+    const quote = (name: string) => platform.quoteIdentifier(name);
+    const plain = (prop: EntityProperty, value: unknown): string =>
+      String(
         platform.quoteValue(
           isRaw(value) || !prop.customType
             ? value
             : prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }),
         ),
       );
+    const literal = (prop: EntityProperty, value: unknown): string => {
+      if (value == null) return 'null';
+      if (value instanceof FirstColumn) return `(select ${quote(value.column)} from first)`;
+      if (value instanceof ChosenValue) {
+        const cases = [...value.cases].map(
+          ([key, chosen]) => `when ${platform.quoteValue(key)} then ${literal(prop, chosen)}`,
+        );
+        // Without the cast a case of literals is text, which a uuid or jsonb column refuses.
+        return `(case ${value.expression} ${cases.join(' ')} end)::${prop.columnTypes[0]}`;
+      }
+      const members = isPlainObject(value) ? Object.entries(value).filter(([, v]) => v instanceof FirstColumn) : [];
+      if (members.length === 0) return plain(prop, value);
+      const rest = Object.fromEntries(Object.entries(value).filter(([, v]) => !(v instanceof FirstColumn)));
+      const pairs = members.map(([key, v]) => `${platform.quoteValue(key)}, ${literal(prop, v)}`);
+      return `(${plain(prop, rest)}::jsonb || jsonb_build_object(${pairs.join(', ')}))`;
     };
-    const values = rows.map((row) => `(${used.map(({ prop }) => literal(prop, row[prop.name])).join(', ')})`);
-    const quote = (name: string) => platform.quoteIdentifier(name);
+    const values = rows.map((row) => used.map(({ prop }) => literal(prop, row[prop.name])).join(', '));
+    const into = `insert into ${quote(shape.table)} (${used.map(({ column }) => quote(column)).join(', ')})`;
+    // Following a claim: once per row of `first` (each row its own select, whose literals take the column's type).
+    const sql = this.leading
+      ? `${into} ${values.map((row) => `select ${row} from first${this.condition ? ` where ${this.condition}` : ''}`).join(' union all ')}`
+      : `${into} values ${values.map((row) => `(${row})`).join(', ')}`;
     return (
-      `insert into ${quote(shape.table)} (${used.map(({ column }) => quote(column)).join(', ')}) values ${values.join(', ')}` +
+      sql +
       (returning.length
         ? ` returning ${returning.map((name) => quote(shape.columns.get(name)?.column ?? name)).join(', ')}`
         : '')
@@ -88,9 +159,11 @@ export class CombinedWrite {
   }
 
   /** A JSON value with fields taken from the first write's returned row, e.g. `{ number: 'number' }`. */
-  withFirst(value: object, fields: Record<string, string>): RawQueryFragment {
-    const pairs = Object.entries(fields).map(([key, column]) => `'${key}', (select ${column} from first)`);
-    return raw(`(?::jsonb || jsonb_build_object(${pairs.join(', ')}))`, [JSON.stringify(value)]);
+  withFirst<T extends object>(value: T, fields: Record<string, string>): T {
+    return {
+      ...value,
+      ...Object.fromEntries(Object.entries(fields).map(([key, column]) => [key, new FirstColumn(column)])),
+    };
   }
 
   private shapeOf<T extends object>(entity: EntityName<T>): InsertShape {
@@ -111,10 +184,12 @@ export class CombinedWrite {
   /** Runs everything; returns the first write's returned rows (none without a first write). */
   async run<T extends object>(): Promise<T[]> {
     const named = [
+      ...(this.leading ? [this.leading] : []),
       ...(this.first ? [`first as (${this.first})`] : []),
       ...this.parts.map((part, i) => `write_${i} as (${part})`),
     ];
     if (named.length === 0) return [];
-    return this.em.execute<T[]>(`with ${named.join(', ')} ${this.first ? 'select * from first' : 'select'}`);
+    const returns = this.first || this.leading;
+    return this.em.execute<T[]>(`with ${named.join(', ')} ${returns ? 'select * from first' : 'select'}`);
   }
 }

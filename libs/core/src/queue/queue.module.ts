@@ -25,9 +25,10 @@ export class QueueModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // A take removed the entry in its own statement: nothing is left to sync.
-    this.hooks.onChange((tx: EntityManager, ticket, action) =>
-      action === 'ticket.taken' ? Promise.resolve() : this.entries.sync(tx, ticket),
+    // A take removes the entry in its own statement: nothing is left to sync.
+    this.hooks.onChange(
+      (tx: EntityManager, ticket) => this.entries.sync(tx, ticket),
+      (action) => action === 'ticket.taken',
     );
     this.hooks.onCreated((write, ticket) => this.entries.created(write, ticket));
   }

@@ -1,8 +1,8 @@
-import { QUEUE_ORDERS } from '@escala/domain';
+import { QUEUE_ORDERS, SKIP_REASONS } from '@escala/domain';
 import { z } from 'zod';
 import { Instant, TicketResponse } from '../tickets/ticket.responses.js';
 
-export const SkipReasonSchema = z.enum(['urgent', 'leader-priority', 'customer-contacted-again', 'priority-email']);
+export const SkipReasonSchema = z.enum(SKIP_REASONS);
 
 /** The ticket just assigned, or null when the queue is empty. */
 export const TakenResponse = z.object({ ticket: TicketResponse.nullable() });

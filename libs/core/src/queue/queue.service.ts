@@ -34,13 +34,12 @@ export class QueueService {
 
   /**
    * Claims the next ticket of the agent's tier/stage, or 409 with the pending items that block it.
-   * Three round trips: the desk, the claim with the assignment, the history/audit/events.
+   * Two round trips: the desk, then the take (claim, assignment, history, audit, events) as one
+   * statement, atomic without a transaction around it.
    */
   async next(agent: Principal) {
     const unitKey = await this.unitWithoutPending(agent);
-    return this.em.transactional(async (tx) => ({
-      ticket: await this.takeover.take(tx, agent, { ctes: claimNextCtes(this.order), params: [unitKey] }),
-    }));
+    return { ticket: await this.takeover.take(this.em, agent, { ctes: claimNextCtes(this.order), params: [unitKey] }) };
   }
 
   /** Takes a chosen ticket: the next one, or one carrying a skip reason (recorded); otherwise 409 naming the one to take. */

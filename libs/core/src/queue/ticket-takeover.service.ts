@@ -1,11 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { historyMessage, statusOnTakeover, TICKET_STATUSES, type SkipReason, type TicketStatus } from '@escala/domain';
+import {
+  historyMessage,
+  SKIP_REASONS,
+  statusOnTakeover,
+  TICKET_STATUSES,
+  type HistoryMessage,
+  type SkipReason,
+  type TicketStatus,
+} from '@escala/domain';
 import { ChangeJournal } from '../audit/change-journal.service.js';
 import { domainEvent } from '../audit/domain-event.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.service.js';
-import { CombinedWrite } from '../persistence/combined-write.js';
+import { CombinedWrite, fromFirst } from '../persistence/combined-write.js';
 import { TicketSchema } from '../persistence/entities/index.js';
 import { TicketHooks } from '../tickets/ticket-hooks.service.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
@@ -22,10 +30,11 @@ const STATUS_ON_TAKEOVER = `case t.status ${TICKET_STATUSES.flatMap((status) => 
  * Assigns the ticket named by the CTE `chosen` (ticket_id, skip_reason, previous_status,
  * previous_assignee_id, read under the ticket's lock) in the same statement that chose it: the
  * skip reasons were for getting out of the queue, so a ticket back in a queue later needs new ones.
- * `assigned_at` moves only when the holder changes (as `assignTicket` does).
+ * `assigned_at` moves only when the holder changes (as `assignTicket` does). `first` is the
+ * assigned ticket with what the claim found, for the writes that follow in the statement.
  */
-const takeSql = (chosen: string, columns: string) => `
-  with ${chosen},
+const takeCtes = (chosen: string, columns: string) => `
+  ${chosen},
   assigned as (
     update tickets t set
       assigned_at = case when t.assignee_id is distinct from ?::uuid then ?::timestamptz else t.assigned_at end,
@@ -33,9 +42,35 @@ const takeSql = (chosen: string, columns: string) => `
       updated_at = ?::timestamptz
     from chosen where t.id = chosen.ticket_id
     returning ${columns}
-  )
-  select assigned.*, chosen.skip_reason, chosen.previous_status, chosen.previous_assignee_id
-  from assigned join chosen on chosen.ticket_id = assigned.id`;
+  ),
+  first as (
+    select assigned.*, chosen.skip_reason, chosen.previous_status, chosen.previous_assignee_id
+    from assigned join chosen on chosen.ticket_id = assigned.id
+  )`;
+
+/** The statuses a take-over moves a ticket out of (`new`), each with its history line's move. */
+const TAKEOVER_MOVES = TICKET_STATUSES.flatMap((from) => {
+  const to = statusOnTakeover(from);
+  return to ? [{ from, to }] : [];
+});
+
+/** Which history line a take writes: its skip reason and the status it moved the ticket from, if any. */
+const TAKE_OUTCOME = `coalesce(first.skip_reason, '') || '>' ||
+  case when first.previous_status is distinct from first.status then first.previous_status else '' end`;
+
+/** The take's history line for each outcome, keyed as TAKE_OUTCOME names it. */
+function takeLines(agent: Principal): Map<string, HistoryMessage> {
+  const lines = new Map<string, HistoryMessage>();
+  for (const reason of [null, ...SKIP_REASONS])
+    for (const move of [{ from: undefined, to: undefined }, ...TAKEOVER_MOVES])
+      lines.set(
+        `${reason ?? ''}>${move.from ?? ''}`,
+        reason
+          ? historyMessage('ticket.taken-ahead', { agent: agent.displayName, reason, ...move })
+          : historyMessage('ticket.taken', { agent: agent.displayName, ...move }),
+      );
+  return lines;
+}
 
 /** SQL (CTEs ending in one named `chosen`) and its parameters, naming the ticket a take is about. */
 export interface ChosenTicket {
@@ -50,12 +85,15 @@ interface TakenRow extends Record<string, unknown> {
 }
 
 /**
- * Writes a take: the ticket's new holder (and status) in the statement that chose it, then its
- * history line, audit records and events in one more; two round trips inside the caller's
- * transaction, whatever the size of the queue.
+ * Writes a take as ONE statement: the claim (or the chosen ticket's lock), the new holder and
+ * status, the history line, the audit records and the events, decided in the statement from what
+ * the claim found, so a take is one round trip and atomic without a transaction of its own (or
+ * part of the caller's). Change hooks do not run for a take: none may listen to `ticket.taken`,
+ * which the application refuses to start with (the queue entry went in the claim; the SLA clock
+ * has no fact for a take).
  */
 @Injectable()
-export class TicketTakeover {
+export class TicketTakeover implements OnApplicationBootstrap {
   constructor(
     private readonly ticketEntries: TicketEntriesService,
     private readonly hooks: TicketHooks,
@@ -65,13 +103,18 @@ export class TicketTakeover {
 
   private returning: string | null = null;
 
+  onApplicationBootstrap(): void {
+    if (this.hooks.listensTo('ticket.taken'))
+      throw new Error('A ticket change hook listens to ticket.taken, but a take is one statement that runs no hooks');
+  }
+
   /**
    * The ticket's mapped columns: not `t.*`, which brings the generated `search` tsvector (as long
    * as the ticket's text) over the wire only to be dropped.
    */
-  private mappedColumns(tx: EntityManager): string {
-    const quote = (column: string) => `t.${tx.getPlatform().quoteIdentifier(column)}`;
-    this.returning ??= tx
+  private mappedColumns(em: EntityManager): string {
+    const quote = (column: string) => `t.${em.getPlatform().quoteIdentifier(column)}`;
+    this.returning ??= em
       .getMetadata()
       .get(TicketSchema)
       .props.flatMap((prop) => prop.fieldNames ?? [])
@@ -81,45 +124,46 @@ export class TicketTakeover {
   }
 
   /** The ticket as the API shows it, or null when `chosen` found none. */
-  async take(tx: EntityManager, agent: Principal, chosen: ChosenTicket, passedOver: readonly string[] = []) {
+  async take(em: EntityManager, agent: Principal, chosen: ChosenTicket, passedOver: readonly string[] = []) {
     const now = this.clock.now().toISOString();
-    const [row] = await tx.execute<TakenRow[]>(takeSql(chosen.ctes, this.mappedColumns(tx)), [
+    const write = CombinedWrite.following(em, takeCtes(chosen.ctes, this.mappedColumns(em)), [
       ...chosen.params,
       agent.userId,
       now,
       agent.userId,
       now,
     ]);
-    if (!row) return null;
-    const { skip_reason: reason, previous_status: from, previous_assignee_id: previousAssigneeId, ...columns } = row;
-    // Managed and clean: the hooks' flush has nothing left to write for it.
-    const ticket = tx.map(TicketSchema, columns);
-    const started = takeoverStatusChangeFrom(agent, ticket, from);
-    const move = { from: started?.from, to: started?.to };
-    const taken = reason
-      ? historyMessage('ticket.taken-ahead', { agent: agent.displayName, reason, ...move })
-      : historyMessage('ticket.taken', { agent: agent.displayName, ...move });
-    const write = new CombinedWrite(tx);
-    this.ticketEntries.appendTo(write, ticket, agent, 'event', taken);
+    const ticket = { id: fromFirst<string>('id'), number: fromFirst<number>('number') };
+    this.ticketEntries.appendOneOf(write, ticket, agent, 'event', TAKE_OUTCOME, takeLines(agent));
+    const previousAssigneeId = fromFirst<string | null>('previous_assignee_id');
     this.journal.write(write, {
       actor: agent,
       action: 'ticket.taken',
       subjectType: 'ticket',
       subjectId: ticket.id,
       before: { assigneeId: previousAssigneeId },
-      after: { assigneeId: agent.userId, unitKey: ticket.unitKey, skipReason: reason, passedOver: [...passedOver] },
+      after: {
+        assigneeId: agent.userId,
+        unitKey: fromFirst<string>('unit_key'),
+        skipReason: fromFirst<SkipReason | null>('skip_reason'),
+        passedOver: [...passedOver],
+      },
       events: [
         domainEvent('ticket.assigned', {
           ticketId: ticket.id,
-          number: Number(ticket.number),
+          number: ticket.number,
           assigneeId: agent.userId,
           previousAssigneeId,
         }),
       ],
     });
-    if (started) this.journal.write(write, started.change);
-    await write.run();
-    await this.hooks.changed(tx, ticket, 'ticket.taken', agent);
-    return ticketView(ticket);
+    for (const { from } of TAKEOVER_MOVES)
+      write.onlyWhen(`first.previous_status = ${em.getPlatform().quoteValue(from)}`, () =>
+        this.journal.write(write, takeoverStatusChangeFrom(agent, ticket, from)!.change),
+      );
+    const [row] = await write.run<TakenRow>();
+    if (!row) return null;
+    const { skip_reason: _reason, previous_status: _from, previous_assignee_id: _previous, ...columns } = row;
+    return ticketView(em.map(TicketSchema, columns));
   }
 }

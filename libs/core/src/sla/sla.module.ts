@@ -6,6 +6,7 @@ import { TicketsModule } from '../tickets/tickets.module.js';
 import { BusinessCalendarsService } from './business-calendars.service.js';
 import { SlaController } from './sla.controller.js';
 import { TicketClockEvents } from './ticket-clock-events.repository.js';
+import { leavesClockFact } from './ticket-clock-events.js';
 import { TicketSlaService } from './ticket-sla.service.js';
 
 /** SLA clocks on real tickets: timers kept in step with every ticket change, explanations, the desk calendar. */
@@ -22,7 +23,10 @@ export class SlaModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.hooks.onChange((tx, ticket, action, caller) => this.sla.sync(tx, ticket, action, caller));
+    this.hooks.onChange(
+      (tx, ticket, action, caller) => this.sla.sync(tx, ticket, action, caller),
+      (action) => !leavesClockFact(action),
+    );
     this.hooks.onCreated((write, ticket) => this.sla.created(write, ticket));
   }
 }

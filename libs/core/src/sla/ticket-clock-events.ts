@@ -32,6 +32,9 @@ const FACT_OF_ACTION: Readonly<Record<string, ClockFactKind>> = {
   'ticket.analysis_recorded': 'agent-action',
 };
 
+/** Whether a change with this audit action leaves a clock fact (a take leaves none). */
+export const leavesClockFact = (action: string): boolean => Object.hasOwn(FACT_OF_ACTION, action);
+
 /** The clock fact a ticket change leaves, from the ticket as the change left it; null when no clock cares. */
 export function clockFactOf(
   action: string,

@@ -19,13 +19,17 @@ export interface StatusMove {
  * not meet the analysis target.
  */
 export function takeoverStatusChange(caller: TicketCaller, ticket: Ticket): StatusMove | null {
-  const started = takeoverStatusChangeFrom(caller, ticket, ticket.status);
+  const started = takeoverStatusChangeFrom(caller, { id: ticket.id, number: Number(ticket.number) }, ticket.status);
   if (started) ticket.status = started.to;
   return started;
 }
 
-/** The same, for a ticket whose status the database already moved (from `from`) in the take's own statement. */
-export function takeoverStatusChangeFrom(caller: TicketCaller, ticket: Ticket, from: TicketStatus): StatusMove | null {
+/** The same, for a ticket whose status the database moves (from `from`) in the take's own statement. */
+export function takeoverStatusChangeFrom(
+  caller: TicketCaller,
+  ticket: { id: string; number: number },
+  from: TicketStatus,
+): StatusMove | null {
   const to = statusOnTakeover(from);
   if (!to) return null;
   return {
@@ -38,7 +42,7 @@ export function takeoverStatusChangeFrom(caller: TicketCaller, ticket: Ticket, f
       subjectId: ticket.id,
       before: { status: from },
       after: { status: to, takeover: true },
-      events: [domainEvent('ticket.status_changed', { ticketId: ticket.id, number: Number(ticket.number), from, to })],
+      events: [domainEvent('ticket.status_changed', { ticketId: ticket.id, number: ticket.number, from, to })],
     },
   };
 }

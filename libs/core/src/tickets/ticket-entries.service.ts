@@ -258,6 +258,31 @@ export class TicketEntriesService {
   }
 
   /**
+   * A history line the statement picks from `texts` by `outcome` (SQL over the write's `first`):
+   * the line for what a claim in the same statement found.
+   */
+  appendOneOf(
+    write: CombinedWrite,
+    ticket: TicketKey,
+    caller: TicketCaller,
+    kind: TicketEntry['kind'],
+    outcome: string,
+    texts: ReadonlyMap<string, EntryText>,
+  ): void {
+    const rows = [...texts].map(([key, text]) => [key, entryRow(ticket, caller, kind, text, [])] as const);
+    const chosen = <K extends 'body' | 'messageKey' | 'messageValues'>(field: K) =>
+      write.oneOf(outcome, new Map(rows.map(([key, row]) => [key, row[field]])));
+    const [first] = rows;
+    if (!first) return;
+    write.insert(TicketEntrySchema, {
+      ...first[1],
+      body: chosen('body'),
+      messageKey: chosen('messageKey'),
+      messageValues: chosen('messageValues'),
+    });
+  }
+
+  /**
    * An internal note on a ticket just created, with its audit record and event, as parts of a
    * combined write. A connector's note is no agent action: the SLA clock and the queue have nothing
    * to learn from it, so the change hooks are not run.

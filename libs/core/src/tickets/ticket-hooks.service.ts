@@ -38,7 +38,7 @@ export type PublicReplyFilter = (ticket: Ticket, reply: EntryInput, caller: Tick
 export class TicketHooks {
   private readonly creationChecks: CreationCheck[] = [];
   private readonly creationHooks: TicketCreationHook[] = [];
-  private readonly changeHooks: TicketChangeHook[] = [];
+  private readonly changeHooks: { hook: TicketChangeHook; ignores: (action: string) => boolean }[] = [];
   private readonly closureChecks: ClosureCheck[] = [];
   private readonly replyFilters: PublicReplyFilter[] = [];
 
@@ -50,8 +50,14 @@ export class TicketHooks {
     this.creationHooks.push(hook);
   }
 
-  onChange(hook: TicketChangeHook): void {
-    this.changeHooks.push(hook);
+  /** `ignores` names the actions the hook has nothing to do for, so they need not run it. */
+  onChange(hook: TicketChangeHook, ignores: (action: string) => boolean = () => false): void {
+    this.changeHooks.push({ hook, ignores });
+  }
+
+  /** Whether some change hook runs for `action`. */
+  listensTo(action: string): boolean {
+    return this.changeHooks.some(({ ignores }) => !ignores(action));
   }
 
   onClosure(check: ClosureCheck): void {
@@ -74,7 +80,7 @@ export class TicketHooks {
   /** Flushes the change first, so hooks reading the history see it. */
   async changed(tx: EntityManager, ticket: Ticket, action: string, caller: TicketCaller): Promise<void> {
     await tx.flush();
-    for (const hook of this.changeHooks) await hook(tx, ticket, action, caller);
+    for (const { hook, ignores } of this.changeHooks) if (!ignores(action)) await hook(tx, ticket, action, caller);
   }
 
   async beforeClosing(tx: EntityManager, ticket: Ticket): Promise<void> {

@@ -3,7 +3,8 @@
  * three exceptions stay three: `urgent` and `leader-priority` are both its "classified urgent/priority"
  * case, kept apart so reports tell an URGENTE service from a leader's priority mark (§9.2).
  */
-export type SkipReason = 'urgent' | 'leader-priority' | 'customer-contacted-again' | 'priority-email';
+export const SKIP_REASONS = ['urgent', 'leader-priority', 'customer-contacted-again', 'priority-email'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** What the queue needs to know about a ticket waiting in a tier/stage queue. */
 export interface QueuedTicket {
