@@ -81,3 +81,13 @@ export function startBaseline(
     `http://127.0.0.1:${port}`,
   );
 }
+
+/** The same-work baseline for next-ticket (claim-baseline-server.ts). */
+export function startClaimBaseline(databaseUrl: string, port: number): Promise<Running> {
+  return startNode(
+    fileURLToPath(new URL('./claim-baseline-server.js', import.meta.url)),
+    { DATABASE_URL: databaseUrl, PORT: String(port), POOL_MAX: '20' },
+    /ready/,
+    `http://127.0.0.1:${port}`,
+  );
+}

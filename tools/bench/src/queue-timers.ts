@@ -20,11 +20,13 @@ import {
   verdict,
 } from './bench-setup.js';
 import { generateTickets } from './bulk-tickets.js';
-import { startEscala } from './processes.js';
+import { startClaimBaseline, startEscala } from './processes.js';
 
 /**
  * `npm run bench:queue`: next-ticket claims by 32 concurrent agents on 1 M tickets through the API
- * beside the raw claim SQL run by `pg`, then the timers tick at 100 k and 1 M open timers with the
+ * beside the raw claim SQL run by `pg` (the issue's yardstick) and a same-work baseline (a bare
+ * node:http + pg server doing the pending check's read and the take's rows in one statement:
+ * claim-baseline-server.ts, the proposed yardstick), then the timers tick at 100 k and 1 M open timers with the
  * same number due, beside the raw tick SQL. Between them, a sustained run of next-ticket
  * (BENCH_SUSTAINED_SECONDS, default 300) with the claim rate per BENCH_WINDOW_SECONDS (default 30).
  * Settings: BENCH_SECONDS (default 10), BENCH_TICKETS (default 1000000), BENCH_DUE_TIMERS (default
@@ -125,26 +127,25 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
       { login: 'bench.baseline', displayName: 'Baseline', roles: ['agent'], password: 'bench-agent-password' },
       token,
     );
-    const agents: { id: string; token: string }[] = [];
-    for (let i = 0; i < AGENTS; i++) {
+    const placeAgent = async (login: string, displayName: string, unitKey: string, channel: string) => {
       const user = await json(
         `${escala.url}/users`,
         'POST',
-        { login: `bench.agent${i}`, displayName: `Agente ${i}`, roles: ['agent'], password: 'bench-agent-password' },
+        { login, displayName, roles: ['agent'], password: 'bench-agent-password' },
         token,
       );
-      await json(
-        `${escala.url}/support-members/${user.id}`,
-        'PUT',
-        { unitKey: 'N1', channel: i % 2 ? 'phone' : 'web' },
-        token,
-      );
-      agents.push({
-        id: user.id,
-        token: (
-          await json(`${escala.url}/auth/login`, 'POST', { login: `bench.agent${i}`, password: 'bench-agent-password' })
-        ).token,
-      });
+      await json(`${escala.url}/support-members/${user.id}`, 'PUT', { unitKey, channel }, token);
+      return user.id as string;
+    };
+    // The same-work baseline's agents wait in a queue of their own (N3), as the raw claim's does (N2).
+    const baselineAgents: string[] = [];
+    for (let i = 0; i < AGENTS; i++)
+      baselineAgents.push(await placeAgent(`bench.same${i}`, `Mesmo ${i}`, 'N3', 'phone'));
+    const agents: { id: string; token: string }[] = [];
+    for (let i = 0; i < AGENTS; i++) {
+      const id = await placeAgent(`bench.agent${i}`, `Agente ${i}`, 'N1', i % 2 ? 'phone' : 'web');
+      const login = { login: `bench.agent${i}`, password: 'bench-agent-password' };
+      agents.push({ id, token: (await json(`${escala.url}/auth/login`, 'POST', login)).token });
     }
 
     say(`Generating ${TICKETS.toLocaleString('en')} tickets…`);
@@ -154,7 +155,7 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
       on conflict (ticket_id) do nothing`);
     await client.query('analyze queue_entries');
     const { rows: sizes } = await client.query<{ unit_key: string; count: string }>(
-      `select unit_key, count(*) from queue_entries where unit_key in ('N1', 'N2') group by unit_key order by unit_key`,
+      `select unit_key, count(*) from queue_entries where unit_key in ('N1', 'N2', 'N3') group by unit_key order by unit_key`,
     );
     say(`  queue entries: ${sizes.map((s) => `${s.unit_key} ${Number(s.count).toLocaleString('en')}`).join(', ')}`);
     say('  plan of the claim (N1):');
@@ -164,6 +165,17 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     say(`\nNext-ticket claims, ${AGENTS} concurrent agents, ${SECONDS} s each`);
     const baseline = await claimLoop(AGENTS, () => rawClaim(pool, baselineUser.id));
     await pool.end();
+    const sameWorkServer = await startClaimBaseline(databaseUrl, await freePort());
+    const sameWork = await claimLoop(AGENTS, async (i) => {
+      const response = await fetch(`${sameWorkServer.url}/queue/next`, {
+        method: 'POST',
+        headers: { 'x-agent': baselineAgents[i]! },
+      });
+      const body = (await response.json()) as { ticket: { id: string } | null };
+      if (!response.ok) throw new Error(`${response.status}`);
+      return body.ticket ? 'claimed' : 'empty';
+    });
+    await sameWorkServer.stop();
     const next = async (i: number): Promise<'claimed' | 'empty'> => {
       const response = await fetch(`${escala.url}/queue/next`, {
         method: 'POST',
@@ -177,6 +189,7 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     say('| claim | claims/s | p50 ms | p99 ms | empty | failures |');
     say('| --- | ---: | ---: | ---: | ---: | ---: |');
     say(row('baseline: raw claim SQL + assign by pg (queue N2)', baseline));
+    say(row('same-work baseline: node:http + pg, desk read + one statement (queue N3)', sameWork));
     say(row('Escala: POST /queue/next (queue N1)', api));
     say(
       `  Escala p50 / baseline p50: ${(percentiles(api.latencies).p50 / percentiles(baseline.latencies).p50).toFixed(1)}×`,
@@ -186,6 +199,12 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
       `next-ticket at ${AGENTS} agents ≥ 50 % of the raw SQL claim on ${TICKETS.toLocaleString('en')} tickets`,
       ratio >= 0.5,
       `${(ratio * 100).toFixed(0)} %`,
+    );
+    const sameWorkRatio = api.claims / sameWork.claims;
+    verdict(
+      `next-ticket at ${AGENTS} agents ≥ 50 % of the same-work baseline (proposed yardstick)`,
+      sameWorkRatio >= 0.5,
+      `${(sameWorkRatio * 100).toFixed(0)} %, p50 ${(percentiles(api.latencies).p50 / percentiles(sameWork.latencies).p50).toFixed(1)}× its p50`,
     );
     await sustained(databaseUrl, client, agents, next);
     const { rows: claimed } = await client.query<{ n: string; distinct: string }>(

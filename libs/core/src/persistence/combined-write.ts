@@ -1,10 +1,5 @@
-import {
-  isRaw,
-  type EntityManager,
-  type EntityMetadata,
-  type EntityName,
-  type EntityProperty,
-} from '@mikro-orm/postgresql';
+import { type EntityManager, type EntityMetadata, type EntityName, type EntityProperty } from '@mikro-orm/postgresql';
+import { executePrepared } from './prepared-statement.js';
 
 /**
  * Stands for a column of the row named `first`, which PostgreSQL gives in the same statement (the
@@ -27,6 +22,12 @@ class ChosenValue {
     readonly expression: string,
     readonly cases: ReadonlyMap<string, unknown>,
   ) {}
+}
+
+/** SQL with `?` placeholders and their values, in order. */
+interface Part {
+  sql: string;
+  params: unknown[];
 }
 
 interface InsertShape {
@@ -52,9 +53,9 @@ const shapes = new WeakMap<EntityMetadata, InsertShape>();
  * values (`oneOf`): what the caller would decide after reading the row, decided in the statement.
  */
 export class CombinedWrite {
-  private readonly parts: string[] = [];
-  private first: string | null = null;
-  private leading: string | null = null;
+  private readonly parts: Part[] = [];
+  private first: Part | null = null;
+  private leading: Part | null = null;
   private condition: string | null = null;
 
   constructor(private readonly em: EntityManager) {}
@@ -62,7 +63,7 @@ export class CombinedWrite {
   /** A write after `ctes`, which end in one named `first` of at most one row (they may modify data, e.g. claim it). */
   static following(em: EntityManager, ctes: string, params: readonly unknown[]): CombinedWrite {
     const write = new CombinedWrite(em);
-    write.leading = em.getPlatform().formatQuery(ctes, [...params]);
+    write.leading = { sql: ctes, params: [...params] };
     return write;
   }
 
@@ -85,7 +86,7 @@ export class CombinedWrite {
 
   /**
    * An insert of an entity's rows (in this order), columns and value conversions as the entity maps
-   * them; every row has the keys of the first. Values may be raw fragments (`withFirst`).
+   * them; every row has the keys of the first. Values may stand for `first`'s columns (`fromFirst`, `withFirst`).
    */
   insert<T extends object>(entity: EntityName<T>, data: Record<string, unknown> | Record<string, unknown>[]): this {
     const sql = this.insertSql(entity, Array.isArray(data) ? data : [data], []);
@@ -103,7 +104,7 @@ export class CombinedWrite {
     entity: EntityName<T>,
     rows: Record<string, unknown>[],
     returning: string[],
-  ): string | null {
+  ): Part | null {
     const [first] = rows;
     if (!first) return null;
     const platform = this.em.getPlatform();
@@ -114,47 +115,53 @@ export class CombinedWrite {
       return mapped;
     });
     const quote = (name: string) => platform.quoteIdentifier(name);
-    const plain = (prop: EntityProperty, value: unknown): string =>
-      String(
-        platform.quoteValue(
-          isRaw(value) || !prop.customType
-            ? value
-            : prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }),
-        ),
-      );
-    const literal = (prop: EntityProperty, value: unknown): string => {
-      if (value == null) return 'null';
-      if (value instanceof FirstColumn) return `(select ${quote(value.column)} from first)`;
-      if (value instanceof ChosenValue) {
-        const cases = [...value.cases].map(
-          ([key, chosen]) => `when ${platform.quoteValue(key)} then ${literal(prop, chosen)}`,
-        );
-        // Without the cast a case of literals is text, which a uuid or jsonb column refuses.
-        return `(case ${value.expression} ${cases.join(' ')} end)::${prop.columnTypes[0]}`;
-      }
-      const members = isPlainObject(value) ? Object.entries(value).filter(([, v]) => v instanceof FirstColumn) : [];
-      if (members.length === 0) return plain(prop, value);
-      const rest = Object.fromEntries(Object.entries(value).filter(([, v]) => !(v instanceof FirstColumn)));
-      const pairs = members.map(([key, v]) => `${platform.quoteValue(key)}, ${literal(prop, v)}`);
-      return `(${plain(prop, rest)}::jsonb || jsonb_build_object(${pairs.join(', ')}))`;
+    const params: unknown[] = [];
+    const param = (value: unknown, type: string) => {
+      params.push(value);
+      return `?::${type}`;
     };
-    const values = rows.map((row) => used.map(({ prop }) => literal(prop, row[prop.name])).join(', '));
+    // JSON as its text: given an array, the driver would send a PostgreSQL array literal.
+    const converted = (prop: EntityProperty, value: unknown) => {
+      if (value == null) return value;
+      if (/^jsonb?$/.test(prop.columnTypes[0]!)) return JSON.stringify(value);
+      return prop.customType ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query' }) : value;
+    };
+    // Every value a parameter, cast to its column's type: the text depends only on the write's shape.
+    const value = (prop: EntityProperty, v: unknown): string => {
+      const type = prop.columnTypes[0]!;
+      if (v instanceof FirstColumn) return `(select ${quote(v.column)} from first)`;
+      if (v instanceof ChosenValue) {
+        const cases = [...v.cases].map(([key, chosen]) => `when ${param(key, 'text')} then ${value(prop, chosen)}`);
+        return `(case ${v.expression} ${cases.join(' ')} end)`;
+      }
+      if (!isPlainObject(v) || !Object.values(v).some((member) => member instanceof FirstColumn))
+        return param(converted(prop, v), type);
+      const members = Object.entries(v).filter(([, member]) => member instanceof FirstColumn);
+      const rest = Object.fromEntries(Object.entries(v).filter(([, member]) => !(member instanceof FirstColumn)));
+      // Placeholders are numbered in the order they appear, so the values are added in that order.
+      const base = param(converted(prop, rest), 'jsonb');
+      const pairs = members.map(([key, member]) => `${param(key, 'text')}, ${value(prop, member)}`);
+      return `(${base} || jsonb_build_object(${pairs.join(', ')}))`;
+    };
+    const values = rows.map((row) => used.map(({ prop }) => value(prop, row[prop.name])).join(', '));
     const into = `insert into ${quote(shape.table)} (${used.map(({ column }) => quote(column)).join(', ')})`;
-    // Following a claim: once per row of `first` (each row its own select, whose literals take the column's type).
+    // Following a claim: once per row of `first`.
     const sql = this.leading
       ? `${into} ${values.map((row) => `select ${row} from first${this.condition ? ` where ${this.condition}` : ''}`).join(' union all ')}`
       : `${into} values ${values.map((row) => `(${row})`).join(', ')}`;
-    return (
-      sql +
-      (returning.length
-        ? ` returning ${returning.map((name) => quote(shape.columns.get(name)?.column ?? name)).join(', ')}`
-        : '')
-    );
+    return {
+      sql:
+        sql +
+        (returning.length
+          ? ` returning ${returning.map((name) => quote(shape.columns.get(name)?.column ?? name)).join(', ')}`
+          : ''),
+      params,
+    };
   }
 
   /** A statement of the caller's own, with `?` placeholders (an upsert, an insert … select). */
   statement(sql: string, params: readonly unknown[]): this {
-    this.parts.push(this.em.getPlatform().formatQuery(sql, [...params]));
+    this.parts.push({ sql, params: [...params] });
     return this;
   }
 
@@ -185,11 +192,15 @@ export class CombinedWrite {
   async run<T extends object>(): Promise<T[]> {
     const named = [
       ...(this.leading ? [this.leading] : []),
-      ...(this.first ? [`first as (${this.first})`] : []),
-      ...this.parts.map((part, i) => `write_${i} as (${part})`),
+      ...(this.first ? [{ ...this.first, sql: `first as (${this.first.sql})` }] : []),
+      ...this.parts.map((part, i) => ({ ...part, sql: `write_${i} as (${part.sql})` })),
     ];
     if (named.length === 0) return [];
     const returns = this.first || this.leading;
-    return this.em.execute<T[]>(`with ${named.join(', ')} ${returns ? 'select * from first' : 'select'}`);
+    return executePrepared<T>(
+      this.em,
+      `with ${named.map((part) => part.sql).join(', ')} ${returns ? 'select * from first' : 'select'}`,
+      named.flatMap((part) => part.params),
+    );
   }
 }

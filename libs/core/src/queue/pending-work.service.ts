@@ -8,6 +8,7 @@ import {
   type PendingItem,
 } from '@escala/domain';
 import type { StoredMediation } from '../mediation/mediation-record.js';
+import { executePrepared } from '../persistence/prepared-statement.js';
 import { revive } from '../persistence/stored-json.js';
 import { QueueSettings } from './queue-settings.js';
 
@@ -67,7 +68,10 @@ export class PendingWorkReader {
     agentId: string,
     now: Date,
   ): Promise<{ unitKey: string | null; pending: PendingWork[] }> {
-    const [desk] = await em.execute<{ unitKey: string | null; held: HeldTicketRow[] }[]>(DESK, [agentId, agentId]);
+    const [desk] = await executePrepared<{ unitKey: string | null; held: HeldTicketRow[] }>(em, DESK, [
+      agentId,
+      agentId,
+    ]);
     return { unitKey: desk?.unitKey ?? null, pending: this.pendingOf(desk?.held ?? [], now) };
   }
 
