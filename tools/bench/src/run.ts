@@ -5,7 +5,7 @@ import pg from 'pg';
 import { freePort } from '@escala/db-tools';
 import { benchDatabase, json, machineLoad, QUICK, runMain, say, setting, verdict } from './bench-setup.js';
 import { generateTickets } from './bulk-tickets.js';
-import { load, timeGet, type LoadResult } from './load.js';
+import { load, medianOf, timeGet, type LoadResult } from './load.js';
 import { startBaseline, startEscala, type Running } from './processes.js';
 import { rowsBetween, writtenRows, type TableTotals } from './written-rows.js';
 
@@ -18,6 +18,17 @@ import { rowsBetween, writtenRows, type TableTotals } from './written-rows.js';
  * BENCH_QUICK=1: 32 clients only, 5 s steps, no list/search part.
  */
 const SECONDS = setting('BENCH_SECONDS', 10, 5);
+/**
+ * Load before the measured steps. The server's code is compiled by V8 while it runs: measured 3 Dec 2026, its
+ * CPU per creation fell from 2.0 ms after 3 s of load to 1.0 ms after 15 s (the bare baselines have almost no
+ * code to compile), so a short warm-up measured the compiler rather than the steady state a running server is in.
+ */
+const WARM_UP = setting('BENCH_WARMUP_SECONDS', 15, 15);
+/**
+ * Each step is run this many times, the three servers taking turns, and its figures are the rounds'
+ * medians: on a shared machine a burst of other work then spoils one round, not the comparison.
+ */
+const ROUNDS = setting('BENCH_ROUNDS', 3, 3);
 const TICKETS = setting('BENCH_TICKETS', 1_000_000, 0);
 const CONNECTIONS = QUICK ? [32] : [1, 8, 32];
 const SUMMARY_TRIGGER = 'outbox_events_ticket_summary';
@@ -75,31 +86,49 @@ async function main(): Promise<void> {
     });
     running.push(sameWork);
 
-    say(`Ticket creation, ${SECONDS} s per step (warm-up first); ${machineLoad()}`);
+    say(
+      `Ticket creation, ${ROUNDS} rounds of ${SECONDS} s per step after a ${WARM_UP} s warm-up of each server; ${machineLoad()}`,
+    );
     for (const target of [baseline, sameWork, escala])
-      await load(`${target.url}/tickets`, 8, 2, { body: ticket, token });
+      await load(`${target.url}/tickets`, 32, WARM_UP, { body: ticket, token });
     const sql = new pg.Client({ connectionString: databaseUrl });
     await sql.connect();
     // What each server wrote during its measured steps, table by table.
     const written = { work: [] as Written[], escala: [] as Written[] };
+    // The load stops sending at the step's end, but the requests in flight still finish: each count
+    // waits for them, so a step's rows are not counted for the next one.
+    const settled = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return writtenRows(sql, WRITTEN);
+    };
     const counted = async (into: Written[], step: () => Promise<LoadResult>) => {
-      const before = await writtenRows(sql, WRITTEN);
+      const before = await settled();
       const result = await step();
-      into.push(rowsBetween(before, await writtenRows(sql, WRITTEN)));
+      into.push(rowsBetween(before, await settled()));
       return result;
     };
     const rows: [LoadResult, LoadResult, LoadResult][] = [];
     for (const connections of CONNECTIONS) {
-      const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
-      const work = await counted(written.work, () =>
-        load(`${sameWork.url}/tickets`, connections, SECONDS, { body: ticket }),
+      const rounds: [LoadResult, LoadResult, LoadResult][] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
+        const work = await counted(written.work, () =>
+          load(`${sameWork.url}/tickets`, connections, SECONDS, { body: ticket }),
+        );
+        const api = await counted(written.escala, () =>
+          load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token }),
+        );
+        rounds.push([base, work, api]);
+      }
+      say(
+        `  ${connections} clients, round by round — same-work baseline / Escala req/s: ${rounds
+          .map(([, work, api]) => `${work.requestsPerSecond.toFixed(0)} / ${api.requestsPerSecond.toFixed(0)}`)
+          .join(', ')}; ${machineLoad()}`,
       );
-      const api = await counted(written.escala, () =>
-        load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token }),
+      rows.push(
+        [0, 1, 2].map((i) => medianOf(rounds.map((round) => round[i]!))) as [LoadResult, LoadResult, LoadResult],
       );
-      rows.push([base, work, api]);
     }
-    printParity(written.escala, written.work);
     const percent = (part: LoadResult, whole: LoadResult) =>
       `${((part.requestsPerSecond / whole.requestsPerSecond) * 100).toFixed(0)} %`;
     say(
@@ -120,6 +149,7 @@ async function main(): Promise<void> {
       `${api32.p99Ms} ms vs ${work32.p99Ms} ms, ${(api32.p99Ms / work32.p99Ms).toFixed(2)}×`,
     );
     say(`  (one-row baseline for scale: Escala at ${percent(api32, base32)} of it)`);
+    printParity(written.escala, written.work);
     // The deferred trigger that adds the ticket summary to each ticket event at commit: the same
     // load without it, in the same run, is what it costs.
     await sql.query(`alter table outbox_events disable trigger ${SUMMARY_TRIGGER}`);
