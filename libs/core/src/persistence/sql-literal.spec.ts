@@ -15,6 +15,6 @@ describe('sqlString', () => {
     '{"subject":"aspas \\"duplas\\" e \'simples\'","path":"a\\\\b"}',
     'emoji 🧾 e quebra\nde linha\t',
   ])('writes %j as the platform does', (text) => {
-    expect(sqlString(text)).toBe(platform.escapeLiteral(text));
+    expect(sqlString(text)).toBe(platform.quoteValue(text));
   });
 });
