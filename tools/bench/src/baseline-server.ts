@@ -130,8 +130,13 @@ const server = createServer((request, response) => {
       createdAt,
     ];
     const work = process.env.BASELINE === 'work';
+    // A named statement, planned once per connection, as Escala's one-statement writes are.
     pool
-      .query(work ? WORK : TICKET, work ? [...values, ...workValues(id, view, createdAt)] : values)
+      .query({
+        name: work ? 'same_work' : 'ticket_row',
+        text: work ? WORK : TICKET,
+        values: work ? [...values, ...workValues(id, view, createdAt)] : values,
+      })
       .then(({ rows }) => {
         response.writeHead(201, { 'content-type': 'application/json' });
         response.end(
