@@ -86,15 +86,23 @@ describe('entitlements', () => {
   });
 
   it('does not check categories that need no entitlement, but still shows what the customer has', async () => {
+    // A customer the website rule would refuse: another category's ticket gets neither the tag nor a note.
+    const customerId = await customerWith('Escritório Recente', '2024-01-15');
     const created = await app.t.request('POST', '/tickets', {
       token: app.team.people.N4!.token,
-      body: ticketBody(app.team),
+      body: ticketBody(app.team, { customerId, contactId: null }),
     });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.tags).toEqual([]);
+    expect(await notes(created.body.id)).toEqual([]);
     const shown = await app.t.request('GET', `/tickets/${created.body.id}/entitlements`, {
       token: app.team.people.N4!.token,
     });
     expect(shown.body.category.decision).toBeNull();
-    expect(shown.body.entitlements[0]).toMatchObject({ benefit: 'website-creation', allowed: false, ruleId: null });
+    expect(shown.body.entitlements[0]).toMatchObject({
+      benefit: 'website-creation',
+      allowed: false,
+      ruleId: 'contabil-premium-website-from-2022',
+    });
   });
 });

@@ -126,3 +126,28 @@ describe('bad ticket input answers 400 naming the field and writes nothing', () 
     }
   });
 });
+
+describe('text that looks like SQL is stored as typed', () => {
+  it('reads back a ticket with quotes, backslashes and an injection attempt exactly as it was answered', async () => {
+    const created = await t.request('POST', '/tickets', {
+      token: team.admin,
+      body: ticketBody(team, {
+        subject: "Erro em C:\\Arquivos\\nota d'Ávila",
+        description: '\'); delete from tickets; -- \\\' e aspas "duplas"',
+      }),
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const read = await t.request('GET', `/tickets/${created.body.id}`, { token: team.admin });
+    expect(read.body).toMatchObject({
+      subject: created.body.subject,
+      description: created.body.description,
+      createdAt: created.body.createdAt,
+    });
+    const [audit] = await sql<{ after: { subject: string; createdAt: string } }>(
+      t,
+      `select after from audit_records where subject_id = $1 and action = 'ticket.created'`,
+      [created.body.id],
+    );
+    expect(audit!.after).toMatchObject({ subject: created.body.subject, createdAt: created.body.createdAt });
+  });
+});

@@ -10,6 +10,7 @@ import { benchDatabase, json, machineLoad, runMain, say, setting, verdict } from
 import { startEscala } from './processes.js';
 import { sameWorkBaseline } from './email-baseline.js';
 import { STATEMENT_STATS_SETTINGS, statementStats } from './statement-stats.js';
+import { writtenRows } from './written-rows.js';
 
 /**
  * `npm run bench:email`: ingest throughput of the e-mail channel (messages parsed, threaded and
@@ -38,10 +39,8 @@ const WRITTEN = [
 ] as const;
 
 async function rowCounts(database: pg.Client): Promise<Record<string, number>> {
-  const { rows } = await database.query<Record<string, string>>(
-    `select ${WRITTEN.map((table) => `(select count(*) from ${table}) as ${table}`).join(', ')}`,
-  );
-  return Object.fromEntries(WRITTEN.map((table) => [table, Number(rows[0]![table])]));
+  const totals = await writtenRows(database, WRITTEN);
+  return Object.fromEntries(WRITTEN.map((table) => [table, totals[table].rows]));
 }
 
 /** Seven in ten open a conversation; the rest answer an earlier one, as a support inbox sees. */

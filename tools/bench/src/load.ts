@@ -35,6 +35,18 @@ export async function load(
   };
 }
 
+/** The median of each figure over several runs of the same step (failures summed). */
+export function medianOf(runs: LoadResult[]): LoadResult {
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return {
+    connections: runs[0]!.connections,
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50Ms: median(runs.map((run) => run.p50Ms)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
+    failures: runs.reduce((sum, run) => sum + run.failures, 0),
+  };
+}
+
 /** Sequential timings of one GET, in milliseconds: median and slowest. */
 export async function timeGet(
   url: string,

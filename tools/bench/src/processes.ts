@@ -67,16 +67,27 @@ export function startEscala(
   );
 }
 
-/** `row`: one insert of the ticket row; `work`: the rows an Escala creation writes, in one statement. */
+/**
+ * `row`: one insert of the ticket row; `work`: the rows an Escala creation writes, in one statement.
+ * `actor`: the user Escala's tickets are created by, recorded in the same columns.
+ */
 export function startBaseline(
   databaseUrl: string,
   port: number,
   unitKey: string,
   kind: 'row' | 'work' = 'row',
+  actor?: { id: string; label: string },
 ): Promise<Running> {
   return startNode(
     fileURLToPath(new URL('./baseline-server.js', import.meta.url)),
-    { DATABASE_URL: databaseUrl, PORT: String(port), POOL_MAX: '20', UNIT_KEY: unitKey, BASELINE: kind },
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      POOL_MAX: '20',
+      UNIT_KEY: unitKey,
+      BASELINE: kind,
+      ...(actor ? { ACTOR_ID: actor.id, ACTOR_LABEL: actor.label } : {}),
+    },
     /ready/,
     `http://127.0.0.1:${port}`,
   );

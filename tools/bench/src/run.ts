@@ -5,8 +5,9 @@ import pg from 'pg';
 import { freePort } from '@escala/db-tools';
 import { benchDatabase, json, machineLoad, QUICK, runMain, say, setting, verdict } from './bench-setup.js';
 import { generateTickets } from './bulk-tickets.js';
-import { load, timeGet, type LoadResult } from './load.js';
+import { load, medianOf, timeGet, type LoadResult } from './load.js';
 import { startBaseline, startEscala, type Running } from './processes.js';
+import { rowsBetween, writtenRows, type TableTotals } from './written-rows.js';
 
 /**
  * `npm run bench`: ticket intake through the HTTP API against two bare node:http + pg baselines in
@@ -17,11 +18,33 @@ import { startBaseline, startEscala, type Running } from './processes.js';
  * BENCH_QUICK=1: 32 clients only, 5 s steps, no list/search part.
  */
 const SECONDS = setting('BENCH_SECONDS', 10, 5);
+/**
+ * Load before the measured steps. The server's code is compiled by V8 while it runs: measured 3 Dec 2026, its
+ * CPU per creation fell from 2.0 ms after 3 s of load to 1.0 ms after 15 s (the bare baselines have almost no
+ * code to compile), so a short warm-up measured the compiler rather than the steady state a running server is in.
+ */
+const WARM_UP = setting('BENCH_WARMUP_SECONDS', 15, 15);
+/**
+ * Each step is run this many times, the three servers taking turns, and its figures are the rounds'
+ * medians: on a shared machine a burst of other work then spoils one round, not the comparison.
+ */
+const ROUNDS = setting('BENCH_ROUNDS', 3, 3);
 const TICKETS = setting('BENCH_TICKETS', 1_000_000, 0);
 const CONNECTIONS = QUICK ? [32] : [1, 8, 32];
 const SUMMARY_TRIGGER = 'outbox_events_ticket_summary';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const DATABASE = 'escala_bench';
+/** The tables a ticket creation writes: the same-work baseline must write in them what Escala does. */
+const WRITTEN = [
+  'tickets',
+  'ticket_entries',
+  'audit_records',
+  'outbox_events',
+  'queue_entries',
+  'ticket_clock_events',
+  'timers',
+] as const;
+type Written = Record<(typeof WRITTEN)[number], TableTotals>;
 
 async function main(): Promise<void> {
   const db = await benchDatabase(DATABASE);
@@ -35,7 +58,10 @@ async function main(): Promise<void> {
     cleanups.push(() => rm(escalaDir, { recursive: true, force: true }));
     const escala = await startEscala(databaseUrl, await freePort(), ADMIN_PASSWORD, escalaDir);
     running.push(escala);
-    const { token } = await json(`${escala.url}/auth/login`, 'POST', { login: 'admin', password: ADMIN_PASSWORD });
+    const { token, user } = await json(`${escala.url}/auth/login`, 'POST', {
+      login: 'admin',
+      password: ADMIN_PASSWORD,
+    });
     const structure = await json(`${escala.url}/support-structure/versions`, 'POST', { preset: 'n1-n5' }, token);
     const customer = await json(
       `${escala.url}/customers`,
@@ -54,18 +80,54 @@ async function main(): Promise<void> {
     };
     const baseline = await startBaseline(databaseUrl, await freePort(), 'N4');
     running.push(baseline);
-    const sameWork = await startBaseline(databaseUrl, await freePort(), 'N4', 'work');
+    const sameWork = await startBaseline(databaseUrl, await freePort(), 'N4', 'work', {
+      id: user.id,
+      label: user.login,
+    });
     running.push(sameWork);
 
-    say(`Ticket creation, ${SECONDS} s per step (warm-up first); ${machineLoad()}`);
+    say(
+      `Ticket creation, ${ROUNDS} rounds of ${SECONDS} s per step after a ${WARM_UP} s warm-up of each server; ${machineLoad()}`,
+    );
     for (const target of [baseline, sameWork, escala])
-      await load(`${target.url}/tickets`, 8, 2, { body: ticket, token });
+      await load(`${target.url}/tickets`, 32, WARM_UP, { body: ticket, token });
+    const sql = new pg.Client({ connectionString: databaseUrl });
+    await sql.connect();
+    // What each server wrote during its measured steps, table by table.
+    const written = { work: [] as Written[], escala: [] as Written[] };
+    // The load stops sending at the step's end, but the requests in flight still finish: each count
+    // waits for them, so a step's rows are not counted for the next one.
+    const settled = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return writtenRows(sql, WRITTEN);
+    };
+    const counted = async (into: Written[], step: () => Promise<LoadResult>) => {
+      const before = await settled();
+      const result = await step();
+      into.push(rowsBetween(before, await settled()));
+      return result;
+    };
     const rows: [LoadResult, LoadResult, LoadResult][] = [];
     for (const connections of CONNECTIONS) {
-      const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
-      const work = await load(`${sameWork.url}/tickets`, connections, SECONDS, { body: ticket });
-      const api = await load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token });
-      rows.push([base, work, api]);
+      const rounds: [LoadResult, LoadResult, LoadResult][] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const base = await load(`${baseline.url}/tickets`, connections, SECONDS, { body: ticket });
+        const work = await counted(written.work, () =>
+          load(`${sameWork.url}/tickets`, connections, SECONDS, { body: ticket }),
+        );
+        const api = await counted(written.escala, () =>
+          load(`${escala.url}/tickets`, connections, SECONDS, { body: ticket, token }),
+        );
+        rounds.push([base, work, api]);
+      }
+      say(
+        `  ${connections} clients, round by round — same-work baseline / Escala req/s: ${rounds
+          .map(([, work, api]) => `${work.requestsPerSecond.toFixed(0)} / ${api.requestsPerSecond.toFixed(0)}`)
+          .join(', ')}; ${machineLoad()}`,
+      );
+      rows.push(
+        [0, 1, 2].map((i) => medianOf(rounds.map((round) => round[i]!))) as [LoadResult, LoadResult, LoadResult],
+      );
     }
     const percent = (part: LoadResult, whole: LoadResult) =>
       `${((part.requestsPerSecond / whole.requestsPerSecond) * 100).toFixed(0)} %`;
@@ -87,10 +149,9 @@ async function main(): Promise<void> {
       `${api32.p99Ms} ms vs ${work32.p99Ms} ms, ${(api32.p99Ms / work32.p99Ms).toFixed(2)}×`,
     );
     say(`  (one-row baseline for scale: Escala at ${percent(api32, base32)} of it)`);
+    printParity(written.escala, written.work);
     // The deferred trigger that adds the ticket summary to each ticket event at commit: the same
     // load without it, in the same run, is what it costs.
-    const sql = new pg.Client({ connectionString: databaseUrl });
-    await sql.connect();
     await sql.query(`alter table outbox_events disable trigger ${SUMMARY_TRIGGER}`);
     const untriggered = await load(`${escala.url}/tickets`, 32, SECONDS, { body: ticket, token });
     await sql.query(`alter table outbox_events enable trigger ${SUMMARY_TRIGGER}`);
@@ -138,6 +199,37 @@ async function main(): Promise<void> {
     for (const cleanup of cleanups) await cleanup();
     await db.close();
   }
+}
+
+/**
+ * Rows and bytes per created ticket in each table, Escala beside the same-work baseline: the ratio is
+ * only honest if the baseline writes what Escala writes. Prints whether the rows per table match.
+ */
+function printParity(escala: Written[], work: Written[]): void {
+  const total = (steps: Written[], table: keyof Written) =>
+    steps.reduce((sum, step) => ({ rows: sum.rows + step[table].rows, bytes: sum.bytes + step[table].bytes }), {
+      rows: 0,
+      bytes: 0,
+    });
+  const perTicket = (steps: Written[], table: keyof Written) => {
+    const tickets = Math.max(1, total(steps, 'tickets').rows);
+    const { rows, bytes } = total(steps, table);
+    return { rows: rows / tickets, bytesPerRow: rows ? bytes / rows : 0 };
+  };
+  say('Rows written per ticket, and their average size (bytes per row):');
+  say('| table | Escala rows | bytes/row | same-work baseline rows | bytes/row |');
+  say('| --- | ---: | ---: | ---: | ---: |');
+  const differing: string[] = [];
+  for (const table of WRITTEN) {
+    const [ours, theirs] = [perTicket(escala, table), perTicket(work, table)];
+    if (ours.rows.toFixed(2) !== theirs.rows.toFixed(2)) differing.push(table);
+    say(
+      `| ${table} | ${ours.rows.toFixed(2)} | ${ours.bytesPerRow.toFixed(0)} | ${theirs.rows.toFixed(2)} | ${theirs.bytesPerRow.toFixed(0)} |`,
+    );
+  }
+  say(
+    `Same work: the baseline wrote the same rows per table as Escala — ${differing.length ? `NO (${differing.join(', ')}): the ratio is not against the same work` : 'yes'}`,
+  );
 }
 
 runMain(main);

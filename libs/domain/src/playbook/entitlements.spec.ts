@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_ENTITLEMENTS,
+  benefitNeededBy,
   customerEntitlements,
   evaluateCategoryEntitlement,
   type EntitlementConfig,
@@ -86,6 +87,12 @@ describe('entitlements', () => {
     expect(
       evaluateCategoryEntitlement(DEFAULT_ENTITLEMENTS, [premium('2019-01-01')], 'nfe', 'pt-BR', today),
     ).toBeNull();
+  });
+
+  it('tells the benefit a category needs before any product is read', () => {
+    expect(benefitNeededBy(DEFAULT_ENTITLEMENTS, 'criacao-de-site')?.benefit).toBe('website-creation');
+    expect(benefitNeededBy(DEFAULT_ENTITLEMENTS, 'nfe')).toBeUndefined();
+    expect(benefitNeededBy(DEFAULT_ENTITLEMENTS, '')).toBeUndefined();
   });
 
   it('follows rules edited as data', () => {

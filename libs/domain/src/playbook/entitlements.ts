@@ -134,6 +134,14 @@ export function evaluateEntitlement(
   return { benefit, allowed: false, explanation, ruleId: null };
 }
 
+/**
+ * The benefit a request category needs, or undefined for the (many) categories that need none — which can be
+ * told before reading the customer's products.
+ */
+export function benefitNeededBy(config: EntitlementConfig, category: string): BenefitDefinition | undefined {
+  return config.benefits.find((candidate) => candidate.categories.includes(category));
+}
+
 /** Null when the category needs no entitlement; otherwise the decision the agent sees on the ticket. */
 export function evaluateCategoryEntitlement(
   config: EntitlementConfig,
@@ -142,7 +150,7 @@ export function evaluateCategoryEntitlement(
   locale: Locale,
   today: string,
 ): EntitlementDecision | null {
-  const benefit = config.benefits.find((candidate) => candidate.categories.includes(category));
+  const benefit = benefitNeededBy(config, category);
   return benefit ? evaluateEntitlement(config, products, benefit.benefit, locale, today) : null;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  benefitNeededBy,
   customerEntitlements,
   DEFAULT_ENTITLEMENTS,
   DEFAULT_LOCALE,
@@ -44,6 +45,8 @@ export class EntitlementsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.hooks.onCreation(async (write, ticket, caller) => {
+      // Most categories need no benefit: their creations are spared the read of the customer's products.
+      if (!benefitNeededBy(DEFAULT_ENTITLEMENTS, ticket.category)) return;
       const products = await this.products(this.em, ticket.customerId);
       const today = this.today();
       const decide = (locale: Locale) =>
@@ -78,7 +81,7 @@ export class EntitlementsService implements OnModuleInit {
     };
   }
 
-  /** A plain read: it runs on every ticket creation, and nothing here is changed through the unit of work. */
+  /** A plain read: it runs on creations that need a benefit, and nothing here is changed through the unit of work. */
   private products(em: EntityManager, customerId: string): Promise<CustomerProduct[]> {
     return em.execute<CustomerProduct[]>(
       `select product, to_char(contracted_on, 'YYYY-MM-DD') as "contractedOn", to_char(ends_on, 'YYYY-MM-DD') as "endsOn"
