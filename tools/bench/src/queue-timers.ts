@@ -30,17 +30,19 @@ import { startClaimBaseline, startEscala } from './processes.js';
  * same number due, beside the raw tick SQL. Between them, a sustained run of next-ticket
  * (BENCH_SUSTAINED_SECONDS, default 300) with the claim rate per BENCH_WINDOW_SECONDS (default 30).
  * Settings: BENCH_SECONDS (default 10), BENCH_TICKETS (default 1000000), BENCH_DUE_TIMERS (default
- * 1000), BENCH_DATABASE_URL as for `npm run bench`. BENCH_QUICK=1: 100 k tickets, 5 s, a 60 s
+ * 1000), BENCH_DATABASE_URL as for `npm run bench`. BENCH_QUICK=1: 200 k tickets, 5 s after a 10 s warm-up, a 60 s
  * sustained run in 10 s windows, no timers part.
  */
 const SECONDS = setting('BENCH_SECONDS', 10, 5);
-const TICKETS = setting('BENCH_TICKETS', 1_000_000, 100_000);
+const TICKETS = setting('BENCH_TICKETS', 1_000_000, 200_000);
 const DUE = Number(process.env.BENCH_DUE_TIMERS ?? 1000);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 32);
 const SUSTAINED_SECONDS = setting('BENCH_SUSTAINED_SECONDS', 300, 60);
 const WINDOW_SECONDS = setting('BENCH_WINDOW_SECONDS', 30, 10);
 const TIMER_TABLE_SIZES = [100_000, 1_000_000];
 const ROUNDS = 5;
+// As in `npm run bench`: V8 is still compiling the server during its first seconds of load.
+const WARM_UP = setting('BENCH_WARMUP_SECONDS', 15, 10);
 const ADMIN_PASSWORD = 'bench-admin-password';
 
 interface Claims {
@@ -162,11 +164,14 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
     await explain(client, numbered(claimNextSql('opened-at')), ['N1']);
 
     const pool = new pg.Pool({ connectionString: databaseUrl, max: AGENTS });
-    say(`\nNext-ticket claims, ${AGENTS} concurrent agents, ${SECONDS} s each`);
-    const baseline = await claimLoop(AGENTS, () => rawClaim(pool, baselineUser.id));
+    say(`\nNext-ticket claims, ${AGENTS} concurrent agents, ${SECONDS} s each after a ${WARM_UP} s warm-up`);
+    // Each claimer is warmed up on its own queue first; the measured claims follow from where it stopped.
+    const raw = () => rawClaim(pool, baselineUser.id);
+    await claimLoop(AGENTS, raw, WARM_UP);
+    const baseline = await claimLoop(AGENTS, raw);
     await pool.end();
     const sameWorkServer = await startClaimBaseline(databaseUrl, await freePort());
-    const sameWork = await claimLoop(AGENTS, async (i) => {
+    const sameWorkNext = async (i: number): Promise<'claimed' | 'empty'> => {
       const response = await fetch(`${sameWorkServer.url}/queue/next`, {
         method: 'POST',
         headers: { 'x-agent': baselineAgents[i]! },
@@ -174,7 +179,9 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
       const body = (await response.json()) as { ticket: { id: string } | null };
       if (!response.ok) throw new Error(`${response.status}`);
       return body.ticket ? 'claimed' : 'empty';
-    });
+    };
+    await claimLoop(AGENTS, sameWorkNext, WARM_UP);
+    const sameWork = await claimLoop(AGENTS, sameWorkNext);
     await sameWorkServer.stop();
     const next = async (i: number): Promise<'claimed' | 'empty'> => {
       const response = await fetch(`${escala.url}/queue/next`, {
@@ -185,6 +192,7 @@ async function benchClaims(databaseUrl: string, client: pg.Client): Promise<void
       if (!response.ok) throw new Error(`${response.status}`);
       return body.ticket ? 'claimed' : 'empty';
     };
+    await claimLoop(AGENTS, next, WARM_UP);
     const api = await claimLoop(AGENTS, next);
     say('| claim | claims/s | p50 ms | p99 ms | empty | failures |');
     say('| --- | ---: | ---: | ---: | ---: | ---: |');
