@@ -20,11 +20,14 @@ import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { takeoverStatusChangeFrom } from '../tickets/takeover-status.js';
 import { ticketView } from '../tickets/ticket-view.js';
 
+/** The statuses a take-over moves a ticket out of (`new`), each with its history line's move. */
+const TAKEOVER_MOVES = TICKET_STATUSES.flatMap((from) => {
+  const to = statusOnTakeover(from);
+  return to ? [{ from, to }] : [];
+});
+
 /** The domain's take-over status rule as SQL, built from the rule itself so the two cannot drift. */
-const STATUS_ON_TAKEOVER = `case t.status ${TICKET_STATUSES.flatMap((status) => {
-  const to = statusOnTakeover(status);
-  return to ? [`when '${status}' then '${to}'`] : [];
-}).join(' ')} else t.status end`;
+const STATUS_ON_TAKEOVER = `case t.status ${TAKEOVER_MOVES.map(({ from, to }) => `when '${from}' then '${to}'`).join(' ')} else t.status end`;
 
 /**
  * Assigns the ticket named by the CTE `chosen` (ticket_id, skip_reason, previous_status,
@@ -47,12 +50,6 @@ const takeCtes = (chosen: string, columns: string) => `
     select assigned.*, chosen.skip_reason, chosen.previous_status, chosen.previous_assignee_id
     from assigned join chosen on chosen.ticket_id = assigned.id
   )`;
-
-/** The statuses a take-over moves a ticket out of (`new`), each with its history line's move. */
-const TAKEOVER_MOVES = TICKET_STATUSES.flatMap((from) => {
-  const to = statusOnTakeover(from);
-  return to ? [{ from, to }] : [];
-});
 
 /** Which history line a take writes: its skip reason and the status it moved the ticket from, if any. */
 const TAKE_OUTCOME = `coalesce(first.skip_reason, '') || '>' ||
