@@ -12,7 +12,12 @@ import pg from 'pg';
  * at 75 %, breach) — answered with the ticket, so the gap to it is what the platform itself costs.
  * The bench counts the rows and bytes each writes per ticket and prints both (`written-rows.ts`).
  */
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 20) });
+// Prepared statements planned once, as Escala's sessions are (orm-config.ts).
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_MAX ?? 20),
+  options: '-c plan_cache_mode=force_generic_plan',
+});
 const UNIT_KEY = process.env.UNIT_KEY!;
 /** Who creates the tickets: Escala records its caller in the ticket, audit record and clock fact. */
 const ACTOR = process.env.ACTOR_ID ?? null;

@@ -11,7 +11,12 @@ import pg from 'pg';
  * connection (as Escala's are): the gap to it is what the platform costs.
  * The agent is named by the `x-agent` header.
  */
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 20) });
+// Prepared statements planned once, as Escala's sessions are (orm-config.ts).
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_MAX ?? 20),
+  options: '-c plan_cache_mode=force_generic_plan',
+});
 
 const DESK = `select (select unit_key from support_members where user_id = $1) as unit_key,
   (select coalesce(json_agg(held), '[]') from (
