@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +83,17 @@ export function setting(name: string, full: number, quick: number): number {
 /** The machine's 1-minute load average: figures taken on a busy machine say so beside them. */
 export function machineLoad(): string {
   return `load ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`;
+}
+
+/**
+ * CPU time the whole machine has spent busy (all cores, every process), in ms: over a step it is
+ * less noisy than a rate, since a busy neighbour shows as load rather than as a slower server.
+ */
+export function machineCpuMs(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq] = ticks.map(Number);
+  // USER_HZ is 100 on Linux: one tick is 10 ms.
+  return (user! + nice! + system! + irq! + softirq!) * 10;
 }
 
 /** Prints a target's verdict in one greppable line. */
