@@ -15,6 +15,7 @@ import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.service.js';
 import { CombinedWrite, fromFirst } from '../persistence/combined-write.js';
 import { TicketSchema } from '../persistence/entities/index.js';
+import { entityData } from '../persistence/row-data.js';
 import { TicketHooks } from '../tickets/ticket-hooks.service.js';
 import { TicketEntriesService } from '../tickets/ticket-entries.service.js';
 import { takeoverStatusChangeFrom } from '../tickets/takeover-status.js';
@@ -161,6 +162,6 @@ export class TicketTakeover implements OnApplicationBootstrap {
     const [row] = await write.run<TakenRow>();
     if (!row) return null;
     const { skip_reason: _reason, previous_status: _from, previous_assignee_id: _previous, ...columns } = row;
-    return ticketView(em.map(TicketSchema, columns));
+    return ticketView(entityData(em, TicketSchema, columns));
   }
 }

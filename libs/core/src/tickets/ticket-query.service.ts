@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { TicketSchema } from '../persistence/entities/index.js';
+import { entityData } from '../persistence/row-data.js';
 import type { ListTicketsInput } from './ticket.schemas.js';
 import { ticketView } from './ticket-view.js';
 
@@ -60,7 +61,7 @@ export class TicketQueryService {
     }
     const page = rows
       .slice(0, query.limit)
-      .map((row: Record<string, unknown>) => ticketView(this.em.map(TicketSchema, row)));
+      .map((row: Record<string, unknown>) => ticketView(entityData(this.em, TicketSchema, row)));
     const last = page.at(-1);
     return { items: page, nextCursor: rows.length > query.limit && last ? String(last.number) : null };
   }
