@@ -131,8 +131,17 @@ export class CombinedWrite {
       const type = prop.columnTypes[0]!;
       if (v instanceof FirstColumn) return `(select ${quote(v.column)} from first)`;
       if (v instanceof ChosenValue) {
-        const cases = [...v.cases].map(([key, chosen]) => `when ${param(key, 'text')} then ${value(prop, chosen)}`);
-        return `(case ${v.expression} ${cases.join(' ')} end)`;
+        // One JSON parameter holds every case: a take's ten history lines were sixty parameters.
+        const json = /^jsonb?$/.test(type);
+        const cases = Object.fromEntries(
+          [...v.cases].map(([key, chosen]) => {
+            if (chosen instanceof FirstColumn || chosen instanceof ChosenValue)
+              throw new Error(`A case of ${prop.name} cannot itself read first or choose`);
+            return [key, json || chosen == null ? chosen : converted(prop, chosen)];
+          }),
+        );
+        const picked = `${param(JSON.stringify(cases), 'jsonb')} ${json ? '->' : '->>'} (${v.expression})`;
+        return json ? `(${picked})` : `(${picked})::${type}`;
       }
       if (!isPlainObject(v) || !Object.values(v).some((member) => member instanceof FirstColumn))
         return param(converted(prop, v), type);
