@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule } from 'nestjs-pino';
@@ -36,7 +37,9 @@ export class AppModule {
             {
               level: config.LOG_LEVEL,
               redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-              customProps: () => ({ service: 'escala' }),
+              // On every line from the base logger, not per request: `customProps` made two more
+              // child loggers for each request, its bindings serialised even when nothing is logged.
+              base: { pid: process.pid, hostname: hostname(), service: 'escala' },
             },
             options.logDestination ?? process.stdout,
           ],
