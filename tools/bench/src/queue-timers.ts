@@ -30,8 +30,8 @@ import { startClaimBaseline, startEscala } from './processes.js';
  * claim-baseline-server.ts, the proposed yardstick), then the timers tick at 100 k and 1 M open timers with the
  * same number due, beside the raw tick SQL. Between them, a sustained run of next-ticket
  * (BENCH_SUSTAINED_SECONDS, default 300) with the claim rate per BENCH_WINDOW_SECONDS (default 30).
- * Settings: BENCH_SECONDS (default 10), BENCH_TICKETS (default 1000000), BENCH_DUE_TIMERS (default
- * 1000), BENCH_DATABASE_URL as for `npm run bench`. BENCH_QUICK=1: 200 k tickets, 5 s after a 10 s warm-up, a 60 s
+ * Settings: BENCH_SECONDS (default 10), BENCH_ROUNDS (alternated claim rounds, default 3), BENCH_TICKETS
+ * (default 1000000), BENCH_DUE_TIMERS (default 1000), BENCH_DATABASE_URL as for `npm run bench`. BENCH_QUICK=1: 200 k tickets, 5 s after a 10 s warm-up, a 60 s
  * sustained run in 10 s windows, no timers part.
  */
 const SECONDS = setting('BENCH_SECONDS', 10, 5);
