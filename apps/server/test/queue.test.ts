@@ -170,6 +170,36 @@ describe('pending items', () => {
     expect(released.status).toBe(200);
     expect(released.body.ticket).not.toBeNull();
   });
+
+  it('a ticket blocks whoever holds it: handed over, its new holder; closed, nobody', async () => {
+    await drain('N1');
+    const ticket = await openTicket('2026-12-11T08:00');
+    setNow('2026-12-11T08:30');
+    const first = await newAgent('N1');
+    const second = await newAgent('N1');
+    const next = (agent: { token: string }) => desk.t.request('POST', '/queue/next', { token: agent.token });
+    expect((await next(first)).body.ticket.id).toBe(ticket.id);
+    setNow('2026-12-11T09:00');
+    await customerWrites(ticket.id, 'Alguma novidade?');
+    expect((await next(first)).status).toBe(409);
+
+    const leader = desk.team.people.leader!.token;
+    const handed = await desk.t.request('PATCH', `/tickets/${ticket.id}`, {
+      token: leader,
+      body: { assigneeId: second.id },
+    });
+    expect(handed.status).toBe(200);
+    expect((await next(first)).status).toBe(200);
+    const blocked = await next(second);
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.blocking.map((b: { ticketId: string }) => b.ticketId)).toEqual([ticket.id]);
+
+    for (const status of ['resolved', 'closed'])
+      expect(
+        (await desk.t.request('POST', `/tickets/${ticket.id}/status`, { token: leader, body: { status } })).status,
+      ).toBe(200);
+    expect((await next(second)).status).toBe(200);
+  });
 });
 
 describe('concurrency', () => {

@@ -26,8 +26,8 @@ const DESK = `select (select unit_key from support_members where user_id = $1) a
       (select min(due_at) from ticket_follow_ups f where f.ticket_id = t.id and f.kind = 'follow-up' and f.done_at is null) as follow_up,
       (select count(*) from ticket_follow_ups f where f.ticket_id = t.id and f.kind = 'commitment' and f.done_at is null) as commitments,
       p.mediation, p.cancellation_contact
-    from tickets t left join ticket_playbook p on p.ticket_id = t.id
-    where t.assignee_id = $1 and t.status <> 'closed') held) as held`;
+    from held_tickets h join tickets t on t.id = h.ticket_id left join ticket_playbook p on p.ticket_id = t.id
+    where h.assignee_id = $1) held) as held`;
 
 const TAKE = `with next as (
     select q.ticket_id, t.status, t.assignee_id from queue_entries q join tickets t on t.id = q.ticket_id

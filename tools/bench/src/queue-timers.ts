@@ -81,7 +81,7 @@ async function nextThrough(url: string, headers: Record<string, string>): Promis
 /** The tickets these users hold are closed, as their desks would finish them. */
 async function closeHeldTickets(client: pg.Client, holders: string[]): Promise<void> {
   await client.query(
-    `update tickets set status = 'closed' where assignee_id = any ($1::uuid[]) and status <> 'closed'`,
+    `update tickets set status = 'closed' where id in (select ticket_id from held_tickets where assignee_id = any ($1::uuid[]))`,
     [holders],
   );
 }
@@ -278,17 +278,23 @@ async function sustained(
 ): Promise<void> {
   say(`\nSustained next-ticket: ${AGENTS} agents for ${SUSTAINED_SECONDS} s, claims per ${WINDOW_SECONDS} s window`);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // What might slow claims as the run goes on: dead queue entries (autovacuum's effect), dead
+  // ticket versions (a take and a close each write one), and checkpoints (full-page writes after each).
   const stats = () =>
-    client.query<{ dead: string; live: string; autovacuums: string; index_kb: string }>(
-      `select n_dead_tup as dead, n_live_tup as live, autovacuum_count as autovacuums,
-         pg_indexes_size('queue_entries') / 1024 as index_kb
-       from pg_stat_user_tables where relname = 'queue_entries'`,
+    client.query<
+      Record<'dead' | 'live' | 'autovacuums' | 'index_kb' | 'tickets_dead' | 'checkpoints' | 'wal_mb', string>
+    >(
+      `select q.n_dead_tup as dead, q.n_live_tup as live, q.autovacuum_count as autovacuums,
+         pg_indexes_size('queue_entries') / 1024 as index_kb, t.n_dead_tup as tickets_dead,
+         (select num_timed + num_requested from pg_stat_checkpointer) as checkpoints,
+         pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint / 1048576 as wal_mb
+       from pg_stat_user_tables q, pg_stat_user_tables t where q.relname = 'queue_entries' and t.relname = 'tickets'`,
     );
   const samples: string[] = [];
   const sampler = setInterval(() => {
     void stats().then(({ rows: [s] }) =>
       samples.push(
-        `  ${samples.length * WINDOW_SECONDS + WINDOW_SECONDS} s: queue_entries live ${s?.live}, dead ${s?.dead}, autovacuums ${s?.autovacuums}, index ${s?.index_kb} kB; ${machineLoad()}`,
+        `  ${samples.length * WINDOW_SECONDS + WINDOW_SECONDS} s: queue_entries live ${s?.live}, dead ${s?.dead}, autovacuums ${s?.autovacuums}, index ${s?.index_kb} kB; tickets dead ${s?.tickets_dead}; checkpoints ${s?.checkpoints}, WAL ${s?.wal_mb} MB; ${machineLoad()}`,
       ),
     );
   }, WINDOW_SECONDS * 1000);
@@ -296,9 +302,10 @@ async function sustained(
     AGENTS,
     async (i) => {
       const outcome = await next(i);
-      await pool.query(`update tickets set status = 'closed' where assignee_id = $1 and status <> 'closed'`, [
-        agents[i]!.id,
-      ]);
+      await pool.query(
+        `update tickets set status = 'closed' where id in (select ticket_id from held_tickets where assignee_id = $1)`,
+        [agents[i]!.id],
+      );
       return outcome;
     },
     SUSTAINED_SECONDS,

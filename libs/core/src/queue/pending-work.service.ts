@@ -17,7 +17,9 @@ import { QueueSettings } from './queue-settings.js';
  * typed it. Follow-ups and commitments count while not
  * done, whoever recorded them. The playbook record gives the mediation and the cancellation
  * contact; the holder has held the ticket since `assigned_at` (set on creation, take, edit or
- * escalation to them). The ticket's status is not read on purpose.
+ * escalation to them). The ticket's status is not read on purpose. The held tickets come from
+ * `held_tickets` (open tickets by holder, kept by a trigger on `tickets`): an index of `tickets` made
+ * this read visit every version of the agent's tickets since the last vacuum of that big table.
  */
 const HELD_TICKET_FACTS = `
   select t.id as "ticketId", t.number, t.category,
@@ -28,8 +30,8 @@ const HELD_TICKET_FACTS = `
        from ticket_follow_ups f where f.ticket_id = t.id and f.kind = 'commitment' and f.done_at is null) as "commitments",
     p.mediation, p.mediation_report ->> 'producedAt' as "mediationReportAt", p.cancellation_contact as "cancellationContact",
     t.assigned_at as "heldSince"
-  from tickets t left join ticket_playbook p on p.ticket_id = t.id
-  where t.assignee_id = ? and t.status <> 'closed'`;
+  from held_tickets h join tickets t on t.id = h.ticket_id left join ticket_playbook p on p.ticket_id = t.id
+  where h.assignee_id = ?`;
 
 /**
  * What next-ticket needs before it may claim, in one round trip: the agent's tier/stage and the

@@ -24,7 +24,7 @@ import { Migration20261204050000_error_sheet_decline } from './Migration20261204
 import { Migration20261204060000_summary_once_per_ticket } from './Migration20261204060000_summary_once_per_ticket.js';
 import { Migration20261204010000_poll_listeners } from './Migration20261204010000_poll_listeners.js';
 import { Migration20261204070000_history_message_keys } from './Migration20261204070000_history_message_keys.js';
-import { Migration20261206000000_held_tickets_index } from './Migration20261206000000_held_tickets_index.js';
+import { Migration20261206000000_held_tickets } from './Migration20261206000000_held_tickets.js';
 
 /**
  * Migrations in order. Listed explicitly so the compiled server needs no file discovery;
@@ -57,5 +57,5 @@ export const migrations = [
   Migration20261204060000_summary_once_per_ticket,
   Migration20261204010000_poll_listeners,
   Migration20261204070000_history_message_keys,
-  Migration20261206000000_held_tickets_index,
+  Migration20261206000000_held_tickets,
 ];
